@@ -1,0 +1,1 @@
+"""warwatch.export"""

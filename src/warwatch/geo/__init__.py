@@ -1,0 +1,5 @@
+"""Geoparsing: gazetteer, toponym recognition, resolution, event location."""
+
+from .api import geoparse, locate_incident
+
+__all__ = ["geoparse", "locate_incident"]
