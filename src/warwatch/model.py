@@ -15,7 +15,10 @@ from pydantic import BaseModel, ConfigDict, Field
 
 
 class Frozen(BaseModel):
-    model_config = ConfigDict(frozen=True, extra="forbid")
+    # Serialization-mode JSON Schema marks defaulted fields required: every output carries them.
+    model_config = ConfigDict(
+        frozen=True, extra="forbid", json_schema_serialization_defaults_required=True
+    )
 
 
 # --- enums ---------------------------------------------------------------------------------------
@@ -211,6 +214,7 @@ class Article(Frozen):
     url: str | None = None
     language: str | None = "en"
     id: str | None = None
+    truncated: bool = False  # text cut at Settings.max_words before NLP
 
 
 # --- stage 4: incidents --------------------------------------------------------------------------

@@ -1,0 +1,1 @@
+"""The seed story (see README.md here)."""
