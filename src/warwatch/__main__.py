@@ -1,0 +1,5 @@
+"""`python -m warwatch` is the `warwatch` command."""
+
+from .cli import main
+
+main()
