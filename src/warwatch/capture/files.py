@@ -9,6 +9,14 @@ from pathlib import Path
 from ..errors import EmptyInput, TooLarge
 from ..model import Capture
 
+SUFFIX_TYPES = {
+    ".html": "text/html",
+    ".htm": "text/html",
+    ".xhtml": "application/xhtml+xml",
+    ".txt": "text/plain",
+    ".text": "text/plain",
+}
+
 
 def capture_bytes(
     raw: bytes,
@@ -55,8 +63,9 @@ def capture_path(
             f"{size:,} bytes is over the {max_bytes:,}-byte limit (setting max_bytes)",
             source=str(path),
         )
-    suffix = path.suffix.lower()
-    content_type = "text/html" if suffix in (".html", ".htm") else "text/plain"
+    # Only a telling suffix declares a type; anything else is left for the text stage to sniff
+    # (so a PDF saved as "report" or "report.dat" is still recognised as binary, not as text).
+    content_type = SUFFIX_TYPES.get(path.suffix.lower())
     return capture_bytes(
         path.read_bytes(),
         source=str(path),
