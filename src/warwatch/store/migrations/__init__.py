@@ -1,0 +1,1 @@
+"""Alembic migrations for the warwatch store, run programmatically by ``warwatch.store.upgrade``."""

@@ -1,0 +1,1 @@
+"""Migration scripts, oldest first (Alembic reads the revision chain from each file)."""
