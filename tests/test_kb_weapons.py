@@ -1,0 +1,90 @@
+"""Weapon mentions: designations and types linked to the catalogue, origin from the text."""
+
+from __future__ import annotations
+
+import pytest
+
+from warwatch.kb.catalogue import find_entry, lineage, load_catalogue, spelling_variants
+from warwatch.kb.weapons import find_weapons
+from warwatch.model import WeaponKind
+
+
+def _found(nlp, text: str) -> dict[str, tuple]:
+    doc = nlp(text)
+    return {
+        doc.text[w.start : w.end]: (w.catalogue_id, w.category, w.origin_country, w.kind)
+        for w in find_weapons(doc[:])
+    }
+
+
+def test_catalogue_rows_are_sourced_and_linked() -> None:
+    catalogue = load_catalogue()
+    assert len(catalogue) > 80
+    for entry in catalogue.values():
+        assert entry.source.strip(), entry.id
+        assert entry.parent_id is None or entry.parent_id in catalogue, entry.id
+
+
+def test_launcher_is_not_a_cluster_munition_but_its_rocket_is() -> None:
+    rocket = find_entry("9M55K")
+    assert rocket is not None and rocket.category == "cluster munition"
+    chain = lineage(find_entry("9N235"))  # type: ignore[arg-type]
+    assert [e.kind for e in chain] == [
+        WeaponKind.SUBMUNITION,
+        WeaponKind.ROUND,
+        WeaponKind.LAUNCHER,
+    ]
+    assert chain[-1].category != "cluster munition"
+
+
+@pytest.mark.parametrize(
+    ("written", "expected_id"),
+    [
+        ("M-095", "m095-dpicm"),
+        ("Bayraktar TB-2", "bayraktar-tb2"),
+        ("9M55K1", "9m55k"),
+        ("Kh101", "kh-101"),
+        ("Geran 2", "shahed-136"),
+        ("Tochka-U", "tochka-u"),
+    ],
+)
+def test_spelling_variants_link_to_one_entry(nlp, written: str, expected_id: str) -> None:
+    found = _found(nlp, f"Witnesses said a {written} was used near the town.")
+    assert [v[0] for k, v in found.items() if written in k] == [expected_id]
+
+
+def test_variants_cover_separators() -> None:
+    assert {"M095", "M-095", "M 095"} <= spelling_variants("M095")
+
+
+def test_origin_from_text_overrides_catalogue(nlp) -> None:
+    found = _found(nlp, "They fired Bulgarian-made Grad rockets and Israeli-made cluster bombs.")
+    assert found["Grad rockets"][2] == "BG"  # catalogue says RU; the text wins
+    assert found["cluster bombs"][1:3] == ("cluster munition", "IL")
+    found = _found(nlp, "Rockets made in Russia and missiles of Iranian manufacture hit the city.")
+    assert found["Rockets"][2] == "RU"
+    assert found["missiles"][2] == "IR"
+
+
+def test_catalogue_origin_when_text_is_silent(nlp) -> None:
+    found = _found(nlp, "A Bayraktar TB2 struck a convoy.")
+    assert found["Bayraktar TB2"][2] == "TR"
+
+
+def test_named_system_absorbs_generic_head_but_launcher_keeps_cluster_rockets(nlp) -> None:
+    found = _found(nlp, "Amnesty identified M095 DPICM cluster bombs. Smerch cluster rockets fell.")
+    assert found["M095 DPICM cluster bombs"][:2] == ("m095-dpicm", "cluster munition")
+    assert found["Smerch"][1] != "cluster munition"
+    assert found["cluster rockets"][1] == "cluster munition"
+
+
+def test_false_friends_are_not_weapons(nlp) -> None:
+    found = _found(
+        nlp, "A think tank said the fuel tank was his, not mine. The Lancet published it."
+    )
+    assert found == {}
+
+
+def test_uppercase_wire_text(nlp) -> None:
+    found = _found(nlp, "TERRORISTS DETONATED A CAR BOMB AND FRAGMENTATION GRENADES.")
+    assert {v[0] for v in found.values()} == {"car-bomb", "grenade"}
