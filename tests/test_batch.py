@@ -42,3 +42,18 @@ def test_single_worker_runs_in_process_and_calls_init() -> None:
     calls: list[int] = []
     out = list(run_batches(["x\n"], echo_upper, workers=1, init=lambda: calls.append(1)))
     assert out == ["1:X"] and calls == [1]
+
+
+def test_batches_run_on_a_dask_cluster_in_order() -> None:
+    distributed = __import__("pytest").importorskip("distributed")
+    with (
+        distributed.LocalCluster(
+            n_workers=2, threads_per_worker=1, processes=False, dashboard_address=None
+        ) as cluster,
+        distributed.Client(cluster) as client,
+    ):
+        lines = [f"r{i}\n" for i in range(200)]
+        out = list(
+            run_batches(lines, echo_upper, workers=2, batch_size=9, executor=client.get_executor())
+        )
+    assert out == [f"{i + 1}:R{i}" for i in range(200)]

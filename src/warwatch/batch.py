@@ -13,6 +13,7 @@ import multiprocessing as mp
 import os
 from collections import deque
 from collections.abc import Callable, Iterable, Iterator
+from concurrent.futures import Executor, Future, ProcessPoolExecutor
 from itertools import islice
 from typing import TextIO
 
@@ -49,9 +50,18 @@ def run_batches(
     workers: int,
     init: Callable[[], None] | None = None,
     batch_size: int = DEFAULT_BATCH,
+    executor: Executor | None = None,
 ) -> Iterator[str]:
-    """Yield ``fn``'s output lines for every input line, in input order."""
+    """Yield ``fn``'s output lines for every input line, in input order.
+
+    ``executor`` runs the batches elsewhere, e.g. a Dask cluster's
+    ``distributed.Client(address).get_executor()`` when one machine is not enough; ``workers``
+    then only sets how many batches are kept in flight. Without it, ``workers`` processes here.
+    """
     batches = batched(non_blank(lines), batch_size)
+    if executor is not None:
+        yield from _ordered(executor, fn, batches, in_flight=2 * max(1, workers))
+        return
     if workers <= 1:
         if init is not None:
             init()
@@ -60,14 +70,29 @@ def run_batches(
         return
     # fork keeps start-up cheap on Linux; spawn elsewhere (macOS/Windows default).
     method = "fork" if "fork" in mp.get_all_start_methods() else "spawn"
-    with mp.get_context(method).Pool(processes=workers, initializer=init) as pool:
-        pending: deque = deque()
-        for batch in batches:
-            pending.append(pool.apply_async(fn, (batch,)))
-            if len(pending) >= 2 * workers:
-                yield from pending.popleft().get()
-        while pending:
-            yield from pending.popleft().get()
+    context = mp.get_context(method)
+    with ProcessPoolExecutor(max_workers=workers, mp_context=context, initializer=init) as pool:
+        yield from _ordered(pool, fn, batches, in_flight=2 * workers)
+
+
+def _ordered(
+    executor: Executor, fn: BatchFn, batches: Iterator[list[tuple[int, str]]], *, in_flight: int
+) -> Iterator[str]:
+    pending: deque[Future[list[str]]] = deque()
+    for batch in batches:
+        pending.append(executor.submit(fn, batch))
+        if len(pending) >= in_flight:
+            yield from pending.popleft().result()
+    while pending:
+        yield from pending.popleft().result()
+
+
+def dask_executor(address: str) -> Executor:
+    """An executor on the Dask cluster at ``address`` (``tcp://host:8786``; workers need warwatch)."""
+    from distributed import Client
+
+    executor: Executor = Client(address).get_executor()
+    return executor
 
 
 def write_lines(out: TextIO, lines: Iterable[str]) -> int:

@@ -14,7 +14,7 @@ from typing import Annotated, TextIO
 import typer
 
 from .. import pipeline
-from ..batch import resolve_workers, run_batches, write_lines
+from ..batch import dask_executor, resolve_workers, run_batches, write_lines
 from ..capture import capture_bytes, capture_path
 from ..contract import to_document
 from ..errors import WarwatchError
@@ -43,13 +43,17 @@ def extract(
         str | None, typer.Option("--jsonl", help="JSON Lines input (- for stdin).")
     ] = None,
     workers: Annotated[int, typer.Option(help="Worker processes for --jsonl; 0 = all cores.")] = 0,
+    dask: Annotated[
+        str | None,
+        typer.Option(help="Run --jsonl batches on the Dask scheduler at this address."),
+    ] = None,
 ) -> None:
     """One article -> one JSON document on stdout (CONTRACT.md); --jsonl: one per line."""
     if file is not None and jsonl is not None:
         raise typer.BadParameter("give FILE or --jsonl IN.jsonl, not both")
     settings = load_settings(workers=workers or None)
     if jsonl is not None:
-        _extract_jsonl(jsonl, settings)
+        _extract_jsonl(jsonl, settings, dask)
         return
     if file is None:
         raise typer.BadParameter("give an article FILE (or - for stdin), or --jsonl IN.jsonl")
@@ -84,13 +88,15 @@ def _open_text(path: str) -> contextlib.AbstractContextManager[TextIO]:
         raise typer.BadParameter(f"cannot open {path}: {exc.strerror}") from exc
 
 
-def _extract_jsonl(path: str, settings: Settings) -> None:
+def _extract_jsonl(path: str, settings: Settings, dask: str | None) -> None:
+    executor = dask_executor(dask) if dask else None
     with _open_text(path) as handle:
         lines = run_batches(
             handle,
             partial(pipeline.extract_lines, settings),
             workers=resolve_workers(settings.workers),
             init=pipeline.warm_up,
+            executor=executor,
         )
         write_lines(sys.stdout, lines)
 
