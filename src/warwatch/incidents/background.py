@@ -1,0 +1,123 @@
+"""Present vs background: which sentences tell history or context rather than the story's event.
+
+A sentence is background when it carries a *past* cue and no *present* anchor, or when it is a
+context statement (alliances, interests, who lives where) with no event in it:
+
+- past cues: a date well before publication ("in the early 1990s", "in May 2019"), "since ..."
+  ("since the war began", "since the 1994 ceasefire"), cumulative tolls ("the conflict has killed
+  400,000 people", "have died since"), historical references ("after the fall of the Soviet
+  Union", "last year's attack", "decades of").
+- present anchors: a date expression that resolves to within ``PRESENT_DAYS`` of publication and
+  is not a phase of the conflict ("the resumption of hostilities ten days ago" is not an anchor).
+
+``Background.numbers`` lists the figures it carries ("claimed 30,000 lives" -> deaths 30000) so
+they are kept, but never counted as an incident's toll.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from typing import TYPE_CHECKING
+
+from ..model import Background, BackgroundKind, NumberMention
+
+if TYPE_CHECKING:
+    from spacy.tokens import Doc, Span
+
+# A dated event more than two months before publication is not the story's present: ACLED's
+# coarsest time precision is a month, and news leads report days-to-weeks-old events.
+PRESENT_DAYS = 60
+
+_SINCE = re.compile(
+    r"\bsince\s+(?:the\s+|its\s+|their\s+)?(?:(?:start|beginning|outbreak|end)\s+of\b|war\b|conflict\b|"
+    r"fighting\b|independence\b|ceasefire\b|truce\b|invasion\b|uprising\b|revolution\b|coup\b|"
+    r"insurgency\b|\d{4}\b|\w+\s+(?:war|conflict|ceasefire|truce|began|started|erupted)\b|it\s+began\b)",
+    re.IGNORECASE,
+)
+_CUMULATIVE = re.compile(
+    r"\b(?:has|have)\s+(?:so\s+far\s+|now\s+|already\s+|reportedly\s+)?(?:killed|claimed|cost|left|"
+    r"displaced|uprooted)\b[^.;]{0,80}\b(?:since|so\s+far|to\s+date|in\s+total|over\s+the\s+(?:past|last)"
+    r"\s+\w+\s+(?:years|decades|months))\b|\b(?:war|conflict|insurgency|fighting|violence|crisis)\s+"
+    r"(?:that\s+|which\s+)?(?:has|have)\s+(?:so\s+far\s+|now\s+|already\s+)?(?:killed|claimed|cost|"
+    r"left|displaced)\b|\b(?:so\s+far|to\s+date)\b[^.;]{0,40}\b(?:killed|died|dead|deaths)\b",
+    re.IGNORECASE,
+)
+_HISTORICAL = re.compile(
+    r"\b(?:fall|collapse|dissolution|break-?up)\s+of\s+the\s+(?:Soviet\s+Union|USSR|Yugoslavia|Ottoman)"
+    r"|\blast\s+year'?s\b|\bdecades?\s+(?:of|ago|long)\b|\bcentur(?:y|ies)\b|\bhistor(?:y|ic|ical|ically)\b"
+    r"|\bthe\s+(?:1[89]\d\d|20[0-2]\d)\s+(?:ceasefire|truce|war|agreement|accord|peace|genocide|massacre|"
+    r"revolution|uprising|invasion|coup|election|referendum|conflict)\b|\bin\s+the\s+(?:early\s+|late\s+|mid-?)?"
+    r"(?:1[89]\d0|20[0-2]0)s\b|\bformer(?:ly)?\b[^.;]{0,30}\b(?:Soviet|colony|colonial)\b",
+    re.IGNORECASE,
+)
+# Context: relations and standing facts. Checked only when the sentence has no event word.
+_CONTEXT = re.compile(
+    r"\b(?:suppliers?|supplies\s+arms|arms\s+sales|allied|allies|ally|alliance|interests?|populated|"
+    r"inhabited|traditional(?:ly)?|arbiter|relations|bilateral|majority|home\s+to|borders?\s+with|"
+    r"backs?|backed|backer|patron|sponsor|disputed|claimed\s+by|member\s+of|stake)\b",
+    re.IGNORECASE,
+)
+_EVENT = re.compile(
+    r"\b(?:kill\w*|attack\w*|shell\w*|bomb\w*|strikes?|struck|clash\w*|fir(?:e|ed|ing)|shoot\w*|shot|"
+    r"explo\w+|blast\w*|raid\w*|hit|wound\w*|injur\w*|dead|died|deaths?|abduct\w*|kidnap\w*|arrest\w*|"
+    r"detain\w*|protest\w*|demonstrat\w*|riot\w*|loot\w*|burn\w*|destroy\w*|used?|dropped|launch\w*|"
+    r"seiz\w*|captur\w*|ambush\w*|massacre\w*|assault\w*|fought|fighting)\b",
+    re.IGNORECASE,
+)
+
+
+def _anchors(sent: Span, published: dt.date | None) -> tuple[bool, bool]:
+    """(has a present anchor, has an old date) among the sentence's date expressions."""
+    from .time import find_dates
+
+    present = old = False
+    for mention in find_dates(sent, published):
+        window = mention.window
+        if published is None and mention.recent and not mention.context:
+            present = True
+        if window.end is None:
+            continue
+        if published is None:
+            # without a publication date only a decade ("the early 1990s") is old by itself
+            old = old or (window.start is not None and (window.end - window.start).days > 400)
+            continue
+        if window.end < published - dt.timedelta(days=PRESENT_DAYS) or mention.context:
+            old = old or window.end < published - dt.timedelta(days=PRESENT_DAYS)
+            continue
+        present = True
+    return present, old
+
+
+def background_kind(sent: Span, published: dt.date | None) -> BackgroundKind | None:
+    """Why ``sent`` (a sentence or clause) is background, or None when it is the present."""
+    text = sent.text
+    present, old = _anchors(sent, published)
+    if present:
+        return None
+    if old or _SINCE.search(text) or _CUMULATIVE.search(text) or _HISTORICAL.search(text):
+        return BackgroundKind.HISTORICAL
+    if not _EVENT.search(text) and _CONTEXT.search(text):
+        return BackgroundKind.CONTEXT
+    return None
+
+
+def is_background(sent: Span, published: dt.date | None) -> bool:
+    """True when ``sent`` tells history or context, not an event of the story's present."""
+    return background_kind(sent, published) is not None
+
+
+def find_background(doc: Doc, published: dt.date | None) -> tuple[Background, ...]:
+    """Every background sentence of ``doc`` with the figures it carries."""
+    from .casualties import background_numbers
+
+    found = []
+    for sent in doc.sents:
+        kind = background_kind(sent, published)
+        if kind is None:
+            continue
+        numbers = tuple(NumberMention(value=v, of=of) for v, of in background_numbers(sent))
+        found.append(
+            Background(start=sent.start_char, end=sent.end_char, kind=kind, numbers=numbers)
+        )
+    return tuple(found)

@@ -1,0 +1,148 @@
+"""Numbers written in digits or words: "3,000", "1.5 million", "thirty-five", "two dozen", "dozens".
+
+``parse_number`` gives one integer for a phrase or ``None``; ``parse_quantity`` gives a
+``Quantity`` (low/best/high) and also understands vague plurals ("dozens", "hundreds") and
+hedges ("at least", "more than", "between 5 and 10", "up to 30").
+
+Vague plurals follow ACLED's convention for reported fatalities, chosen so our figures are
+comparable with ACLED data: "tens" -> 10, "dozens" -> 12, "hundreds" -> 100, "and so on", and the
+most conservative estimate when a figure is vague (source: ACLED, "Fatalities", Uses and
+limitations of ACLED data, published 27 Feb 2023, updated 7 May 2024, acleddata.com knowledge
+base). A literal reading of "dozens" would be ">= 24"; we keep ACLED's 12 as ``best`` *and*
+``low`` so ``low <= best`` always holds. "several" and "a few" are not in that rule: we code 3,
+the smallest count English calls "several"/"a few" (warwatch's own conservative choice).
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+UNITS = {
+    "zero": 0, "a": 1, "an": 1, "one": 1, "single": 1, "lone": 1,
+    "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8, "nine": 9,
+    "ten": 10, "eleven": 11, "twelve": 12, "thirteen": 13, "fourteen": 14, "fifteen": 15,
+    "sixteen": 16, "seventeen": 17, "eighteen": 18, "nineteen": 19, "twenty": 20, "thirty": 30,
+    "forty": 40, "fifty": 50, "sixty": 60, "seventy": 70, "eighty": 80, "ninety": 90,
+    "couple": 2, "pair": 2, "dozen": 12, "score": 20,
+}  # fmt: skip
+SCALES = {"hundred": 100, "thousand": 1_000, "million": 1_000_000, "billion": 1_000_000_000}
+# Vague plurals: ACLED's rule (see module docstring) for tens/dozens/hundreds/thousands; "scores"
+# by analogy (one score); several/a few/a handful: warwatch's conservative 3.
+VAGUE = {
+    "tens": 10, "dozens": 12, "scores": 20, "hundreds": 100, "thousands": 1_000,
+    "millions": 1_000_000, "several": 3, "few": 3, "handful": 3,
+}  # fmt: skip
+NUMBER_WORDS = frozenset(UNITS) | frozenset(SCALES) | frozenset(VAGUE)
+
+_DIGITS = re.compile(r"^\d{1,3}(?:,\d{3})+$|^\d+(?:\.\d+)?$")
+_SPLIT = re.compile(r"[\s\-]+")
+
+
+@dataclass(frozen=True)
+class Quantity:
+    best: int | None
+    low: int | None
+    high: int | None
+    vague: bool = False  # a plural like "dozens" rather than a count
+
+
+def _digits(word: str) -> float | None:
+    if _DIGITS.match(word):
+        return float(word.replace(",", ""))
+    return None
+
+
+def _words_value(words: list[str]) -> tuple[float, bool] | None:
+    """Value of number words ("two hundred thirty-five", "1.5 million", "two dozen")."""
+    total = 0.0
+    current = 0.0
+    seen = False
+    vague = False
+    previous = ""
+    for word in words:
+        if word in ("and", "of"):
+            # "two hundred and five", "a dozen of": joins parts of one number, never two numbers
+            if word == "and" and previous not in SCALES:
+                return None
+            continue
+        previous = word
+        number = _digits(word)
+        if number is not None:
+            current += number
+        elif word in UNITS:
+            # "a dozen"/"two dozen": the unit multiplies what came before it
+            if word in ("dozen", "score", "couple", "pair") and current:
+                current *= UNITS[word]
+            else:
+                current += UNITS[word]
+        elif word in SCALES:
+            current = (current or 1) * SCALES[word]
+            if SCALES[word] >= 1000:
+                total, current = total + current, 0.0
+        elif word in VAGUE:
+            current = (current or 1) * VAGUE[word] if word not in ("few", "several") else 3
+            vague = True
+        else:
+            return None
+        seen = True
+    return (total + current, vague) if seen else None
+
+
+def parse_number(text: str) -> int | None:
+    """One integer for a number phrase, or ``None`` when it is not one.
+
+    >>> parse_number("3,000"), parse_number("thirty-five"), parse_number("1.5 million")
+    (3000, 35, 1500000)
+    """
+    words = [w for w in _SPLIT.split(text.strip().lower().rstrip(".")) if w]
+    if not words:
+        return None
+    value = _words_value(words)
+    if value is None:
+        return None
+    return round(value[0])
+
+
+# Hedges before a figure. "more than 20": ACLED codes the stated figure (most conservative), so
+# best = low = 20, not 21.
+_LOWER = ("at least", "more than", "over", "above", "in excess of", "no fewer than", "upwards of")
+_UPPER = ("up to", "as many as", "nearly", "almost", "at most", "no more than", "fewer than",
+          "less than", "under")  # fmt: skip
+_RANGE = re.compile(r"^(?:between\s+)?(.+?)\s+(?:and|to|-|or)\s+(.+)$")
+
+
+def parse_quantity(text: str) -> Quantity | None:
+    """A figure with its hedge: "at least 12" -> (best 12, low 12, high None)."""
+    phrase = " ".join(_SPLIT.split(text.strip().lower()))
+    for hedge in _LOWER:
+        if phrase.startswith(hedge + " "):
+            inner = parse_quantity(phrase[len(hedge) + 1 :])
+            return Quantity(inner.best, inner.best, None, inner.vague) if inner else None
+    for hedge in _UPPER:
+        if phrase.startswith(hedge + " "):
+            inner = parse_quantity(phrase[len(hedge) + 1 :])
+            return Quantity(inner.best, None, inner.best, inner.vague) if inner else None
+    for hedge in ("about", "around", "approximately", "roughly", "some", "an estimated",
+                  "estimated"):  # fmt: skip
+        if phrase.startswith(hedge + " "):
+            # an approximate figure: a best estimate without bounds
+            inner = parse_quantity(phrase[len(hedge) + 1 :])
+            return Quantity(inner.best, None, None, inner.vague) if inner else None
+    for filler in ("a total of", "a further", "another", "the", "all"):
+        if phrase.startswith(filler + " "):
+            return parse_quantity(phrase[len(filler) + 1 :])
+    if phrase.startswith("dozens of") or phrase.startswith("hundreds of"):
+        phrase = phrase.split(" ")[0]
+    words = phrase.split(" ")
+    value = _words_value(words)
+    if value is not None:
+        n = round(value[0])
+        return Quantity(n, n, None if value[1] else n, value[1])
+    ranged = _RANGE.match(phrase)
+    if ranged:
+        low, high = parse_number(ranged.group(1)), parse_number(ranged.group(2))
+        if low is not None and high is not None and low <= high:
+            # the most conservative figure is the best estimate (ACLED rule, module docstring)
+            return Quantity(low, low, high)
+    return None

@@ -1,0 +1,337 @@
+"""When did it happen: a date window resolved against the publication date.
+
+``resolve_date(doc, sent, published)`` looks for date expressions in the incident's sentence
+first, then in the story's other (non-background) sentences, then falls back to the publication
+date; ``DateWindow.precision`` and ``evidence`` say which. ``find_dates(span, published)`` lists
+every date expression of a span with its resolved window (regular expressions over the span's text,
+which run in C and cover spaCy's DATE/TIME entities and the relative phrases it misses).
+
+Conventions (documented because news and ACLED use them):
+- A weekday ("on Sunday") is the most recent such day on or before publication; "last Sunday" is
+  the most recent one strictly before it.
+- A numeric date with both parts <= 12 ("3/10") is read day-first (ACLED notes and most non-US
+  wire copy write dd/mm); month-first is used only when day-first would put the event more than
+  a week after publication and month-first would not.
+- A day and month without a year take the publication year, or the year before when that would
+  put the event more than a week after publication.
+- Without a publication date, relative expressions ("yesterday") cannot be resolved: the window
+  stays open with precision ``unknown`` unless the text fixes an absolute date itself.
+- With no date words at all, the window is the week up to publication (precision ``week``,
+  ``evidence`` None): news reports describe the recent past.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from dataclasses import dataclass
+from typing import TYPE_CHECKING
+
+from ..model import DatePrecision, DateWindow
+from ..model import Span as ModelSpan
+from .numbers import parse_number
+
+if TYPE_CHECKING:
+    from spacy.tokens import Doc, Span
+
+# How far before publication an unanchored report reaches: one week, ACLED's coarsest
+# time_precision short of a month ("2 = specific week or weekend").
+FALLBACK_DAYS = 7
+_CACHE_KEY = "warwatch.time.story_dates"
+
+_MONTHS = {
+    "jan": 1, "feb": 2, "mar": 3, "apr": 4, "may": 5, "jun": 6, "jul": 7, "aug": 8, "sep": 9,
+    "oct": 10, "nov": 11, "dec": 12,
+}  # fmt: skip
+_WEEKDAYS = ("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday")
+_MONTH_RE = (
+    r"(?P<month>jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?"
+    r"|sep(?:t(?:ember)?)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)\.?"
+)
+_ORD = r"(?:st|nd|rd|th)?"
+_NUMWORD = (
+    r"(?P<n>\d{1,3}|an?|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|several|few)"
+)
+# One alternation, one named group per kind; longer alternatives first.
+_PATTERNS = {
+    "iso": r"\b(?P<y>\d{4})-(?P<mo>\d{2})-(?P<d>\d{2})\b",
+    "dmy": rf"\b(?P<d>\d{{1,2}}){_ORD}\s+(?:of\s+)?{_MONTH_RE}(?:,?\s+(?P<y>\d{{4}}))?\b",
+    "mdy": rf"\b{_MONTH_RE}\s+(?P<d>\d{{1,2}}){_ORD}\b(?:,?\s+(?P<y>\d{{4}})\b)?",
+    "my": rf"\b{_MONTH_RE},?\s+(?P<y>\d{{4}})\b",
+    "numeric": r"(?<![\d/.])(?P<a>\d{1,2})/(?P<b>\d{1,2})(?:/(?P<y>\d{4}|\d{2}))?(?![\d/])",
+    "ago": rf"\b{_NUMWORD}\s+(?P<unit>day|week|month|year)s?\s+(?:ago|earlier)\b",
+    "recent": r"\b(?:in|over|during)\s+(?:the\s+)?(?:recent|past|last)\s+(?:few\s+|several\s+|couple\s+of\s+)?(?P<unit>days|hours|24\s+hours|48\s+hours)\b|\brecent\s+days\b",
+    "weekend": r"\b(?:(?P<rel>last|past|this)\s+|(?:over|during|at|on)\s+the\s+)weekend\b",
+    "week": r"\b(?:(?P<rel>last|past|previous|this)\s+week|earlier\s+this\s+week)\b",
+    "month": r"\b(?:(?P<rel>last|past|previous|this)\s+month|earlier\s+this\s+month)\b",
+    "year": r"\b(?:(?P<rel>last|past|previous|this)\s+year|earlier\s+this\s+year)\b",
+    "day": r"\b(?P<word>the\s+day\s+before\s+yesterday|yesterday|today|tonight|last\s+night|overnight|this\s+(?:morning|afternoon|evening))\b",
+    "weekday": r"\b(?P<rel>last\s+|this\s+|on\s+|since\s+)?(?P<wd>monday|tuesday|wednesday|thursday|friday|saturday|sunday)\b",
+    "decade": r"\b(?:the\s+)?(?:(?:early|mid|late)[\s-]+)?(?P<y>1[89]\d0|20[0-2]0)'?s\b",
+    "yearonly": r"\b(?P<pre>in|since|during|of|until|by)\s+(?P<y>1[89]\d\d|20\d\d)\b",
+}
+_DATE_RE = re.compile(
+    "|".join(
+        f"(?P<{kind}>{pattern.replace('(?P<', f'(?P<{kind}_')})"
+        for kind, pattern in _PATTERNS.items()
+    ),
+    re.IGNORECASE,
+)
+# "the resumption of hostilities ten days ago": a date of the conflict's phase, not of an incident.
+_PHASE_RE = re.compile(
+    r"\b(?:resumption|outbreak|start|beginning|onset|eruption|renewal|escalation|launch|end)\s+of\s+"
+    r"(?:the\s+|this\s+)?(?:[\w-]+\s+){0,2}$",
+    re.IGNORECASE,
+)
+_RECENT_KINDS = frozenset({"day", "weekday", "weekend", "recent"})
+_CALENDAR_KINDS = frozenset({"week", "month"})
+_SINCE_RE = re.compile(r"\bsince\s+(?:the\s+)?$", re.IGNORECASE)
+# A "since X" state older than a month is a long-running background fact ("banned since 2010").
+SINCE_CONTEXT_DAYS = 31
+
+
+@dataclass(frozen=True)
+class DateMention:
+    start: int
+    end: int
+    window: DateWindow
+    context: bool = False  # a phase of the conflict or a long-running state, not an incident date
+    # a word that by itself means the recent past ("yesterday", "on Sunday", "in recent days"),
+    # so it marks the story's present even without a publication date
+    recent: bool = False
+
+
+def _day(
+    d: dt.date, evidence: ModelSpan, precision: DatePrecision = DatePrecision.DAY
+) -> DateWindow:
+    return DateWindow(start=d, end=d, precision=precision, evidence=evidence)
+
+
+def _window(a: dt.date, b: dt.date, precision: DatePrecision, evidence: ModelSpan) -> DateWindow:
+    return DateWindow(start=a, end=b, precision=precision, evidence=evidence)
+
+
+def _safe_date(y: int, m: int, d: int) -> dt.date | None:
+    try:
+        return dt.date(y, m, d)
+    except ValueError:
+        return None
+
+
+def _with_year(m: int, d: int, year: str | None, published: dt.date | None) -> dt.date | None:
+    if year:
+        y = int(year)
+        return _safe_date(y + 2000 if y < 100 else y, m, d)
+    if published is None:
+        return None
+    guess = _safe_date(published.year, m, d)
+    if guess and guess > published + dt.timedelta(days=7):
+        guess = _safe_date(published.year - 1, m, d)
+    return guess
+
+
+def _numeric(g: dict[str, str | None], published: dt.date | None) -> dt.date | None:
+    a, b = int(g["numeric_a"] or 0), int(g["numeric_b"] or 0)
+    year = g["numeric_y"]
+    day_first = _with_year(b, a, year, published) if b <= 12 else None
+    month_first = _with_year(a, b, year, published) if a <= 12 else None
+    if day_first and month_first and published and day_first != month_first:
+        late = published + dt.timedelta(days=7)
+        if day_first > late and month_first <= late:
+            return month_first
+    return day_first or month_first
+
+
+def _month_start(d: dt.date) -> dt.date:
+    return d.replace(day=1)
+
+
+def _prev_month(d: dt.date) -> tuple[dt.date, dt.date]:
+    end = _month_start(d) - dt.timedelta(days=1)
+    return _month_start(end), end
+
+
+def _absolute(
+    kind: str, g: dict[str, str | None], p: dt.date | None, ev: ModelSpan
+) -> DateWindow | None:
+    if kind == "iso":
+        d = _safe_date(int(g["iso_y"] or 0), int(g["iso_mo"] or 0), int(g["iso_d"] or 0))
+        return _day(d, ev) if d else None
+    if kind in ("dmy", "mdy"):
+        month = _MONTHS[(g[f"{kind}_month"] or "")[:3].lower()]
+        d = _with_year(month, int(g[f"{kind}_d"] or 0), g[f"{kind}_y"], p)
+        return _day(d, ev) if d else None
+    if kind == "my":
+        month = _MONTHS[(g["my_month"] or "")[:3].lower()]
+        start = dt.date(int(g["my_y"] or 0), month, 1)
+        end = (start + dt.timedelta(days=32)).replace(day=1) - dt.timedelta(days=1)
+        return _window(start, end, DatePrecision.MONTH, ev)
+    if kind == "numeric":
+        d = _numeric(g, p)
+        return _day(d, ev) if d else None
+    if kind == "decade":
+        y = int(g["decade_y"] or 0)
+        return _window(dt.date(y, 1, 1), dt.date(y + 9, 12, 31), DatePrecision.YEAR, ev)
+    if kind == "yearonly":
+        y = int(g["yearonly_y"] or 0)
+        return _window(dt.date(y, 1, 1), dt.date(y, 12, 31), DatePrecision.YEAR, ev)
+    return None
+
+
+def _weekday(g: dict[str, str | None], p: dt.date, ev: ModelSpan) -> DateWindow:
+    target = _WEEKDAYS.index((g["weekday_wd"] or "").lower())
+    back = (p.weekday() - target) % 7
+    if back == 0 and (g["weekday_rel"] or "").strip().lower() == "last":
+        back = 7
+    return _day(p - dt.timedelta(days=back), ev)
+
+
+def _weekend(g: dict[str, str | None], p: dt.date, ev: ModelSpan) -> DateWindow:
+    saturday = p - dt.timedelta(days=(p.weekday() - 5) % 7)
+    if p.weekday() >= 5 and (g["weekend_rel"] or "").lower() == "last":
+        saturday -= dt.timedelta(days=7)
+    return _window(saturday, min(saturday + dt.timedelta(days=1), p), DatePrecision.DAYS, ev)
+
+
+def _calendar(kind: str, g: dict[str, str | None], p: dt.date, ev: ModelSpan) -> DateWindow:
+    rel = (g[f"{kind}_rel"] or "this").lower()
+    current = rel == "this"
+    if kind == "week":
+        monday = p - dt.timedelta(days=p.weekday())
+        if current:
+            return _window(monday, p, DatePrecision.WEEK, ev)
+        return _window(
+            monday - dt.timedelta(days=7), monday - dt.timedelta(days=1), DatePrecision.WEEK, ev
+        )
+    if kind == "month":
+        if current:
+            return _window(_month_start(p), p, DatePrecision.MONTH, ev)
+        return _window(*_prev_month(p), DatePrecision.MONTH, ev)
+    if current:
+        return _window(dt.date(p.year, 1, 1), p, DatePrecision.YEAR, ev)
+    return _window(dt.date(p.year - 1, 1, 1), dt.date(p.year - 1, 12, 31), DatePrecision.YEAR, ev)
+
+
+def _ago(g: dict[str, str | None], p: dt.date, ev: ModelSpan) -> DateWindow | None:
+    n = parse_number(g["ago_n"] or "")
+    if n is None:
+        return None
+    unit = (g["ago_unit"] or "").lower()
+    if unit == "day":
+        return _day(p - dt.timedelta(days=n), ev)
+    if unit == "week":
+        centre = p - dt.timedelta(days=7 * n)
+        return _window(
+            centre - dt.timedelta(days=3),
+            min(centre + dt.timedelta(days=3), p),
+            DatePrecision.WEEK,
+            ev,
+        )
+    if unit == "month":
+        start = _month_start(p)
+        for _ in range(n):
+            start = _prev_month(start)[0]
+        end = (start + dt.timedelta(days=32)).replace(day=1) - dt.timedelta(days=1)
+        return _window(start, end, DatePrecision.MONTH, ev)
+    y = p.year - n
+    return _window(dt.date(y, 1, 1), dt.date(y, 12, 31), DatePrecision.YEAR, ev)
+
+
+def _relative(kind: str, g: dict[str, str | None], p: dt.date, ev: ModelSpan) -> DateWindow | None:
+    one = dt.timedelta(days=1)
+    if kind == "day":
+        word = " ".join((g["day_word"] or "").lower().split())
+        if word == "yesterday":
+            return _day(p - one, ev)
+        if word == "the day before yesterday":
+            return _day(p - 2 * one, ev)
+        if word in ("last night", "overnight"):
+            return _window(p - one, p, DatePrecision.DAYS, ev)
+        return _day(p, ev)
+    if kind == "recent":
+        unit = (g["recent_unit"] or "days").lower()
+        back = FALLBACK_DAYS if unit == "days" else 2 if "48" in unit else 1
+        return _window(p - back * one, p, DatePrecision.DAYS, ev)
+    if kind == "weekend":
+        return _weekend(g, p, ev)
+    if kind == "weekday":
+        return _weekday(g, p, ev)
+    if kind in ("week", "month", "year"):
+        return _calendar(kind, g, p, ev)
+    if kind == "ago":
+        return _ago(g, p, ev)
+    return None
+
+
+def _resolve(kind: str, g: dict[str, str | None], p: dt.date | None, ev: ModelSpan) -> DateWindow:
+    window = _absolute(kind, g, p, ev)
+    if window is None and p is not None:
+        window = _relative(kind, g, p, ev)
+    return window or DateWindow(precision=DatePrecision.UNKNOWN, evidence=ev)
+
+
+def find_dates(span: Span, published: dt.date | None) -> tuple[DateMention, ...]:
+    """Every date expression in ``span`` with its window; offsets are into the whole Doc."""
+    text, base = span.text, span.start_char
+    found = []
+    for match in _DATE_RE.finditer(text):
+        kind = match.lastgroup or ""
+        if kind == "weekday" and not (match.group(0)[0].isupper() or match.group("weekday_rel")):
+            continue  # lower-case "sunday" without "on"/"last" is rarely a date
+        evidence = ModelSpan(start=base + match.start(), end=base + match.end())
+        window = _resolve(kind, match.groupdict(), published, evidence)
+        before = text[max(0, match.start() - 60) : match.start()]
+        since = bool(_SINCE_RE.search(before)) or (match.group(0).lower().startswith("since"))
+        context = bool(_PHASE_RE.search(before))
+        if since and published is None:
+            context = True  # "since 2010" without a publication date: a state, not the event's date
+        elif since and window.start is not None and published is not None:
+            context = context or window.start < published - dt.timedelta(days=SINCE_CONTEXT_DAYS)
+            window = window.model_copy(update={"end": published, "precision": DatePrecision.DAYS})
+        recent = kind in _RECENT_KINDS or (
+            kind in _CALENDAR_KINDS and "last" not in match.group(0).lower()
+        )
+        found.append(DateMention(evidence.start, evidence.end, window, context, recent))
+    return tuple(found)
+
+
+def _usable(mention: DateMention) -> bool:
+    return not mention.context and mention.window.start is not None
+
+
+def _story_dates(doc: Doc, published: dt.date | None) -> tuple[DateMention, ...]:
+    """Date mentions of the story's non-background sentences, computed once per Doc."""
+    cache = doc.user_data.setdefault(_CACHE_KEY, {})
+    if published in cache:
+        return cache[published]  # type: ignore[no-any-return]
+    from .background import is_background
+
+    found: list[DateMention] = []
+    for sent in doc.sents:
+        mentions = find_dates(sent, published)
+        if mentions and not is_background(sent, published):
+            found.extend(m for m in mentions if _usable(m))
+    cache[published] = tuple(found)
+    return cache[published]  # type: ignore[no-any-return]
+
+
+def resolve_date(doc: Doc, sent: Span, published: dt.date | None) -> DateWindow:
+    """The date window of the event described in ``sent``."""
+    mentions = find_dates(sent, published)
+    for mention in mentions:
+        if _usable(mention):
+            return mention.window
+    unresolved = [m for m in mentions if not m.context]
+    story = _story_dates(doc, published)
+    if story:
+        return story[0].window
+    if unresolved:
+        # the sentence names a time we cannot anchor (no publication date): say where it is
+        return DateWindow(precision=DatePrecision.UNKNOWN, evidence=unresolved[0].window.evidence)
+    if published is None:
+        return DateWindow(precision=DatePrecision.UNKNOWN)
+    return DateWindow(
+        start=published - dt.timedelta(days=FALLBACK_DAYS),
+        end=published,
+        precision=DatePrecision.WEEK,
+    )
