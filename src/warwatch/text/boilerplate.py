@@ -14,6 +14,10 @@ General rules, no per-site lists. Each line is classed by the cues it matches (p
 Tail: walk back from the last line over ``BOILER`` and ``FILLER`` lines; the footer starts at the
 first ``BOILER`` line of that run (fillers before it are kept), and nothing is cut unless the run
 holds a ``BOILER`` line. A ``CONTENT`` line always stops the walk, so a news paragraph is never cut.
+Lines longer than ``LONG_WORDS`` words are always ``CONTENT``: some corpora hold a whole article
+on one line, with its footer glued to the end. So, last, the final kept line is split into
+sentences and the same walk runs over them ("... said Owen. Copyright 2018 The Associated Press.
+All rights reserved. This material may not be published ...").
 Head: leading ``BOILER`` lines are cut ("This story is from ...", share bars); fillers there are
 titles and stay.
 """
@@ -32,6 +36,9 @@ SHORT_WORDS = 12
 LONG_WORDS = 60
 FILLER_WORDS = 15
 _SENTENCE_END_RE = re.compile(r"[.!?…][\"'”’»)\]]*\s*$")
+# A sentence ends at . ! ? … (plus closing quotes/brackets) followed by space; crude, but only
+# used on the last paragraph, where a wrong split can only stop the walk early.
+_SENTENCE_SPLIT_RE = re.compile(r"(?<=[.!?…])[\"'”’»)\]]*\s+")
 
 
 class LineKind(StrEnum):
@@ -97,8 +104,8 @@ def classify(line: str) -> LineKind:
     elif words <= LONG_WORDS:
         needed = 3
     else:
-        needed = 4
-    if weight >= needed:
+        needed = 4  # unreachable for BOILER (see below); kept so the ladder reads whole
+    if weight >= needed and words <= LONG_WORDS:
         return LineKind.BOILER
     if words <= FILLER_WORDS and not ends_sentence:
         return LineKind.FILLER
@@ -126,6 +133,19 @@ def footer_start(lines: list[Line]) -> int | None:
     return first_boiler
 
 
+def split_sentences(line: str) -> list[Line]:
+    starts = [0] + [m.end() for m in _SENTENCE_SPLIT_RE.finditer(line)]
+    ends = starts[1:] + [len(line)]
+    return [Line(line[a:b], a, b) for a, b in zip(starts, ends, strict=True) if line[a:b].strip()]
+
+
+def sentence_footer_start(line: str) -> int | None:
+    """Offset in ``line`` where trailing boilerplate sentences begin, or None."""
+    sentences = split_sentences(line)
+    at = footer_start(sentences)
+    return None if at is None else sentences[at].start
+
+
 def header_end(lines: list[Line]) -> int:
     """Number of leading boilerplate lines."""
     n = 0
@@ -135,17 +155,20 @@ def header_end(lines: list[Line]) -> int:
 
 
 def trim_boilerplate(text: str) -> Trim:
-    """Cut leading and trailing boilerplate lines; the kept text is a slice of ``text``, stripped."""
+    """Cut leading and trailing boilerplate; the kept text is a slice of ``text``, stripped."""
     lines = split_lines(text)
     tail_at = footer_start(lines)
     body = lines if tail_at is None else lines[:tail_at]
+    tail = [] if tail_at is None else [x.text for x in lines[tail_at:]]
     head_n = header_end(body)
+    head = tuple(x.text for x in body[:head_n])
     kept = body[head_n:]
     if not kept:
-        return Trim("", tuple(x.text for x in lines), ())
-    tail = () if tail_at is None else tuple(x.text for x in lines[tail_at:])
-    return Trim(
-        text[kept[0].start : kept[-1].end].strip(),
-        head=tuple(x.text for x in body[:head_n]),
-        tail=tail,
-    )
+        return Trim("", head, tuple(tail))
+    last = kept[-1]
+    end = last.end
+    cut = sentence_footer_start(last.text)
+    if cut is not None:
+        tail.insert(0, last.text[cut:].strip())
+        end = last.start + cut
+    return Trim(text[kept[0].start : end].strip(), head, tuple(tail))

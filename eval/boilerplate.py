@@ -1,0 +1,111 @@
+"""Measure the boilerplate trimmer on every gold article text, so a reviewer can check what it cuts.
+
+Reads the gold corpora from ../shared at run time (never copied into the repository):
+IndiaPoliceEvents full articles, GeoWebNews, LGL and TR-News. For each corpus it reports how many
+documents, lines and characters were cut from the head and the tail, and prints a sample of the
+cut lines (a line once per distinct text, most frequent first).
+
+    .venv/bin/python eval/boilerplate.py [--shared ../shared] [--sample 25]
+"""
+
+from __future__ import annotations
+
+import argparse
+import csv
+import os
+import sys
+import xml.etree.ElementTree as ET
+from collections import Counter
+from collections.abc import Iterator
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from warwatch.text.boilerplate import trim_boilerplate
+from warwatch.text.plain import normalise_whitespace
+
+REPO = Path(__file__).resolve().parents[1]
+DEFAULT_SHARED = Path(os.environ.get("WARWATCH_SHARED", REPO.parent / "shared"))
+
+
+def ipe_texts(shared: Path) -> Iterator[str]:
+    csv.field_size_limit(sys.maxsize)
+    with open(shared / "gold" / "indiapoliceevents_docs.csv", encoding="utf-8", newline="") as f:
+        for row in csv.DictReader(f):
+            yield row["doc_text"]
+
+
+def xml_texts(path: Path) -> Iterator[str]:
+    for article in ET.parse(path).getroot().iter("article"):
+        yield article.findtext("text") or ""
+
+
+def corpora(shared: Path) -> dict[str, Iterator[str]]:
+    geo = shared / "geo-gold"
+    return {
+        "IPE docs": ipe_texts(shared),
+        "GWN": xml_texts(geo / "GWN.xml"),
+        "LGL": xml_texts(geo / "lgl.xml"),
+        "TR-News": xml_texts(geo / "TR-News.xml"),
+    }
+
+
+@dataclass
+class Tally:
+    docs: int = 0
+    chars: int = 0
+    lines: int = 0
+    docs_cut: int = 0
+    head_lines: int = 0
+    tail_lines: int = 0
+    cut_chars: int = 0
+    emptied: int = 0
+    cut: Counter[str] = field(default_factory=Counter)
+
+    def add(self, raw: str) -> None:
+        text = normalise_whitespace(raw)
+        trim = trim_boilerplate(text)
+        self.docs += 1
+        self.chars += len(text)
+        self.lines += sum(1 for line in text.splitlines() if line.strip())
+        if trim.removed:
+            self.docs_cut += 1
+        self.emptied += not trim.text and bool(text)
+        self.head_lines += len(trim.head)
+        self.tail_lines += len(trim.tail)
+        self.cut_chars += len(text) - len(trim.text)
+        for line in trim.head:
+            self.cut["head | " + line[:110]] += 1
+        for line in trim.tail:
+            self.cut["tail | " + line[:110]] += 1
+
+
+def report(name: str, t: Tally, sample: int) -> None:
+    share = t.cut_chars / t.chars if t.chars else 0.0
+    print(
+        f"{name}: {t.docs} docs, {t.lines} lines, {t.chars:,} chars; cut in {t.docs_cut} docs: "
+        f"{t.head_lines} head + {t.tail_lines} tail lines, {t.cut_chars:,} chars ({share:.2%}); "
+        f"emptied {t.emptied}"
+    )
+    for line, n in t.cut.most_common(sample):
+        print(f"    {n:4d} x {line}")
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--shared", type=Path, default=DEFAULT_SHARED)
+    parser.add_argument(
+        "--sample", type=int, default=25, help="distinct cut lines shown per corpus"
+    )
+    args = parser.parse_args()
+    total = Tally()
+    for name, texts in corpora(args.shared).items():
+        tally = Tally()
+        for raw in texts:
+            tally.add(raw)
+            total.add(raw)
+        report(name, tally, args.sample)
+    report("ALL", total, 0)
+
+
+if __name__ == "__main__":
+    main()
