@@ -9,7 +9,10 @@ from __future__ import annotations
 from collections.abc import Callable
 
 # (module name under warwatch.nlp, factory name) in pipeline order. Later issues append here.
-COMPONENTS: list[tuple[str, str]] = []
+COMPONENTS: list[tuple[str, str]] = [
+    ("actors", "warwatch_actors"),
+    ("triggers", "warwatch_triggers"),
+]
 
 
 def register_components() -> list[str]:

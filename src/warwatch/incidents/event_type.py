@@ -1,0 +1,163 @@
+"""Sentence cues -> ACLED sub-event type candidates.
+
+Rules follow the ACLED Codebook (2023), "Event Types and Sub-Event Types"
+(https://acleddata.com/knowledge-base/codebook/): the means decides among Explosions/Remote
+violence (chemical > suicide > grenade > air/drone > shelling/artillery/missile > remote
+explosive); a demonstration is peaceful unless it meets intervention (arrests, dispersal: "Protest
+with intervention"), lethal or severe force ("Excessive force against protesters") or is itself
+violent ("Violent demonstration"); a territorial change goes to the government or to a non-state
+actor depending on who took it; violence by an armed actor against another armed actor is an
+"Armed clash", against civilians an "Attack". Stories with only disaster, crime or diplomacy
+cues give no candidate (ACLED does not code them).
+
+Scores rank candidates: a more specific means outranks a generic one ("shelling killed three":
+the shelling, not an attack). They were set by hand in that order of specificity, then checked on
+the CASE 2021 dev half (eval/case2021.py).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass
+
+from spacy.tokens import Span
+
+from ..model import EVENT_TYPE_OF, EventType, SubEventType
+from .triggers import Cue
+
+ST = SubEventType
+ARMED_KINDS = frozenset({"rebel", "militia", "unidentified", "external"})
+STATE_KINDS = frozenset({"state", "police"})
+# Generic blast words: a blast can be an accident; only "bomb", "IED", "mine"... say it was a weapon.
+WEAK_BLAST = frozenset({"blast", "explosion", "explode", "detonate", "explosive"})
+# Agreements that ACLED codes (between conflict actors), unlike trade or diplomatic deals.
+CONFLICT_AGREEMENT = frozenset(
+    {"ceasefire", "cease-fire", "truce", "armistice", "peace", "prisoner", "release", "hostage"}
+)
+STRIKING = frozenset({"WEAPONUSE", "ATTACK", "IED", "SHELL"})
+AIR_STRIKE_WORDS = frozenset({"airstrike", "strike", "raid", "attack"})
+NON_EVENT = frozenset({"NATURAL", "MANMADE", "CRIME", "DIPLO"})
+# Means cues in order of specificity, with their sub-event and score.
+MEANS = (
+    ("SUICIDE", ST.SUICIDE_BOMB, 10.0),
+    ("CHEM", ST.CHEMICAL_WEAPON, 9.5),
+    ("GRENADE", ST.GRENADE, 8.0),
+    ("AIR", ST.AIR_STRIKE, 7.6),
+    ("SHELL", ST.SHELLING, 7.5),
+    ("IED", ST.REMOTE_EXPLOSIVE, 7.0),
+)
+# Cue -> (sub-event, score) for cues whose meaning does not depend on the rest of the sentence.
+SIMPLE = {
+    "SEXVIOL": (ST.SEXUAL_VIOLENCE, 8.5),
+    "ABDUCT": (ST.ABDUCTION, 7.2),
+    "MOB": (ST.MOB_VIOLENCE, 6.8),
+    "HQ": (ST.HQ_ESTABLISHED, 6.0),
+    "LOOT": (ST.LOOTING, 5.0),
+    "ARREST": (ST.ARRESTS, 5.2),
+    "AGREE": (ST.AGREEMENT, 4.5),
+    "CHANGE": (ST.CHANGE_TO_GROUP, 4.0),
+    "CEDE": (ST.NONVIOLENT_TRANSFER, 4.8),
+    "CLASH": (ST.ARMED_CLASH, 6.2),
+    "ATTACK": (ST.ATTACK, 5.5),
+}
+
+
+@dataclass(frozen=True)
+class Candidate:
+    sub_event: SubEventType
+    trigger: Span
+    score: float
+
+    @property
+    def event_type(self) -> EventType:
+        return EVENT_TYPE_OF[self.sub_event]
+
+
+def _first(cues: Sequence[Cue], label: str) -> Cue | None:
+    return next((c for c in cues if c.label == label), None)
+
+
+def _protest(cues: Sequence[Cue], kinds: set[str]) -> Candidate | None:
+    labels = {c.label for c in cues}
+    anchor = _first(cues, "PROTEST") or _first(cues, "VIOLENT") or _first(cues, "FORCE")
+    if anchor is None or not labels & {"PROTEST", "VIOLENT", "FORCE"}:
+        return None
+    if "FORCE" in labels or ("PROTEST" in labels and "ATTACK" in labels and "police" in kinds):
+        sub = ST.EXCESSIVE_FORCE
+    elif "VIOLENT" in labels or ("PROTEST" in labels and labels & {"LOOT", "CLASH"}):
+        sub = ST.VIOLENT_DEMONSTRATION
+    elif labels & {"INTERVENE", "ARREST"}:
+        sub = ST.PROTEST_WITH_INTERVENTION
+    else:
+        sub = ST.PEACEFUL_PROTEST
+    return Candidate(sub, anchor.span, 6.5)
+
+
+def _means(cues: Sequence[Cue]) -> list[Candidate]:
+    labels = {c.label for c in cues}
+    out = []
+    for label, sub, score in MEANS:
+        cue = _first(cues, label)
+        if cue is None:
+            continue
+        if label == "IED" and cue.lemma in WEAK_BLAST:
+            score = 4.0 if labels & {"ATTACK", "WEAPONUSE"} else 3.0
+        # "a helicopter", "drones" alone: an aircraft is a means only when it strikes.
+        if label == "AIR" and not labels & STRIKING and cue.lemma not in AIR_STRIKE_WORDS:
+            continue
+        trigger = _first(cues, "WEAPONUSE")
+        out.append(Candidate(sub, trigger.span if trigger else cue.span, score))
+    return out
+
+
+def _territory(cues: Sequence[Cue], kinds: set[str], subject_kind: str | None) -> Candidate | None:
+    cue = _first(cues, "TAKE")
+    if cue is None:
+        return None
+    state = subject_kind in STATE_KINDS if subject_kind else bool(kinds & STATE_KINDS)
+    if subject_kind is None and kinds & ARMED_KINDS and not kinds & STATE_KINDS:
+        state = False
+    return Candidate(
+        ST.GOV_REGAINS_TERRITORY if state else ST.NSA_OVERTAKES_TERRITORY, cue.span, 6.6
+    )
+
+
+def _simple(cues: Sequence[Cue], kinds: set[str]) -> list[Candidate]:
+    out = []
+    for cue in cues:
+        if cue.label not in SIMPLE:
+            continue
+        sub, score = SIMPLE[cue.label]
+        if cue.label == "ATTACK" and kinds & ARMED_KINDS and kinds & STATE_KINDS:
+            sub, score = ST.ARMED_CLASH, 6.0  # armed actor against state forces: a battle
+        if cue.label == "AGREE" and cue.lemma in CONFLICT_AGREEMENT:
+            score = 6.0
+        out.append(Candidate(sub, cue.span, score))
+    return out
+
+
+def candidates(
+    cues: Sequence[Cue], kinds: set[str], subject_kind: str | None = None
+) -> list[Candidate]:
+    """All candidates of one sentence, best first. ``kinds``: actor kinds in the sentence."""
+    labels = {c.label for c in cues}
+    found = _means(cues)
+    if "DISRUPT" in labels:  # a defused bomb or intercepted missile is not an explosion
+        found = [Candidate(ST.DISRUPTED_WEAPONS_USE, _first(cues, "DISRUPT").span, 8.6)]  # type: ignore[union-attr]
+    protest = _protest(cues, kinds)
+    if protest is not None:
+        found.append(protest)
+    territory = _territory(cues, kinds, subject_kind)
+    if territory is not None:
+        found.append(territory)
+    found.extend(_simple(cues, kinds))
+    if protest is not None:  # arrests/clashes at a protest are part of the protest
+        found = [c for c in found if c.sub_event not in (ST.ARRESTS, ST.ARMED_CLASH, ST.LOOTING)]
+    if labels & NON_EVENT:
+        # Disaster, crime or diplomacy wording: keep only unambiguous political violence.
+        found = [c for c in found if c.score >= 6.0 and not _crime_arrest(c, labels)]
+    return sorted(found, key=lambda c: -c.score)
+
+
+def _crime_arrest(c: Candidate, labels: set[str]) -> bool:
+    return c.sub_event in (ST.ARRESTS, ST.ATTACK) and "CRIME" in labels

@@ -1,0 +1,80 @@
+"""Group sentence-level candidates into incidents.
+
+Mentions of one event are spread over a story ("cluster bombs were used in X"; "the use of these
+weapons"; "bombs which appear to have been dropped by Y"). Candidates of the same sub-event type
+are one incident unless their sentences name different places (both name places, none shared).
+A sentence whose only cue is a weapon-use verb ("used", "hit") joins the latest explosive
+incident when it refers back to weapons ("these weapons", "they", "the munitions").
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from spacy.tokens import Span
+
+from ..model import EventType, Place, SubEventType
+from .event_type import Candidate
+from .triggers import Cue
+
+ANAPHORS = frozenset(["these", "those", "such", "they", "them", "it", "the"])
+WEAPON_NOUNS = frozenset(
+    ["weapon", "weapons", "munition", "munitions", "bomb", "bombs", "device", "devices", "arms"]
+)
+
+
+@dataclass
+class Group:
+    sub_event: SubEventType
+    members: list[tuple[Span, Candidate]] = field(default_factory=list)
+    places: set[int] = field(default_factory=set)  # geonameids (or start offsets) named
+
+    @property
+    def best(self) -> Candidate:
+        return max((c for _, c in self.members), key=lambda c: c.score)
+
+
+def sentence_places(sent: Span, places: tuple[Place, ...]) -> set[int]:
+    return {
+        p.geonameid if p.geonameid is not None else -p.start
+        for p in places
+        if sent.start_char <= p.start < sent.end_char
+    }
+
+
+def refers_back(sent: Span) -> bool:
+    """Does the sentence point back to weapons named before ("these weapons", "They were used")?"""
+    for tok in sent:
+        if tok.lower_ in WEAPON_NOUNS and any(c.lower_ in ANAPHORS for c in tok.children):
+            return True
+        if tok.lower_ == "they" and tok.dep_ == "nsubjpass":
+            return True
+    return False
+
+
+def anaphoric(sent: Span, cues: list[Cue], last_means: SubEventType | None) -> Candidate | None:
+    use = next((c for c in cues if c.label == "WEAPONUSE"), None)
+    if use is None or last_means is None or not refers_back(sent):
+        return None
+    return Candidate(last_means, use.span, 7.0)
+
+
+def add(groups: list[Group], sent: Span, cand: Candidate, places: set[int]) -> None:
+    for g in groups:
+        if g.sub_event == cand.sub_event and (not places or not g.places or places & g.places):
+            g.members.append((sent, cand))
+            g.places |= places
+            return
+    groups.append(Group(cand.sub_event, [(sent, cand)], set(places)))
+
+
+def keep(cands: list[Candidate]) -> list[Candidate]:
+    """The best candidate of a sentence, plus a battle told alongside an explosion (a shelling and
+    the clashes around it are two ACLED events)."""
+    if not cands:
+        return []
+    best = cands[0]
+    out = [best]
+    if best.event_type == EventType.EXPLOSIONS:
+        out += [c for c in cands[1:2] if c.event_type == EventType.BATTLES]
+    return out

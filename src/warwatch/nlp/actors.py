@@ -1,0 +1,103 @@
+"""spaCy component ``warwatch_actors``: actor mentions from the actor dictionary.
+
+Finds (1) dictionary phrases (named groups, generic classes: ``kb/data/actors.csv``), (2) state
+forces written as a demonym or country name followed by a force noun ("Azerbaijani forces",
+"Azerbaijan's army", "Russian armed forces"), (3) bare demonyms and country names, which the
+incident stage only turns into actors where they govern an event ("Azerbaijani bombardments").
+
+Result: ``doc.spans["ww_actors"]``; each span's ``label_`` is the actor kind (``state``,
+``police``, ``rebel``, ..., ``demonym``, ``country``) and ``kb_id_`` is either the ISO country code
+(state forces, demonyms, countries) or ``"entry:<n>"``, the row of ``actor_entries()``.
+"""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+from spacy.language import Language
+from spacy.matcher import PhraseMatcher
+from spacy.tokens import Doc, Span
+from spacy.util import filter_spans
+
+from ..kb.actors import MILITARY_NOUNS, POLICE_NOUNS, actor_entries, countries, demonyms
+
+if TYPE_CHECKING:
+    from collections.abc import Iterable
+
+SPANS_KEY = "ww_actors"
+FACTORY = "warwatch_actors"
+# Words that may sit between a demonym and its force noun ("Azerbaijani armed forces").
+_FILLERS = frozenset(
+    [
+        "armed",
+        "security",
+        "government",
+        "regular",
+        "special",
+        "national",
+        "'s",
+        "'",
+        "-",
+        "led",
+        "backed",
+    ]
+)
+
+
+class ActorRecognizer:
+    def __init__(self, nlp: Language) -> None:
+        self.entries = PhraseMatcher(nlp.vocab, attr="LOWER")
+        for n, entry in enumerate(actor_entries()):
+            self.entries.add(f"entry:{n}", [nlp.make_doc(entry.phrase)])
+        self.places = PhraseMatcher(nlp.vocab, attr="LOWER")
+        for word, country in demonyms().items():
+            self.places.add(f"demonym:{country.country_code}", [nlp.make_doc(word)])
+        for word, country in countries().items():
+            self.places.add(f"country:{country.country_code}", [nlp.make_doc(word)])
+
+    def __call__(self, doc: Doc) -> Doc:
+        spans: list[Span] = []
+        entry_at: dict[int, Span] = {}
+        for match_id, start, end in self.entries(doc):
+            key = doc.vocab.strings[match_id]
+            entry = actor_entries()[int(key.split(":")[1])]
+            span = Span(doc, start, end, label=entry.kind, kb_id=key)
+            spans.append(span)
+            entry_at.setdefault(start, span)
+        for match_id, start, end in self.places(doc):
+            kind, code = doc.vocab.strings[match_id].split(":")
+            spans.append(self._state_or_bare(doc, start, end, kind, code, entry_at))
+        doc.spans[SPANS_KEY] = filter_spans(spans)
+        return doc
+
+    @staticmethod
+    def _state_or_bare(
+        doc: Doc, start: int, end: int, kind: str, code: str, entry_at: dict[int, Span]
+    ) -> Span:
+        """Extend a demonym/country over following fillers to a force noun, if there is one."""
+        i = end
+        while i < len(doc) and i - end < 3 and doc[i].lower_ in _FILLERS:
+            i += 1
+        if i < len(doc):
+            word = doc[i].lower_
+            entry = entry_at.get(i)
+            if word in POLICE_NOUNS or (entry is not None and entry.label_ == "police"):
+                stop = entry.end if entry is not None else i + 1
+                return Span(doc, start, stop, label="police", kb_id=code)
+            if word in MILITARY_NOUNS or (entry is not None and entry.label_ == "state"):
+                stop = entry.end if entry is not None else i + 1
+                return Span(doc, start, stop, label="state", kb_id=code)
+        return Span(doc, start, end, label=kind, kb_id=code)
+
+
+def actor_spans(doc: Doc) -> Iterable[Span]:
+    return doc.spans.get(SPANS_KEY, ())
+
+
+def register() -> None:
+    if FACTORY in Language.factories:
+        return
+
+    @Language.factory(FACTORY)
+    def make_actor_recognizer(nlp: Language, name: str) -> ActorRecognizer:
+        return ActorRecognizer(nlp)
