@@ -20,6 +20,7 @@ import logging
 import re
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
+from functools import partial
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -102,8 +103,7 @@ def extract_many(captures: Iterable[Capture], settings: Settings) -> Iterator[Ou
         if isinstance(article, WarwatchError):
             yield article
             continue
-        doc = next(docs)
-        yield _guard(capture.source, lambda d=doc, a=article: analyse(d, a))
+        yield _guard(capture.source, partial(analyse, next(docs), article))
 
 
 # --- step 1 and 8: sources into the store --------------------------------------------------------
