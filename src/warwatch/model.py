@@ -179,6 +179,15 @@ class BackgroundKind(StrEnum):
     CONTEXT = "context"
 
 
+class SourceRole(StrEnum):
+    """A source's place in the chain: the site that published, the wire/outlet it republishes,
+    the body whose claim it carries (claims/source_chain.py)."""
+
+    PUBLISHER = "publisher"
+    AGENCY = "agency"
+    CLAIMANT = "claimant"
+
+
 # --- stage 1: capture ----------------------------------------------------------------------------
 
 
@@ -316,6 +325,8 @@ class Incident(Frozen):
     evidence: tuple[Span, ...] = ()
     confidence: float = 0.0
     verification: str | None = None
+    # analyst review status, kept apart from the machine's verification grade (claims/data/grades.yaml)
+    review: str = "unreviewed"
 
 
 class Quote(Frozen):
@@ -348,6 +359,14 @@ class Relation(Frozen):
     end: int
 
 
+class Source(Frozen):
+    name: str
+    role: SourceRole
+    kind: str | None = None  # ngo | un | agency | media | government | military | person | ...
+    start: int | None = None  # None when the name is not in the text (publisher from metadata)
+    end: int | None = None
+
+
 class Place(Frozen):
     name: str
     start: int
@@ -370,3 +389,4 @@ class Report(Frozen):
     background: tuple[Background, ...] = ()
     relations: tuple[Relation, ...] = ()
     places: tuple[Place, ...] = ()
+    sources: tuple[Source, ...] = ()
