@@ -194,9 +194,9 @@ def _name_of(doc: Doc, span: Span, tokens: list[Token]) -> Claimant:
     person = _person(tokens)
     if person and len(tokens) <= 8:
         return make(person, "person", None)
-    code = iso2(span.text)
-    if code:
-        return make(short_name(code), "state", code)
+    state = iso2(span.text)
+    if state:
+        return make(short_name(state), "state", state)
     words = _strip_leading(tokens)
     text = doc[words[0].i : words[-1].i + 1].text
     head = words[-1].lower_

@@ -13,7 +13,7 @@ from typing import TYPE_CHECKING
 
 from ..model import Claim, Stance
 from .claimants import PRONOUNS, Claimant, claimants_of, lexicon_spans, normalise
-from .lexicon import cue_set
+from .lexicon import ClaimantEntry, cue_set
 from .method import methods_in
 from .stance import about_of, is_hedged, stance_of
 
@@ -77,9 +77,9 @@ def _not_informant_pp(token: Token) -> bool:
 
 
 def _claim_at(token: Token, sent: Span, before: list[FoundClaim]) -> FoundClaim | None:
-    if token.lower_ == "according" and token.i + 1 < len(token.doc):
-        if token.doc[token.i + 1].lower_ == "to":
-            return _according_to(token, sent, before)
+    doc = token.doc
+    if token.lower_ == "according" and token.i + 1 < len(doc) and doc[token.i + 1].lower_ == "to":
+        return _according_to(token, sent, before)
     if token.dep_ == "amod" and token.lower_ == "reported":
         return _no_reported(token, sent)
     if token.pos_ in ("VERB", "AUX") or (token.pos_ == "NOUN" and token.tag_.startswith("VB")):
@@ -102,10 +102,12 @@ def _according_to(token: Token, sent: Span, before: list[FoundClaim]) -> FoundCl
     claimant = _owner(obj, before) if obj.lemma_.lower() in cue_set("document_nouns") else None
     if claimant is None:
         # translated copy puts the body after a participle: "the complaint made ... Amnesty"
-        inside = [e for s, e, e2 in _lex_in(doc, token.i + 2, sent.end) for e in [e2]]
-        claimant = _from_entry(doc, inside[0]) if inside else None
+        inside = _lex_in(doc, token.i + 2, sent.end)
+        if inside:
+            s, e = min((s, e) for s, e, _ in inside)
+            claimant = normalise(doc, s, e)
     if claimant is None:
-        claimant = _resolve(_claimants_or_none(obj), token, before)
+        claimant = _resolve(claimants_of(obj), token, before)
     relays = claimant is not None and claimant.kind in ("media", "agency")
     medium = obj.lemma_.lower() in cue_set("media_heads") or obj.lower_ in cue_set("media_heads")
     stance = Stance.REPORTS if relays or medium else Stance.ASSERTS
@@ -242,19 +244,8 @@ def _owner(noun: Token, before: list[FoundClaim]) -> Claimant | None:
     return named[-1] if named else None
 
 
-def _claimants_or_none(head: Token) -> list[Claimant]:
-    return claimants_of(head)
-
-
-def _lex_in(doc: Doc, start: int, end: int) -> list[tuple[int, int, object]]:
+def _lex_in(doc: Doc, start: int, end: int) -> list[tuple[int, int, ClaimantEntry]]:
     return [(s, e, entry) for s, e, entry in lexicon_spans(doc) if s >= start and e <= end]
-
-
-def _from_entry(doc: Doc, entry: object) -> Claimant | None:
-    for s, e, found in lexicon_spans(doc):
-        if found is entry:
-            return normalise(doc, s, e)
-    return None
 
 
 def _resolve(found: list[Claimant], cue: Token, before: list[FoundClaim]) -> Claimant | None:
