@@ -344,20 +344,35 @@ def _clause(token: Token) -> Span:
     return token.doc[min(tokens) : max(tokens) + 1] if tokens else token.doc[token.i : token.i + 1]
 
 
+def _clause_background(
+    token: Token, published: dt.date | None, cache: dict[tuple[int, int], bool]
+) -> bool:
+    clause = _clause(token)
+    if len(clause) < 3:
+        return False  # no parse (or a bare word): nothing a clause-level cue could sit in
+    key = (clause.start, clause.end)
+    if key not in cache:
+        cache[key] = background_kind(clause, published) is not None
+    return cache[key]
+
+
 def find_mentions(span: Span, published: dt.date | None = None) -> tuple[Mention, ...]:
     """Every death/injury figure in ``span``, background ones flagged."""
     found = []
     sentence_background: dict[int, bool] = {}
+    clauses: dict[tuple[int, int], bool] = {}
+    # a Doc from a tokenizer alone has no sentences: the whole span then stands for one
+    has_sents = span.doc.has_annotation("SENT_START")
     for match in _matcher(span.doc.vocab)(span, as_spans=True):
         token = match[0]
-        sent = token.sent
+        sent = token.sent if has_sents else span
         lo, hi, quantities = _figure(sent, token.i)
         if not quantities:
             continue
         if sent.start not in sentence_background:
             sentence_background[sent.start] = background_kind(sent, published) is not None
-        background = sentence_background[sent.start] or (
-            background_kind(_clause(token), published) is not None
+        background = sentence_background[sent.start] or _clause_background(
+            token, published, clauses
         )
         doc = span.doc
         start, end = doc[min(lo, token.i)].idx, doc[max(hi, token.i + 1) - 1]
@@ -467,6 +482,10 @@ def background_numbers(sent: Span) -> list[tuple[int, str]]:
         ):
             continue
         following = {t.lower_ for t in doc[grabbed[0] : min(grabbed[0] + 4, sent.end)]}
-        of = "displaced" if following & _DISPLACED else "people" if following & _PEOPLE else "other"
+        preceding = {t.lower_ for t in doc[max(token.i - 2, sent.start) : token.i]}
+        if (following | preceding) & _DISPLACED:
+            of = "displaced"
+        else:
+            of = "people" if following & _PEOPLE else "other"
         numbers.append((grabbed[1].best, of))
     return numbers
