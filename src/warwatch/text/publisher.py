@@ -14,7 +14,9 @@ _LEADING_NOISE_RE = re.compile(
 )
 # Where the name ends: a sentence stop, "All rights reserved", or a separator.
 _NAME_END_RE = re.compile(
-    r"\.\s|\.$|\s[|•·–—-]\s|\|\s*|\ball rights reserved\b|,\s*(?:all|inc\b)", re.IGNORECASE
+    r"\.\s|\.$|\s[|•·–—-]\s|\|\s*|\ball rights reserved\b|,\s*all\b"
+    r"|,?\s+(?:LLC|Inc|Ltd|Limited|GmbH|plc|S\.A|Corp)\b\.?",
+    re.IGNORECASE,
 )
 _TRAILING_YEAR_RE = re.compile(r"[\s,]*(?:19|20)\d\d(?:\s*[-–]\s*(?:19|20)?\d\d)?\s*$")
 MAX_NAME_WORDS = 8  # "The Eastern Herald", "Associated Press"; longer is a sentence, not a name
