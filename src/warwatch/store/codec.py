@@ -79,8 +79,8 @@ def _count_from(prefix: str, row: Mapping[str, Any]) -> Count:
 
 
 def _location_row(loc: Location | None) -> Row:
-    if loc is None:
-        return {"location_name": None}
+    if loc is None:  # every key still present: rows of one executemany must share their keys
+        return dict.fromkeys(_location_row(Location(name="")), None)
     return {
         "location_name": loc.name,
         "location_start_char": loc.start,
