@@ -12,7 +12,7 @@ from .catalogue import read_data_csv
 if TYPE_CHECKING:
     from spacy.tokens import Span
 
-_MADE = {"made", "built", "manufactured", "produced", "designed"}
+MADE_WORDS = frozenset({"made", "built", "manufactured", "produced", "designed"})
 # How far from the weapon the phrase may sit, in tokens: "Israeli-made M095 DPICM" puts 3 tokens
 # before; "Israeli-made cluster bombs" may also carry one adjective ("Israeli-made powerful ...").
 _LEFT_WINDOW = 5
@@ -68,7 +68,7 @@ def origin_in_text(weapon: Span) -> str | None:
     sent_end = weapon.sent.end if doc.has_annotation("SENT_START") else len(doc)
     # Left: "<Country>-made" / "<Country> made" ending just before the weapon.
     for i in range(weapon.start - 1, max(sent_start, weapon.start - _LEFT_WINDOW) - 1, -1):
-        if doc[i].lower_ in _MADE:
+        if doc[i].lower_ in MADE_WORDS:
             j = i - 1 if i - 1 >= sent_start and doc[i - 1].text == "-" else i
             found = _country_before(weapon, j - 1) if j - 1 >= sent_start else None
             if found:
@@ -77,7 +77,7 @@ def origin_in_text(weapon: Span) -> str | None:
     stop = min(sent_end, weapon.end + _RIGHT_WINDOW)
     for i in range(weapon.end, stop):
         token = doc[i]
-        if token.lower_ in _MADE and i + 2 < len(doc) and doc[i + 1].lower_ == "in":
+        if token.lower_ in MADE_WORDS and i + 2 < len(doc) and doc[i + 1].lower_ == "in":
             found = _country_after(weapon, i + 2)
             if found:
                 return found

@@ -18,6 +18,7 @@ from typing import TYPE_CHECKING
 
 from ..model import Weapon
 from .catalogue import CatalogueEntry, load_catalogue, spelling_variants
+from .origin import MADE_WORDS as _MADE_WORDS
 from .origin import origin_in_text
 
 if TYPE_CHECKING:
@@ -65,25 +66,34 @@ def _is_name_like(entry: CatalogueEntry, span: Span) -> bool:
     return doc_is_upper or not span.text.islower()
 
 
+def _is_mine_noun(span: Span) -> bool:
+    """The noun "mine" takes a determiner or modifier ("a mine", "anti-tank mine") or modifies a
+    noun itself ("mine explosions"); the pronoun does neither ("not mine"). The tagger confuses
+    the two, so the neighbours decide."""
+    doc = span.doc
+    prev = doc[span.start - 1] if span.start > 0 else None
+    nxt = doc[span.end] if span.end < len(doc) else None
+    return (prev is not None and prev.pos_ in _MODIFIER_POS) or (
+        nxt is not None and nxt.is_alpha and nxt.pos_ in {"NOUN", "PROPN", "X"}
+    )
+
+
 def _plausible(entry: CatalogueEntry, span: Span) -> bool:
     if not _is_name_like(entry, span):
         return False
-    if len(span) == 1:
-        token = span[0]
-        if token.pos_ == "PRON" or (not entry.generic and token.ent_type_ == "PERSON"):
-            return False  # "mine" the pronoun; "Iskander" the given name
-        friends = _FALSE_FRIENDS.get(token.lower_, set())
-        prev = span.doc[span.start - 1].lower_ if span.start > 0 else ""
-        nxt = span.doc[span.end].lower_ if span.end < len(span.doc) else ""
-        if prev in friends or (token.lower_ == "shell" and nxt in {"company", "oil", "plc"}):
-            return False
-        # The noun "mine" takes a determiner or modifier ("a mine", "anti-tank mine"); the
-        # pronoun never does ("not mine"), and the tagger confuses the two.
-        if token.lower_ == "mine" and (
-            span.start == 0 or span.doc[span.start - 1].pos_ not in _MODIFIER_POS
-        ):
-            return False
-    return True
+    if len(span) != 1:
+        return True
+    token = span[0]
+    if token.lower_ == "mine":
+        return _is_mine_noun(span)
+    if token.pos_ == "PRON" or (not entry.generic and token.ent_type_ == "PERSON"):
+        return False  # "Iskander" the given name
+    friends = _FALSE_FRIENDS.get(token.lower_, set())
+    prev = span.doc[span.start - 1].lower_ if span.start > 0 else ""
+    nxt = span.doc[span.end].lower_ if span.end < len(span.doc) else ""
+    return prev not in friends and not (
+        token.lower_ == "shell" and nxt in {"company", "oil", "plc"}
+    )
 
 
 def _candidate_spans(span: Span) -> list[tuple[CatalogueEntry, Span]]:
@@ -126,6 +136,49 @@ def _merge_generic_heads(
     return merged
 
 
+# Words that open a noun phrase without describing the weapon ("several", "other"): not absorbed.
+_QUANTIFIERS = {
+    "several",
+    "many",
+    "other",
+    "more",
+    "most",
+    "few",
+    "some",
+    "such",
+    "same",
+    "further",
+}
+_UNITS = {"kg", "kilos", "kilograms", "kilogrammes", "pounds", "lbs", "tons", "tonnes", "grams"}
+_CALIBRES = {"caliber", "calibre", "mm", "millimetre", "millimeter", "cal"}
+_ORDINALS = {"first", "second", "third", "fourth", "fifth", "last", "latest", "next"}
+_MAX_MODIFIERS = 6  # "60 KG OF" + "POWERFUL CZECHOSLOVAK - MADE" fit; longer is another phrase
+
+
+def _modifier_start(sp: Span, floor: int) -> int:
+    """Token index where the weapon's noun phrase starts: numbers, adjectives, quantities ("60 KG
+    OF") and origin compounds ("Israeli-made") before the designation belong to the mention."""
+    doc = sp.doc
+    i = sp.start
+    while i > floor and sp.start - i < _MAX_MODIFIERS:
+        prev = doc[i - 1]
+        if prev.text == "-" or prev.lower_ in _MADE_WORDS:
+            j = i - 2 if prev.lower_ in _MADE_WORDS and doc[i - 2].text == "-" else i - 1
+            if j - 1 >= floor and doc[j - 1].is_alpha:
+                i = j - 1
+                continue
+            break
+        if prev.lower_ == "of" and i - 2 >= floor and doc[i - 2].lower_ in _UNITS:
+            i -= 2
+            continue
+        describes = prev.like_num or prev.lower_ in _CALIBRES or prev.pos_ == "ADJ"
+        excluded = prev.lower_ in _QUANTIFIERS or prev.lower_ in _ORDINALS
+        if not describes or excluded or not (prev.is_alpha or prev.like_num):
+            break
+        i -= 1
+    return i
+
+
 def find_weapons(span: Span) -> list[Weapon]:
     """Weapon mentions in ``span`` (a sentence or a whole ``doc[:]``), in text order.
 
@@ -133,8 +186,11 @@ def find_weapons(span: Span) -> list[Weapon]:
     from the catalogue entry; ``origin_country`` from the text when it says so, else the entry.
     """
     weapons: list[Weapon] = []
-    for entry, sp in _merge_generic_heads(_candidate_spans(span)):
-        origin = origin_in_text(sp) or entry.origin_country
+    floor = span.start
+    for entry, core in _merge_generic_heads(_candidate_spans(span)):
+        origin = origin_in_text(core) or entry.origin_country
+        sp = span.doc[_modifier_start(core, max(floor, core.sent.start)) : core.end]
+        floor = core.end  # never reach back into the previous mention
         weapons.append(
             Weapon(
                 name=entry.name,
