@@ -17,6 +17,12 @@ def _found(nlp, text: str) -> dict[str, tuple]:
     }
 
 
+def _get(found: dict[str, tuple], needle: str) -> tuple:
+    """The mention whose surface ends with ``needle`` (spans include modifiers: "Israeli-made ...")."""
+    (key,) = [k for k in found if k.endswith(needle)]
+    return found[key]
+
+
 def test_catalogue_rows_are_sourced_and_linked() -> None:
     catalogue = load_catalogue()
     assert len(catalogue) > 80
@@ -59,11 +65,12 @@ def test_variants_cover_separators() -> None:
 
 def test_origin_from_text_overrides_catalogue(nlp) -> None:
     found = _found(nlp, "They fired Bulgarian-made Grad rockets and Israeli-made cluster bombs.")
-    assert found["Grad rockets"][2] == "BG"  # catalogue says RU; the text wins
-    assert found["cluster bombs"][1:3] == ("cluster munition", "IL")
+    assert _get(found, "Grad rockets")[2] == "BG"  # catalogue says RU; the text wins
+    assert _get(found, "cluster bombs")[1:3] == ("cluster munition", "IL")
+    assert "Bulgarian-made Grad rockets" in found  # the origin words are part of the mention
     found = _found(nlp, "Rockets made in Russia and missiles of Iranian manufacture hit the city.")
-    assert found["Rockets"][2] == "RU"
-    assert found["missiles"][2] == "IR"
+    assert _get(found, "Rockets")[2] == "RU"
+    assert _get(found, "missiles")[2] == "IR"
 
 
 def test_catalogue_origin_when_text_is_silent(nlp) -> None:
@@ -73,7 +80,7 @@ def test_catalogue_origin_when_text_is_silent(nlp) -> None:
 
 def test_named_system_absorbs_generic_head_but_launcher_keeps_cluster_rockets(nlp) -> None:
     found = _found(nlp, "Amnesty identified M095 DPICM cluster bombs. Smerch cluster rockets fell.")
-    assert found["M095 DPICM cluster bombs"][:2] == ("m095-dpicm", "cluster munition")
+    assert _get(found, "M095 DPICM cluster bombs")[:2] == ("m095-dpicm", "cluster munition")
     assert found["Smerch"][1] != "cluster munition"
     assert found["cluster rockets"][1] == "cluster munition"
 
@@ -83,6 +90,12 @@ def test_false_friends_are_not_weapons(nlp) -> None:
         nlp, "A think tank said the fuel tank was his, not mine. The Lancet published it."
     )
     assert found == {}
+
+
+def test_quantities_and_calibres_join_the_mention(nlp) -> None:
+    found = _found(nlp, "They left 60 kg of dynamite and a 7.65 caliber pistol, not a third bomb.")
+    assert "60 kg of dynamite" in found and "7.65 caliber pistol" in found
+    assert "bomb" in found  # ordinals are not part of the weapon
 
 
 def test_uppercase_wire_text(nlp) -> None:
