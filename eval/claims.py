@@ -108,7 +108,10 @@ def prf(tp: int, n_pred: int, n_gold: int) -> str:
     return f"P {p:.3f}  R {r:.3f}  F1 {f:.3f}  (tp {tp}, pred {n_pred}, gold {n_gold})"
 
 
-def score(items: list[tuple[dict, str]], preds: list[Pred], show_errors: bool) -> None:
+def score(
+    items: list[tuple[dict, str]], preds: list[Pred], show_errors: bool, verbose: bool = True
+) -> dict[str, float]:
+    """Counts and prints the figures; returns the F1 scores."""
     c = Counter()
     for (label, sentence), pred in zip(items, preds, strict=True):
         gold_claimants = [g["claimant"] for g in label["claims"] if g["claimant"]]
@@ -134,11 +137,21 @@ def score(items: list[tuple[dict, str]], preds: list[Pred], show_errors: bool) -
             print(
                 f"- {sentence[:160]!r}\n  gold {gold_pairs} h={label['hedged']}\n  pred {pairs} h={pred.hedged}"
             )
+    f1 = lambda tp, p, g: 2 * tp / (p + g) if p + g else 0.0  # noqa: E731
+    scores = {
+        "claimant": f1(c["cl_tp"], c["cl_p"], c["cl_g"]),
+        "stance": f1(c["st_tp"], c["st_p"], c["st_g"]),
+        "claim": f1(c["pair_tp"], c["st_p"], c["st_g"]),
+        "hedged": f1(c["h_tp"], c["h_p"], c["h_g"]),
+    }
+    if not verbose:
+        return scores
     print(f"sentences {len(items)}")
     print("claimant      ", prf(c["cl_tp"], c["cl_p"], c["cl_g"]))
     print("stance        ", prf(c["st_tp"], c["st_p"], c["st_g"]))
     print("claim (pair)  ", prf(c["pair_tp"], c["st_p"], c["st_g"]))
     print("hedged (sent.)", prf(c["h_tp"], c["h_p"], c["h_g"]))
+    return scores
 
 
 def main() -> int:

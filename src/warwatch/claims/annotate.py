@@ -26,28 +26,6 @@ from .source_chain import source_chain
 if TYPE_CHECKING:
     from spacy.tokens import Doc, Span
 
-# "the attack", "these weapons": a sentence that starts by pointing back at the incident
-BACK_DETS = frozenset({"these", "this", "the", "such", "those"})
-BACK_NOUNS = frozenset(
-    [
-        "weapon",
-        "munition",
-        "bomb",
-        "attack",
-        "strike",
-        "shelling",
-        "incident",
-        "use",
-        "bombing",
-        "assault",
-        "raid",
-        "killing",
-        "explosion",
-        "blast",
-        "shooting",
-    ]
-)
-
 
 def annotate(report: Report, doc: Doc) -> Report:
     found = find_claims(doc)
@@ -113,9 +91,10 @@ def _incident_sentences(doc: Doc, incident: Incident) -> set[int]:
 
 
 def _points_back(sent: Span) -> bool:
+    """ "these weapons", "the attack", "denied the reports" (cues.yaml: back_dets/back_nouns)."""
+    dets, nouns = cue_set("back_dets"), cue_set("back_nouns")
     return any(
-        t.lower_ in BACK_DETS and t.head.lemma_.lower() in BACK_NOUNS and t.dep_ == "det"
-        for t in sent
+        t.lower_ in dets and t.head.lemma_.lower() in nouns and t.dep_ == "det" for t in sent
     )
 
 

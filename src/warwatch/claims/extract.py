@@ -109,7 +109,8 @@ def _according_to(token: Token, sent: Span, before: list[FoundClaim]) -> FoundCl
     if claimant is None:
         claimant = _resolve(claimants_of(obj), token, before)
     relays = claimant is not None and claimant.kind in ("media", "agency")
-    medium = obj.lemma_.lower() in cue_set("media_heads") or obj.lower_ in cue_set("media_heads")
+    # by the word, not the lemma: "the source" (a coded outlet) relays, "sources" (people) assert
+    medium = obj.lower_ in cue_set("media_heads")
     stance = Stance.REPORTS if relays or medium else Stance.ASSERTS
     content = [t for t in sent if not (token.i <= t.i < pp_end)]
     return _make(token, sent, stance, claimant, content, hedged=True)
@@ -240,7 +241,12 @@ def _owner(noun: Token, before: list[FoundClaim]) -> Claimant | None:
             obj = _pobj(agent) if agent is not None else None
             if obj is not None:
                 return _resolve(claimants_of(obj), noun, before)
-    named = [f.claimant for f in before if f.claimant is not None and f.claimant.end <= noun.idx]
+    para = noun.doc.text.rfind("\n", 0, noun.idx) + 1  # same paragraph only
+    named = [
+        f.claimant
+        for f in before
+        if f.claimant is not None and para <= f.claimant.start and f.claimant.end <= noun.idx
+    ]
     return named[-1] if named else None
 
 

@@ -31,6 +31,12 @@ MIN_WORDS = 4
 # for the ministry"): 8 tokens covers the inverted form with a two-word title.
 AFTER_WINDOW = 8
 ROLE_PREPS = ("at", "of", "for", "with", "from")
+# "…burning.” She said": after a sentence-final quote only an adjacent "she said" attributes it
+SHORT_AFTER = 3
+# "he added" may refer back over the credit line and one more sentence (seed-style wire copy);
+# further back a pronoun is left unresolved.
+MAX_BACK_SENTENCES = 3
+SPEAKER_KINDS = frozenset({"person", "group", "sources"})
 
 
 @dataclass(frozen=True)
@@ -88,6 +94,8 @@ def _speaker(
 ) -> tuple[Claimant | None, int | None]:
     after = [t for t in doc if t.idx >= end and not t.is_quote][:AFTER_WINDOW]
     after = _until_sentence_end(after)
+    if doc.text[start:end].rstrip().endswith((".", "!", "?")):
+        after = after[:SHORT_AFTER]  # “… burning.” She … : a new sentence, unless "he said" follows
     for t in after:
         if t.lower_ == "according" and t.i + 2 < len(doc) and doc[t.i + 1].lower_ == "to":
             obj = next((c for c in doc[t.i + 1].children if c.dep_ == "pobj"), None)
@@ -111,7 +119,8 @@ def _speaker(
 
 
 def _last_body_before(doc: Doc, char: int) -> Claimant | None:
-    spans = [(s, e) for s, e, _ in lexicon_spans(doc) if doc[e - 1].idx < char]
+    para = doc.text.rfind("\n", 0, char) + 1  # same paragraph only: further back is a guess
+    spans = [(s, e) for s, e, _ in lexicon_spans(doc) if para <= doc[s].idx < char]
     if not spans:
         return None
     s, e = max(spans, key=lambda t: t[1])
@@ -121,7 +130,7 @@ def _last_body_before(doc: Doc, char: int) -> Claimant | None:
 def _until_sentence_end(tokens: list[Token]) -> list[Token]:
     out: list[Token] = []
     for t in tokens:
-        if t.text in ".!?" and out:
+        if (t.text in ".!?" and out) or "\n" in t.text:
             break
         out.append(t)
     return out
@@ -165,9 +174,15 @@ def _credit_line(doc: Doc, verb: Token) -> Claimant | None:
 
 
 def _previous_speaker(earlier: list[FoundQuote], pronoun: Token) -> Claimant | None:
-    """ "he added": the last person quoted before (pronouns are not matched for gender)."""
+    """ "he added": the last person quoted shortly before (pronouns are not matched for gender).
+    Further back than ``MAX_BACK_SENTENCES`` sentences it would be a guess: None."""
     want_person = pronoun.lower_ in ("he", "she", "him", "her")
+    doc = pronoun.doc
+    here = pronoun.sent.start_char
     for found in reversed(earlier):
+        between = {t.sent.start for t in doc if found.quote.end <= t.idx < here}
+        if len(between) > MAX_BACK_SENTENCES:
+            return None
         c = found.claimant
         if c is not None and (c.kind == "person") == want_person:
             return c
@@ -176,8 +191,10 @@ def _previous_speaker(earlier: list[FoundQuote], pronoun: Token) -> Claimant | N
 
 def _role_and_org(doc: Doc, speaker: Claimant) -> tuple[str | None, str | None]:
     """Role and organisation from an apposition after the name: "NAME, ROLE at ORG, ..."."""
-    if speaker.kind != "person":
+    if speaker.kind not in SPEAKER_KINDS:
         return None, speaker.name
+    if speaker.kind != "person":
+        return None, None
     at = doc.text.find(speaker.name)
     while at >= 0:
         rest = doc.text[at + len(speaker.name) :]
@@ -212,8 +229,10 @@ def _make(
     doc: Doc, start: int, end: int, speaker: Claimant | None, verb: int | None, *, direct: bool
 ) -> FoundQuote:
     role, org = _role_and_org(doc, speaker) if speaker is not None else (None, None)
+    # people and described speakers ("a resident", "police sources") speak; bodies are the org
+    speaks = speaker is not None and speaker.kind in SPEAKER_KINDS
     quote = Quote(
-        speaker=speaker.name if speaker is not None and speaker.kind == "person" else None,
+        speaker=speaker.name if speaker is not None and speaks else None,
         role=role,
         organization=org,
         text=doc.text[start:end],
