@@ -1,20 +1,69 @@
-"""Entry points the pipeline calls. (Placeholder bodies: the geo work replaces them.)"""
+"""Entry points the pipeline calls: ``geoparse`` and ``locate_incident``."""
 
 from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
 from ..model import Location, Place, Span
+from .index import ensure_gazetteer
+from .locate import choose, to_location
+from .recognize import Mention, find_mentions
+from .resolve import resolve_spans
 
 if TYPE_CHECKING:
     from spacy.tokens import Doc
 
+_MENTIONS = "warwatch.geo.mentions"  # doc.user_data key: the classified mentions of this doc
+
+
+def mentions(doc: Doc) -> list[Mention]:
+    """The classified place mentions of ``doc`` (computed once per Doc)."""
+    found = doc.user_data.get(_MENTIONS)
+    if found is None:
+        found = find_mentions(doc, ensure_gazetteer())
+        doc.user_data[_MENTIONS] = found
+    return list(found)
+
 
 def geoparse(doc: Doc) -> tuple[Place, ...]:
-    """Every place mention in the document, resolved where possible (role: mentioned)."""
-    return ()
+    """Every place mention in the document, resolved where possible (role: mentioned).
+
+    Demonyms and organisation short forms are not places and are left out; an unresolvable
+    mention keeps its span with null coordinates.
+    """
+    places = [m for m in mentions(doc) if m.is_place]
+    if not places:
+        return ()
+    gaz = ensure_gazetteer()
+    resolved = resolve_spans(gaz, doc.text, [(m.start, m.end) for m in places])
+    out = []
+    for r in resolved:
+        c = r.candidate
+        out.append(
+            Place(
+                name=r.name,
+                start=r.start,
+                end=r.end,
+                latitude=c.latitude if c else None,
+                longitude=c.longitude if c else None,
+                geonameid=c.geonameid if c else None,
+                country_code=(c.country_code or None) if c else None,
+                feature_code=c.feature_code if c else None,
+                score=round(r.score, 4),
+            )
+        )
+    return tuple(out)
 
 
 def locate_incident(doc: Doc, trigger: Span, places: tuple[Place, ...]) -> Location | None:
     """Where the event whose trigger is ``trigger`` happened, chosen among ``places``."""
-    return None
+    blocked = {(m.start, m.end) for m in mentions(doc) if not m.can_be_event}
+    possible = [p for p in places if (p.start, p.end) not in blocked]
+    chosen = choose(doc, trigger, possible)
+    if chosen is None:
+        return None
+    admin1 = None
+    if chosen.geonameid is not None:
+        cand = ensure_gazetteer().place(chosen.geonameid)
+        admin1 = cand.admin1_name if cand else None
+    return to_location(chosen, admin1)

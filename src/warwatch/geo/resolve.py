@@ -26,7 +26,7 @@ from .store import ALT, DEMONYM, MAIN
 # its name than a same-named town, a first-level division more often than a small town.
 FEATURE_PRIOR = {
     "PCLI": 3.0, "PCLD": 2.0, "PCLS": 2.0, "PCLF": 2.0, "TERR": 1.5, "CONT": 3.0,
-    "ADM1": 0.6, "ADM2": -0.4, "ADM3": -0.8, "ADMD": 0.0,
+    "ADM1": -0.5, "ADM2": -0.8, "ADM3": -0.8, "ADMD": 0.0,
     "PPLC": 1.2, "PPLA": 0.5, "PPL": 0.0,
     "RGN": 1.5, "PEN": 1.5, "PLAT": 1.5, "SEA": 2.0, "OCN": 2.0, "GULF": 2.0, "LK": 1.0,
     "STRT": 1.5,
@@ -35,6 +35,7 @@ KIND_PRIOR = {MAIN: 0.0, ALT: -0.5, DEMONYM: 0.0, SKELETON_MATCH: -2.0}
 W_POP = 1.0
 W_NAMED_COUNTRY = 1.5  # the text names the candidate's country (name or demonym)
 W_COUNTRY_SHARE = 2.0  # x share of the other spans' first-pass answers in that country
+W_ADMIN1_SHARE = 2.0  # x share of the other spans' answers in the same first-level division
 W_CONTAINED = 4.0  # "X, Y" / "X in Y" and the candidate lies in Y
 W_DISTANCE = 0.8  # x log10(1 + km) to the nearest other answer (second pass)
 COUNTRYLIKE = frozenset({"PCLI", "PCLD", "PCLS", "PCLF", "TERR", "CONT"})
@@ -101,10 +102,17 @@ def _inside(c: Candidate, box: Candidate) -> bool:
     return haversine_km(c.latitude, c.longitude, box.latitude, box.longitude) < 150
 
 
+# Areas carry no (or a partial) population in the data; their size in news terms is floored so
+# "Atlantic" is the ocean before Atlantic County and "Middle East" the region before a hamlet.
+AREA_LOG_POP = {"CONT": 9.0, "OCN": 8.0, "SEA": 7.0, "GULF": 6.5, "RGN": 6.5, "PEN": 6.5,
+                "PLAT": 6.0, "LK": 6.0, "STRT": 6.0}  # fmt: skip
+
+
 def prior(c: Candidate) -> float:
     """What a candidate is worth before the document is read."""
+    log_pop = max(math.log10(c.population + 1), AREA_LOG_POP.get(c.feature_code, 0.0))
     return (
-        W_POP * math.log10(c.population + 1)
+        W_POP * log_pop
         + FEATURE_PRIOR.get(c.feature_code, -0.5)
         + KIND_PRIOR.get(c.kind, 0.0)
     )
@@ -131,12 +139,13 @@ def resolve_spans(
     boxes = [_containers(gaz, text, spans, i, cands) for i in range(len(spans))]
     first = [_pass_scores(cs, named, box) for cs, box in zip(cands, boxes, strict=True)]
     picks = [cs[_argmax(sc)] if cs else None for cs, sc in zip(cands, first, strict=True)]
+    ctx = _Context(picks, names)
     out = []
     for i, (cs, sc) in enumerate(zip(cands, first, strict=True)):
         if not cs:
             out.append(Resolved(spans[i][0], spans[i][1], names[i], None, 0.0))
             continue
-        final = _second_pass(cs, sc, picks, i, names)
+        final = ctx.rescore(cs, sc, names[i])
         out.append(_decide(spans[i], names[i], cs, final))
     return out
 
@@ -155,28 +164,62 @@ def _pass_scores(
     return scores
 
 
-def _second_pass(
-    cands: Sequence[Candidate],
-    scores: list[float],
-    picks: Sequence[Candidate | None],
-    i: int,
-    names: Sequence[str],
-) -> list[float]:
-    # Other spans' first answers, not counting repeats of this same name (they would vote for
-    # whatever the first pass chose) and not areas (a country's point says little about a town).
-    others = [p for j, p in enumerate(picks) if p is not None and j != i and names[j] != names[i]]
-    ccs = Counter(p.country_code for p in others if p.country_code)
-    total = sum(ccs.values())
-    points = [(p.latitude, p.longitude) for p in others if p.feature_code not in AREA_CODES]
-    out = []
-    for c, s in zip(cands, scores, strict=True):
-        if total and c.country_code:
-            s += W_COUNTRY_SHARE * ccs.get(c.country_code, 0) / total
-        if points and c.feature_code not in COUNTRYLIKE:
-            d = min(haversine_km(c.latitude, c.longitude, la, lo) for la, lo in points)
-            s -= W_DISTANCE * math.log10(1 + d)
-        out.append(s)
-    return out
+# Points of other answers kept for the distance feature: the most repeated ones first; past 100
+# the nearest-point minimum hardly changes and a 10,000-span record would cost 10^8 distances.
+MAX_POINTS = 100
+
+
+class _Context:
+    """The first-pass answers of all spans, summarised so each span sees only the others'."""
+
+    def __init__(self, picks: Sequence[Candidate | None], names: Sequence[str]) -> None:
+        self.cc: Counter[str] = Counter()
+        self.a1: Counter[str] = Counter()
+        self.cc_by_name: dict[str, Counter[str]] = {}
+        self.a1_by_name: dict[str, Counter[str]] = {}
+        self.n_by_name: Counter[str] = Counter()
+        point_names: dict[int, set[str]] = {}
+        point_count: Counter[int] = Counter()
+        point_of: dict[int, Candidate] = {}
+        for p, name in zip(picks, names, strict=True):
+            if p is None:
+                continue
+            self.n_by_name[name] += 1
+            if p.country_code:
+                self.cc[p.country_code] += 1
+                self.cc_by_name.setdefault(name, Counter())[p.country_code] += 1
+            if p.admin1 and p.feature_code not in COUNTRYLIKE:
+                self.a1[p.admin1] += 1
+                self.a1_by_name.setdefault(name, Counter())[p.admin1] += 1
+            if p.feature_code not in AREA_CODES:
+                point_names.setdefault(p.id, set()).add(name)
+                point_count[p.id] += 1
+                point_of[p.id] = p
+        self.points = [
+            (point_of[pid].latitude, point_of[pid].longitude, point_names[pid])
+            for pid, _ in point_count.most_common(MAX_POINTS)
+        ]
+        self.total = sum(self.n_by_name.values())
+
+    def rescore(self, cands: Sequence[Candidate], scores: list[float], name: str) -> list[float]:
+        # Other spans' answers, not counting repeats of this same name (they would vote for
+        # whatever the first pass chose) and, for distance, not areas (a country's point says
+        # little about where a town is).
+        others = self.total - self.n_by_name[name]
+        own_cc = self.cc_by_name.get(name, Counter())
+        own_a1 = self.a1_by_name.get(name, Counter())
+        points = [(la, lo) for la, lo, names in self.points if names != {name}]
+        out = []
+        for c, s in zip(cands, scores, strict=True):
+            if others and c.country_code:
+                s += W_COUNTRY_SHARE * (self.cc[c.country_code] - own_cc[c.country_code]) / others
+            if others and c.admin1 and c.feature_code not in COUNTRYLIKE:
+                s += W_ADMIN1_SHARE * (self.a1[c.admin1] - own_a1[c.admin1]) / others
+            if points and c.feature_code not in COUNTRYLIKE:
+                d = min(haversine_km(c.latitude, c.longitude, la, lo) for la, lo in points)
+                s -= W_DISTANCE * math.log10(1 + d)
+            out.append(s)
+        return out
 
 
 def _argmax(scores: Sequence[float]) -> int:

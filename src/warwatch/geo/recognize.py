@@ -1,0 +1,154 @@
+"""Place mentions in a parsed document, with the distinctions that matter for event coding.
+
+Mentions come from spaCy's entities (GPE, LOC, FAC) plus a gazetteer matcher for proper-noun
+runs the tagger missed. Each mention is classified:
+
+- ``demonym``: "Armenian", "Azerbaijani forces" (NORP, or a name that is only a demonym in the
+  gazetteer): country context, not a place; not returned as a place.
+- ``org_alias``: a short form of an organisation named in the same document ("Amnesty" after
+  "Amnesty International"): not a place.
+- ``title``: inside a job title ("Director for Eastern Europe and Central Asia"): mentioned,
+  never an event place.
+- ``metonymic``: a place standing for its government or team ("Turkey shells ...", "Russia
+  said"): the subject of a verb of doing or saying; mentioned, never an event place.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import TYPE_CHECKING
+
+from .gazetteer import Gazetteer
+from .store import DEMONYM
+
+if TYPE_CHECKING:
+    from spacy.tokens import Doc, Span, Token
+
+PLACE_LABELS = frozenset({"GPE", "LOC", "FAC"})
+# Head nouns of job titles and offices: a place hanging off one of them through "for"/"of"/"on"
+# names a portfolio, not where something happened (UN, NGO and government usage).
+TITLE_WORDS = frozenset(
+    "director minister secretary commissioner head chief representative envoy coordinator "
+    "rapporteur spokesman spokeswoman spokesperson officer adviser advisor ambassador consul "
+    "president chairman chair deputy undersecretary correspondent editor researcher expert "
+    "governor mayor desk programme program division bureau office department".split()
+)
+TITLE_PREPS = frozenset({"for", "of", "on", "to"})
+# Subjects of these dependency roles stand for an actor when the place is the grammatical
+# subject of an active verb (metonymy: "Turkey shells ...", "Moscow denied ...").
+SUBJECT_DEPS = frozenset({"nsubj"})
+# Proper-noun runs matched against the gazetteer only when the best candidate is at least this
+# kind of place: a bare capitalised word that only names a village ("Amnesty", "Parkland") is far
+# more often something else. 50,000 people: below it, false hits outnumbered true ones on
+# GeoWebNews dev (eval/geo.py --e2e).
+MATCHER_MIN_POP = 50_000
+MATCHER_CODES = frozenset({"PCLI", "CONT", "ADM1", "RGN", "SEA", "OCN", "GULF", "PEN"})
+
+
+@dataclass(frozen=True, slots=True)
+class Mention:
+    start: int  # character offsets
+    end: int
+    text: str
+    source: str  # "ner:GPE" | "gazetteer"
+    demonym: bool = False
+    org_alias: bool = False
+    title: bool = False
+    metonymic: bool = False
+
+    @property
+    def is_place(self) -> bool:
+        return not (self.demonym or self.org_alias)
+
+    @property
+    def can_be_event(self) -> bool:
+        return self.is_place and not (self.title or self.metonymic)
+
+
+def find_mentions(doc: Doc, gaz: Gazetteer) -> list[Mention]:
+    """Every candidate place mention in ``doc``, classified, in text order."""
+    org_words = _org_first_words(doc)
+    spans: list[tuple[Span, str]] = [(e, f"ner:{e.label_}") for e in doc.ents if e.label_ in PLACE_LABELS]
+    spans += [(e, "ner:NORP") for e in doc.ents if e.label_ == "NORP"]
+    spans += [(s, "gazetteer") for s in _matcher_spans(doc, gaz)]
+    out = [_classify(span, src, gaz, org_words) for span, src in spans]
+    return sorted(out, key=lambda m: m.start)
+
+
+def _classify(span: Span, source: str, gaz: Gazetteer, org_words: set[str]) -> Mention:
+    text = span.text
+    demonym = source == "ner:NORP" or _only_demonym(gaz, text)
+    # "Amnesty" after "Amnesty International": a short form of an organisation named in the same
+    # document, unless the word is also a sizeable place ("Turkey" of "Turkey Airlines").
+    org_alias = not demonym and text in org_words and not _sizeable(gaz, text)
+    return Mention(
+        start=span.start_char,
+        end=span.end_char,
+        text=text,
+        source=source,
+        demonym=demonym,
+        org_alias=org_alias,
+        title=_in_job_title(span.root),
+        metonymic=_metonymic(span),
+    )
+
+
+def _only_demonym(gaz: Gazetteer, text: str) -> bool:
+    cands = gaz.candidates(text)
+    return bool(cands) and all(c.kind == DEMONYM for c in cands)
+
+
+def _org_first_words(doc: Doc) -> set[str]:
+    """First words of organisation names ("Amnesty" of "Amnesty International")."""
+    return {e[0].text for e in doc.ents if e.label_ == "ORG" and len(e) > 1}
+
+
+def _in_job_title(token: Token) -> bool:
+    """True when the mention hangs off a title noun through for/of/on ('Director for Asia')."""
+    node = token
+    for _ in range(5):  # conjuncts and compounds sit a few arcs below the preposition
+        head = node.head
+        if head is node:
+            return False
+        if node.dep_ == "pobj" and head.lower_ in TITLE_PREPS:
+            return head.head.lemma_.lower() in TITLE_WORDS
+        node = head
+    return False
+
+
+def _metonymic(span: Span) -> bool:
+    root = span.root
+    if root.dep_ not in SUBJECT_DEPS:
+        return False
+    verb = root.head
+    return verb.pos_ in ("VERB", "AUX") and verb.lemma_ != "be"
+
+
+def _matcher_spans(doc: Doc, gaz: Gazetteer) -> list[Span]:
+    """Proper-noun runs (up to 3 tokens) outside entities that name a sizeable place."""
+    taken = {i for e in doc.ents for i in range(e.start, e.end)}
+    out = []
+    i = 0
+    while i < len(doc):
+        if i in taken or doc[i].pos_ != "PROPN" or not doc[i].text[:1].isupper():
+            i += 1
+            continue
+        for n in (3, 2, 1):
+            span = doc[i : i + n]
+            if len(span) < n or any(j in taken or doc[j].pos_ != "PROPN" for j in range(i, i + n)):
+                continue
+            if _sizeable(gaz, span.text):
+                out.append(span)
+                i += n - 1
+                break
+        i += 1
+    return out
+
+
+def _sizeable(gaz: Gazetteer, text: str) -> bool:
+    for c in gaz.candidates(text):
+        if c.kind in (DEMONYM, 3):
+            continue
+        if c.feature_code in MATCHER_CODES or c.population >= MATCHER_MIN_POP:
+            return True
+    return False

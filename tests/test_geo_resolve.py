@@ -1,0 +1,66 @@
+"""Resolution with document context: containment, country context, spelling variants."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+from test_geo_fixtures import real_gazetteer  # noqa: F401  (session fixture)
+from test_geo_gazetteer import build_small
+
+from warwatch.geo.gazetteer import Gazetteer
+from warwatch.geo.resolve import resolve_spans
+
+
+def spans_of(text: str, *names: str) -> list[tuple[int, int]]:
+    out = []
+    for n in names:
+        i = text.index(n)
+        out.append((i, i + len(n)))
+    return out
+
+
+@pytest.fixture()
+def small(tmp_path: Path) -> Gazetteer:
+    return Gazetteer(build_small(tmp_path / "g.sqlite"))
+
+
+def test_containment_beats_population(small: Gazetteer) -> None:
+    text = "Shots were fired in Springfield, Illinois, on Monday."
+    [spring, _] = resolve_spans(small, text, spans_of(text, "Springfield", "Illinois"))
+    assert spring.candidate is not None and spring.candidate.id == 1  # the smaller one, in IL
+    text = "Shots were fired in Springfield on Monday."
+    [spring] = resolve_spans(small, text, spans_of(text, "Springfield"))
+    assert spring.candidate is not None and spring.candidate.id == 2  # no context: larger one
+
+
+def test_context_of_other_places(small: Gazetteer) -> None:
+    text = "Residents of Springfield and elsewhere in Illinois protested."
+    spring, _ = resolve_spans(small, text, spans_of(text, "Springfield", "Illinois"))
+    assert spring.candidate is not None and spring.candidate.admin1 == "US.IL"
+
+
+def test_unknown_name_is_unresolved_not_guessed(small: Gazetteer) -> None:
+    text = "They met in Qwzxyville."
+    [r] = resolve_spans(small, text, spans_of(text, "Qwzxyville"))
+    assert r.candidate is None and r.score == 0.0
+
+
+def test_scores_are_probabilities(small: Gazetteer) -> None:
+    text = "Springfield, Illinois and Springfield and Armenia."
+    for r in resolve_spans(small, text, spans_of(text, "Springfield", "Illinois", "Armenia")):
+        assert 0.0 <= r.score <= 1.0
+
+
+@pytest.mark.slow
+def test_real_context_resolution(real_gazetteer: Gazetteer) -> None:  # noqa: F811
+    text = "Alexandria, La. - A woman was arrested in Alexandria after a fire in Rapides Parish."
+    first = resolve_spans(real_gazetteer, text, spans_of(text, "Alexandria"))[0]
+    assert first.candidate is not None and first.candidate.country_code == "US"
+    text = "Armenian forces said Terter and other Azerbaijani towns were shelled."
+    [terter] = resolve_spans(real_gazetteer, text, spans_of(text, "Terter"))
+    assert terter.candidate is not None and terter.candidate.country_code == "AZ"
+    text = "Turkey and Syria traded fire near the border."
+    turkey, syria = resolve_spans(real_gazetteer, text, spans_of(text, "Turkey", "Syria"))
+    assert turkey.candidate is not None and turkey.candidate.feature_code == "PCLI"
+    assert syria.candidate is not None and syria.candidate.country_code == "SY"
