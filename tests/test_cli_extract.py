@@ -14,13 +14,24 @@ runner = CliRunner()
 
 def test_jsonl_bad_lines_keep_their_place_and_the_run_goes_on(tmp_path: Path) -> None:
     lines = [
-        json.dumps({"id": "a", "text": "Protesters gathered in Yerevan on Monday.", "published": "2020-10-05"}),
+        json.dumps(
+            {
+                "id": "a",
+                "text": "Protesters gathered in Yerevan on Monday.",
+                "published": "2020-10-05",
+            }
+        ),
         "{not json",
         json.dumps({"id": "c"}),
         json.dumps({"id": "d", "text": "Fine text.", "published": "5 Oct"}),
         "",
-        json.dumps({"id": 7, "html": "<html><body><p>Shelling hit the town of Martuni on Sunday, "
-                    "killing two civilians, officials said.</p></body></html>"}),
+        json.dumps(
+            {
+                "id": 7,
+                "html": "<html><body><p>Shelling hit the town of Martuni on Sunday, "
+                "killing two civilians, officials said.</p></body></html>",
+            }
+        ),
     ]
     path = tmp_path / "in.jsonl"
     path.write_text("\n".join(lines) + "\n", encoding="utf-8")
@@ -40,7 +51,9 @@ def test_usage_errors_exit_2(tmp_path: Path) -> None:
     f = tmp_path / "a.txt"
     f.write_text("x", encoding="utf-8")
     assert runner.invoke(build_app(), ["extract", str(f), "--jsonl", str(f)]).exit_code == 2
-    assert runner.invoke(build_app(), ["extract", str(f), "--published", "yesterday"]).exit_code == 2
+    assert (
+        runner.invoke(build_app(), ["extract", str(f), "--published", "yesterday"]).exit_code == 2
+    )
 
 
 def test_stdin_and_empty_file(tmp_path: Path) -> None:
