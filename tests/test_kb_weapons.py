@@ -101,3 +101,11 @@ def test_quantities_and_calibres_join_the_mention(nlp) -> None:
 def test_uppercase_wire_text(nlp) -> None:
     found = _found(nlp, "TERRORISTS DETONATED A CAR BOMB AND FRAGMENTATION GRENADES.")
     assert {v[0] for v in found.values()} == {"car-bomb", "grenade"}
+
+
+def test_sentence_span_offsets_point_into_the_doc(nlp) -> None:
+    doc = nlp("Hello there. Nothing here either. They fired Grad rockets at Kharkiv.")
+    last = list(doc.sents)[-1]
+    (weapon,) = find_weapons(last)
+    assert doc.text[weapon.start : weapon.end] == "Grad rockets"
+    assert find_weapons(list(doc.sents)[0]) == []

@@ -102,8 +102,8 @@ def _candidate_spans(span: Span) -> list[tuple[CatalogueEntry, Span]]:
     catalogue = load_catalogue()
     doc = span.doc
     found: dict[tuple[int, int], CatalogueEntry] = {}
-    for match_id, start, end in _matcher(doc.vocab)(doc[span.start : span.end]):
-        s, e = span.start + start, span.start + end
+    # Matching a Span yields Doc token indices (spaCy 3.8), not indices within the Span.
+    for match_id, s, e in _matcher(doc.vocab)(doc[span.start : span.end]):
         entry = catalogue[doc.vocab.strings[match_id]]
         # Two entries may share an alias; the named system beats the generic type.
         if (s, e) not in found or found[(s, e)].generic:
