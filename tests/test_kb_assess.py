@@ -202,3 +202,31 @@ def test_seed_story_law(nlp, seed_path: Path) -> None:
     assert len(amnesty) == 1 and "Amnesty" in (amnesty[0].source or "")
     assert amnesty[0].state_party is None and amnesty[0].state is None
     assert not any("calls on all parties" in text[n.start : n.end] for n in chars)
+
+
+def test_characterisation_needs_the_incident(nlp) -> None:
+    text = (
+        "Troops fired artillery at the village. Separately, officials met in the capital. "
+        "Such weapons are banned, a rights group said."
+    )
+    report, doc = _incident(
+        nlp,
+        text,
+        actor="Military Forces of France",
+        code="FR",
+        where="FR",
+        when=dt.date(2020, 6, 1),
+    )
+    bare = report.model_copy(
+        update={
+            "incidents": (
+                report.incidents[0].model_copy(
+                    update={"weapons": (), "evidence": (Span(start=0, end=38),)}
+                ),
+            )
+        }
+    )
+    assert _notes(assess(bare, doc), LegalBasis.CHARACTERISATION) == []
+    armed = assess(report, doc)
+    (char,) = _notes(armed, LegalBasis.CHARACTERISATION)
+    assert text[char.start : char.end].startswith("Such weapons are banned")

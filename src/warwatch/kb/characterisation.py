@@ -50,7 +50,8 @@ def _about_incident(sent: Span, incident: Incident, categories: set[str]) -> boo
         return True
     if any(w.category in categories for w in find_weapons(sent)):
         return True
-    return bool(ANAPHORA.search(sent.text))
+    # "these weapons" can only point back to weapons the incident has.
+    return bool(categories) and bool(ANAPHORA.search(sent.text))
 
 
 def _speaker(report: Report, incident: Incident, start: int, end: int) -> Speaker:
