@@ -36,8 +36,8 @@ _SINCE = re.compile(
     re.IGNORECASE,
 )
 _CUMULATIVE = re.compile(
-    r"\b(?:has|have)\s+(?:so\s+far\s+|now\s+|already\s+|reportedly\s+)?(?:killed|claimed|cost|left|"
-    r"displaced|uprooted)\b[^.;]{0,80}\b(?:since|so\s+far|to\s+date|in\s+total|over\s+the\s+(?:past|last)"
+    r"\b(?:has|have|had)\s+(?:so\s+far\s+|now\s+|already\s+|reportedly\s+)?(?:killed|claimed|cost|left|"
+    r"displaced|uprooted)\b[^.;]{0,80}\b(?:since|so\s+far|to\s+date|as\s+of|in\s+total|over\s+the\s+(?:past|last)"
     r"\s+\w+\s+(?:years|decades|months))\b|\b(?:war|conflict|insurgency|fighting|violence|crisis)\s+"
     r"(?:that\s+|which\s+)?(?:has|have)\s+(?:so\s+far\s+|now\s+|already\s+)?(?:killed|claimed|cost|"
     r"left|displaced)\b|\b(?:so\s+far|to\s+date)\b[^.;]{0,40}\b(?:killed|died|dead|deaths)\b",

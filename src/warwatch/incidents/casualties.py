@@ -42,7 +42,8 @@ if TYPE_CHECKING:
 DEATH = {
     "killed", "kill", "kills", "killing", "dead", "died", "die", "dies", "death", "deaths",
     "fatalities", "fatality", "perished", "slain", "murdered", "lives", "bodies", "massacred",
-    "beheaded", "lynched", "toll",
+    "beheaded", "lynched", "toll", "assassinated", "assassinate", "assassinates", "executed",
+    "gunned", "slaughtered",
 }  # fmt: skip
 INJURY = {
     "injured",
@@ -68,7 +69,7 @@ _SKIP_LEFT = {"was", "were", "been", "be", "being", "have", "has", "had", "is", 
               "critically", "fatally", "badly", "slightly", "others", "other", "more", "people",
               "-", "of", "whom", "them", "and", "their"}  # fmt: skip
 _SKIP_RIGHT = {"at", "least", "rose", "risen", "climbed", "reached", "stands", "stood", "is", "was",
-               "has", "had", "to", "of", "now", "s", "'s"}  # fmt: skip
+               "has", "had", "to", "of", "now", "s", "'s", "down"}  # fmt: skip
 _SUBSET = {"including", "among", "includes", "include"}
 _ADDITIVE = re.compile(r"\b(?:also|another|other|others|more|further|additional)\b", re.IGNORECASE)
 _ONE = {"he", "she", "him", "her", "himself", "herself"}
@@ -313,10 +314,64 @@ def _figure(sent: Span, t: int) -> tuple[int, int, list[Quantity]]:
     )
     if word not in _LEFT_ONLY and not passive:
         hi, found = _right(sent, t)
+        if not found and _singular_object(doc[t]):
+            found = [ONE]  # "armed men killed former separatist leader X"
         if found or word in _RIGHT_ONLY:
             return t, hi, found
+    subject = _subject(doc[t]) if word not in ("dead", "deaths", "fatalities", "toll") else None
+    if subject is not None:
+        return subject[0], t + 1, subject[1]
     lo, found = _left(sent, t)
     return lo, t + 1, found
+
+
+_MASS_NOUNS = {"livestock", "cattle", "time", "morale", "hope", "momentum", "plan", "deal", "bill"}
+
+
+def _singular_object(verb: Token) -> bool:
+    return any(
+        c.dep_ == "dobj" and c.tag_ in ("NN", "NNP") and c.lower_ not in _MASS_NOUNS
+        and not any(g.dep_ == "nummod" for g in c.children)
+        for c in verb.children
+    )  # fmt: skip
+
+
+def _noun_quantity(noun: Token) -> Quantity | None:
+    """The figure of one subject noun: its number ("at least four people"), "a man" -> 1."""
+    if _numberish(noun):
+        words = [c for c in noun.children if c.dep_ in ("advmod", "quantmod", "compound", "nummod")]
+        tokens = sorted([noun, *(t for c in words for t in c.subtree)], key=lambda t: t.i)
+        return parse_quantity(" ".join(t.text for t in tokens))
+    for child in noun.children:
+        if child.dep_ == "nummod":
+            return parse_quantity(" ".join(t.text for t in child.subtree))
+    if noun.lower_ in _ONE:
+        return ONE
+    if noun.tag_ in ("NN", "NNP") and any(c.lower_ in ("a", "an", "one") for c in noun.children):
+        return ONE
+    return None
+
+
+def _subject(trigger: Token) -> tuple[int, list[Quantity]] | None:
+    """The figure from the parse: the subject of "killed"/"died" and the nouns joined to it.
+
+    Used before the left-to-right walk because a subject can carry a clause with its own
+    numbers ("a man accused of stealing 11 goats was beaten to death" -> 1, not 11).
+    Returns None when the parse gives no subject, [] when the subject has no figure.
+    """
+    verb = trigger
+    if trigger.lower_ == "death" and trigger.head.lower_ == "to":
+        verb = trigger.head.head  # "beaten to death", "stabbed to death"
+    if verb.pos_ not in ("VERB", "AUX"):
+        return None
+    subjects = [c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")]
+    if not subjects or subjects[0].lower_ in ("who", "that", "which"):
+        return None
+    nouns = [subjects[0], *(c for c in subjects[0].conjuncts if c.i > subjects[0].i)]
+    quantities = [_noun_quantity(n) for n in nouns]
+    if any(q is None for q in quantities):
+        return subjects[0].left_edge.i, []
+    return subjects[0].left_edge.i, [q for q in quantities if q is not None]
 
 
 def _combine(quantities: list[Quantity]) -> Quantity:
@@ -342,6 +397,15 @@ def _clause(token: Token) -> Span:
     skip = {c.i for c in node.children if c.dep_ in ("conj", "parataxis") and c.i != token.i}
     tokens = [t.i for t in node.subtree if not any(a.i in skip for a in (t, *t.ancestors))]
     return token.doc[min(tokens) : max(tokens) + 1] if tokens else token.doc[token.i : token.i + 1]
+
+
+# "justice for the killing of two activists", "an inquiry into the death of a woman": a death named
+# as the subject of protest or inquiry is an earlier event, not the toll of this one.
+_REFERENCE_PREPS = {"for", "against", "over", "into", "about", "condemning", "denouncing"}
+
+
+def _referenced(token: Token) -> bool:
+    return token.pos_ == "NOUN" and token.head.lower_ in _REFERENCE_PREPS
 
 
 def _clause_background(
@@ -371,8 +435,10 @@ def find_mentions(span: Span, published: dt.date | None = None) -> tuple[Mention
             continue
         if sent.start not in sentence_background:
             sentence_background[sent.start] = background_kind(sent, published) is not None
-        background = sentence_background[sent.start] or _clause_background(
-            token, published, clauses
+        background = (
+            sentence_background[sent.start]
+            or _referenced(token)
+            or _clause_background(token, published, clauses)
         )
         doc = span.doc
         start, end = doc[min(lo, token.i)].idx, doc[max(hi, token.i + 1) - 1]

@@ -37,7 +37,9 @@ if TYPE_CHECKING:
 # How far before publication an unanchored report reaches: one week, ACLED's coarsest
 # time_precision short of a month ("2 = specific week or weekend").
 FALLBACK_DAYS = 7
-_CACHE_KEY = "warwatch.time.story_dates"
+# The last few Docs' story-level dates: assemble asks once per incident of the same Doc.
+_STORY_CACHE: dict[tuple[int, dt.date | None], tuple[Doc, tuple[DateMention, ...]]] = {}
+_STORY_CACHE_SIZE = 8
 
 _MONTHS = {
     "jan": 1, "feb": 2, "mar": 3, "apr": 4, "may": 5, "jun": 6, "jul": 7, "aug": 8, "sep": 9,
@@ -66,7 +68,7 @@ _PATTERNS = {
     "month": r"\b(?:(?P<rel>last|past|previous|this)\s+month|earlier\s+this\s+month)\b",
     "year": r"\b(?:(?P<rel>last|past|previous|this)\s+year|earlier\s+this\s+year)\b",
     "day": r"\b(?P<word>the\s+day\s+before\s+yesterday|yesterday|today|tonight|last\s+night|overnight|this\s+(?:morning|afternoon|evening))\b",
-    "weekday": r"\b(?P<rel>last\s+|this\s+|on\s+|since\s+)?(?P<wd>monday|tuesday|wednesday|thursday|friday|saturday|sunday)\b",
+    "weekday": r"\b(?P<rel>last\s+|this\s+|on\s+|since\s+)?(?P<wd>monday|tuesday|wednesday|thursday|friday|saturday|sunday)\b(?P<lastweek>\s+(?:of\s+)?last\s+week\b)?",
     "decade": r"\b(?:the\s+)?(?:(?:early|mid|late)[\s-]+)?(?P<y>1[89]\d0|20[0-2]0)'?s\b",
     "yearonly": r"\b(?P<pre>in|since|during|of|until|by)\s+(?P<y>1[89]\d\d|20\d\d)\b",
 }
@@ -180,6 +182,9 @@ def _absolute(
 
 def _weekday(g: dict[str, str | None], p: dt.date, ev: ModelSpan) -> DateWindow:
     target = _WEEKDAYS.index((g["weekday_wd"] or "").lower())
+    if g["weekday_lastweek"]:  # "on Tuesday last week": that day of the previous calendar week
+        monday = p - dt.timedelta(days=p.weekday() + 7)
+        return _day(monday + dt.timedelta(days=target), ev)
     back = (p.weekday() - target) % 7
     if back == 0 and (g["weekday_rel"] or "").strip().lower() == "last":
         back = 7
@@ -300,10 +305,14 @@ def _usable(mention: DateMention) -> bool:
 
 
 def _story_dates(doc: Doc, published: dt.date | None) -> tuple[DateMention, ...]:
-    """Date mentions of the story's non-background sentences, computed once per Doc."""
-    cache = doc.user_data.setdefault(_CACHE_KEY, {})
-    if published in cache:
-        return cache[published]  # type: ignore[no-any-return]
+    """Date mentions of the story's non-background sentences, computed once per Doc.
+
+    Kept in a small module-level cache rather than ``doc.user_data`` so a Doc stays serialisable.
+    """
+    key = (id(doc), published)
+    cached = _STORY_CACHE.get(key)
+    if cached is not None and cached[0] is doc:
+        return cached[1]
     from .background import is_background
 
     found: list[DateMention] = []
@@ -311,8 +320,10 @@ def _story_dates(doc: Doc, published: dt.date | None) -> tuple[DateMention, ...]
         mentions = find_dates(sent, published)
         if mentions and not is_background(sent, published):
             found.extend(m for m in mentions if _usable(m))
-    cache[published] = tuple(found)
-    return cache[published]  # type: ignore[no-any-return]
+    _STORY_CACHE[key] = (doc, tuple(found))
+    while len(_STORY_CACHE) > _STORY_CACHE_SIZE:
+        _STORY_CACHE.pop(next(iter(_STORY_CACHE)))
+    return tuple(found)
 
 
 def resolve_date(doc: Doc, sent: Span, published: dt.date | None) -> DateWindow:
