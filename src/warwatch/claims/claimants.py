@@ -146,6 +146,16 @@ def _office_match(tokens: list[Token]) -> tuple[str, str, str] | None:
     return None
 
 
+def _office_prefix(tokens: list[Token]) -> tuple[str, str, str] | None:
+    """ "Ministry of Defence of Azerbaijan military forces …" (a missing comma): the longest
+    leading run of tokens that is an office and its country."""
+    for cut in range(len(tokens) - 1, 1, -1):
+        found = _office_match(tokens[:cut])
+        if found:
+            return found
+    return None
+
+
 def _strip_leading(tokens: list[Token]) -> list[Token]:
     i = 0
     while i < len(tokens) - 1 and (tokens[i].lower_ in LEADING or tokens[i].like_num):
@@ -169,7 +179,7 @@ def _person(tokens: list[Token]) -> str | None:
 
 def normalise(doc: Doc, start: int, end: int) -> Claimant | None:
     """The claimant named by tokens ``doc[start:end]``; None for a bare pronoun or nothing."""
-    tokens = [t for t in doc[start:end] if not t.is_space]
+    tokens = [t for t in doc[start:end] if not t.is_space and not _garbage(t)]
     while tokens and tokens[-1].is_punct:
         tokens.pop()
     while tokens and (tokens[0].is_punct or tokens[0].lower_ in ("the", "a", "an")):
@@ -180,6 +190,11 @@ def normalise(doc: Doc, start: int, end: int) -> Claimant | None:
     return _name_of(doc, span, tokens)
 
 
+def _garbage(token: Token) -> bool:
+    """Quote marks and their mojibake (UTF-8 read as cp1252: "â€œ", "â€™â€™", "�")."""
+    return token.is_quote or "â€" in token.text or "\ufffd" in token.text
+
+
 def _name_of(doc: Doc, span: Span, tokens: list[Token]) -> Claimant:
     def make(name: str, kind: str, country: str | None) -> Claimant:
         return Claimant(name, kind, country, span.start_char, span.end_char, span.text)
@@ -187,7 +202,7 @@ def _name_of(doc: Doc, span: Span, tokens: list[Token]) -> Claimant:
     for s, e, entry in lexicon_spans(doc):
         if s >= span.start and e <= span.end:
             return make(entry.name, entry.kind, entry.country)
-    office = _office_match(tokens)
+    office = _office_match(tokens) or _office_prefix(tokens)
     if office:
         template, kind, code = office
         return make(template.format(country=short_name(code)), kind, code)

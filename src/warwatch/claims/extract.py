@@ -21,6 +21,8 @@ if TYPE_CHECKING:
     from spacy.tokens import Doc, Span, Token
 
 SUBJECTS = ("nsubj", "nsubjpass", "csubj")
+RELATIVES = frozenset({"that", "which", "who"})
+GENERIC_KINDS = frozenset({"group", "sources"})
 # verbs whose subject is a monitor make a corroboration claim (rule S, corroborates)
 VERIFY_VERBS = frozenset({"locate", "geolocate", "identify", "verify", "document", "analyse"})
 MONITOR_KINDS = frozenset({"ngo", "un", "monitor"})
@@ -99,7 +101,10 @@ def _according_to(token: Token, sent: Span, before: list[FoundClaim]) -> FoundCl
     if obj is None or obj.lemma_.lower() in cue_set("not_informants"):
         return None
     pp_end = max(obj.right_edge.i + 1, obj.i + 1)
-    claimant = _owner(obj, before) if obj.lemma_.lower() in cue_set("document_nouns") else None
+    direct = claimants_of(obj)
+    named = direct[0] if direct and direct[0].kind not in GENERIC_KINDS else None
+    is_document = obj.lemma_.lower() in cue_set("document_nouns")
+    claimant = named or (_owner(obj, before) if is_document else None)
     if claimant is None:
         # translated copy puts the body after a participle: "the complaint made ... Amnesty"
         inside = _lex_in(doc, token.i + 2, sent.end)
@@ -110,7 +115,8 @@ def _according_to(token: Token, sent: Span, before: list[FoundClaim]) -> FoundCl
         claimant = _resolve(claimants_of(obj), token, before)
     relays = claimant is not None and claimant.kind in ("media", "agency")
     # by the word, not the lemma: "the source" (a coded outlet) relays, "sources" (people) assert
-    medium = obj.lower_ in cue_set("media_heads")
+    first_noun = next((t for t in doc[token.i + 2 : pp_end] if t.pos_ in ("NOUN", "PROPN")), obj)
+    medium = obj.lower_ in cue_set("media_heads") or first_noun.lower_ in cue_set("media_heads")
     stance = Stance.REPORTS if relays or medium else Stance.ASSERTS
     content = [t for t in sent if not (token.i <= t.i < pp_end)]
     return _make(token, sent, stance, claimant, content, hedged=True)
@@ -169,16 +175,42 @@ def _scare_quoted_subject(verb: Token) -> Token | None:
 def _skip_verb(verb: Token) -> bool:
     """Not a reporting use: a participle modifying a noun ("the emergency announced by the
     government"), a conjoined verb of the same speaker ("he said and added"), or "quoted in"."""
-    if verb.dep_ == "acl" and not any(c.dep_ == "agent" for c in verb.children):
+    lemma = verb.lemma_.lower()
+    if _rhetorical(verb):
+        return True
+    blame = stance_of(verb) == Stance.BLAMES  # "a man accused of theft": an agentless claim
+    if verb.dep_ == "acl" and not blame and not any(c.dep_ == "agent" for c in verb.children):
         return True
     if verb.dep_ == "acl" and verb.lemma_.lower() in ("announce", "declare", "state"):
         return True
     if verb.dep_ == "conj" and stance_of(verb.head) is not None:
         own_subject = any(c.dep_ in SUBJECTS for c in verb.children)
         return not own_subject
-    if verb.lemma_.lower() == "quote" and verb.tag_ == "VBN":
-        return True
+    if (
+        lemma == "quote"
+        and verb.tag_ == "VBN"
+        and not any(c.dep_ in SUBJECTS for c in verb.children)
+    ):
+        return True  # "X, …, quoted in a statement": a credit line, not a new claim
     return verb.dep_ == "amod"
+
+
+def _rhetorical(verb: Token) -> bool:
+    """ "no one can deny", "which cannot be denied": a negated cue under a modal, or one whose
+    subject is "no one"/"nobody", states no claim (rule C)."""
+    negated = any(c.dep_ == "neg" for c in verb.children)
+    modal = any(c.tag_ == "MD" for c in verb.children)
+    subject = next((c for c in verb.children if c.dep_ in SUBJECTS), None)
+    nobody = subject is not None and (
+        subject.lower_ in ("nobody", "none") or (subject.lower_ == "one" and _has_no(subject))
+    )
+    return (negated and modal) or nobody
+
+
+def _has_no(token: Token) -> bool:
+    return any(c.lower_ == "no" for c in token.children) or (
+        token.i > 0 and token.doc[token.i - 1].lower_ == "no"
+    )
 
 
 def _subject(verb: Token) -> Token | None:
@@ -188,7 +220,10 @@ def _subject(verb: Token) -> Token | None:
         subj = next((c for c in node.children if c.dep_ in ("nsubj", "csubj")), None)
         if subj is not None:
             return subj
-        if node.dep_ in ("xcomp", "acomp", "advcl", "conj", "pcomp") and node.head is not node:
+        climbs = node.dep_ in ("xcomp", "acomp", "conj", "pcomp") or (
+            node.dep_ == "advcl" and node.tag_ == "VBG"  # "…, claiming that": not "when X said"
+        )
+        if climbs and node.head is not node:
             node = node.head
         else:
             return None
@@ -204,19 +239,17 @@ def _claimant_of_verb(verb: Token, before: list[FoundClaim]) -> Claimant | None:
         if obj.lemma_.lower() in cue_set("document_nouns"):
             return _owner(obj, before)
         return _resolve(claimants_of(obj), verb, before)
-    if (
-        any(c.dep_ == "nsubjpass" for c in verb.children)
-        or verb.tag_ == "VBN"
-        and verb.dep_
-        in (
-            "relcl",
-            "acl",
-        )
-    ):
+    passive = verb.tag_ == "VBN" and verb.dep_ in ("relcl", "acl")
+    if any(c.dep_ == "nsubjpass" for c in verb.children) or passive:
         return None  # agentless passive: "he was accused of", "no casualties were reported"
     subject = _subject(verb)
     if subject is None:
         return None
+    if subject.lower_ in RELATIVES and verb.dep_ == "relcl":
+        subject = verb.head  # "a report that accuses …": the report's owner speaks
+    direct = claimants_of(subject)
+    if direct and direct[0].kind not in GENERIC_KINDS:
+        return direct[0]  # a named body, even if its name ends in "Post" or "Report"
     if subject.lemma_.lower() in cue_set("document_nouns"):
         owner = _owner(subject, before)
         if owner is not None:
@@ -228,6 +261,12 @@ def _owner(noun: Token, before: list[FoundClaim]) -> Claimant | None:
     """Who issued a document/medium: its possessor, compound, "of/from/by X", "published by X",
     else the last claimant named before it ("according to the statement")."""
     for child in noun.children:
+        if child.dep_ == "poss" and child.lower_ in ("its", "their", "his", "her"):
+            governing = noun.head if noun.head.pos_ in ("VERB", "AUX") else None
+            subject = _subject(governing) if governing is not None else None
+            found = claimants_of(subject) if subject is not None else []
+            if found:
+                return found[0]  # "HRW presented its report, which stated"
         if child.dep_ in ("poss", "compound") and child.pos_ in ("PROPN", "NOUN"):
             found = claimants_of(child)
             if found:
