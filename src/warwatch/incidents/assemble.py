@@ -11,17 +11,31 @@ called when their modules are present.
 from __future__ import annotations
 
 from collections import Counter
+from dataclasses import dataclass
 from datetime import date
 
 from spacy.tokens import Doc, Span
 
 from .. import geo
-from ..kb.actors import Country, country_of_code
-from ..model import Actor, Article, Count, DateWindow, Incident, Place, Report, TextSpan, Weapon
+from ..kb.actors import Country, actor_entries, country_of_code, qualified_name
+from ..model import (
+    Actor,
+    ActorRole,
+    Article,
+    Count,
+    DateWindow,
+    EventType,
+    Incident,
+    Place,
+    Report,
+    SubEventType,
+    TextSpan,
+    Weapon,
+)
 from ..model import Span as ModelSpan
 from . import grouping
 from .actors import Mention, assign_roles, mentions, merge_actors
-from .event_type import Candidate, candidates
+from .event_type import ARMED_KINDS, STATE_KINDS, Candidate, candidates
 from .salience import confidence, salience
 from .triggers import Cue, cues_by_sentence
 
@@ -36,6 +50,19 @@ try:
 except ImportError:  # pragma: no cover
     find_weapons = None  # type: ignore[assignment]
 
+ARMED_OR_STATE = ARMED_KINDS | STATE_KINDS
+
+
+@dataclass(frozen=True)
+class Member:
+    """One sentence's contribution to an incident."""
+
+    sent: Span
+    index: int  # sentence number in the document
+    cues: tuple[Cue, ...]
+    mentions: tuple[Mention, ...]
+    cand: Candidate
+
 
 def _story_country(places: tuple[Place, ...]) -> Country | None:
     """The country most places of the story are in: the "(Country)" of generic actor names."""
@@ -43,48 +70,74 @@ def _story_country(places: tuple[Place, ...]) -> Country | None:
     return country_of_code(codes.most_common(1)[0][0]) if codes else None
 
 
-def _subject_kind(sent: Span, found: list[Mention]) -> str | None:
+def _subject_kind(found: list[Mention]) -> str | None:
     for m in found:
-        if m.span.root.dep_ in ("nsubj", "agent") or (
-            m.span.root.dep_ == "pobj" and m.span.root.head.dep_ == "agent"
-        ):
+        root = m.span.root
+        if root.dep_ in ("nsubj", "agent") or (root.dep_ == "pobj" and root.head.dep_ == "agent"):
             return m.kind
     return None
 
 
-def _sentence_candidates(
-    doc: Doc, published: date | None, country: Country | None
-) -> list[tuple[Span, list[Cue], list[Mention], Candidate]]:
+def _sentence_members(doc: Doc, published: date | None, country: Country | None) -> list[Member]:
     out = []
     cues = cues_by_sentence(doc, published)
     last_means = None
-    for sent in doc.sents:
+    for index, sent in enumerate(doc.sents):
         sent_cues = cues.get(sent.start)
         if not sent_cues or (is_background is not None and is_background(sent, published)):
             continue
         found = mentions(sent, country)
+        armed = {m.name for m in found if m.kind in ARMED_OR_STATE}
         kinds = {m.kind for m in found}
-        cands = candidates(sent_cues, kinds, _subject_kind(sent, found))
+        cands = candidates(sent_cues, kinds, _subject_kind(found), two_sides=len(armed) >= 2)
         if not cands or cands[0].score < 7.0:
             back = grouping.anaphoric(sent, sent_cues, last_means)
-            cands = [back] + cands if back else cands
+            cands = [back, *cands] if back else cands
         for cand in grouping.keep(cands):
-            out.append((sent, sent_cues, found, cand))
-            if cand.event_type.value == "Explosions/Remote violence":
+            out.append(Member(sent, index, tuple(sent_cues), tuple(found), cand))
+            if cand.event_type == EventType.EXPLOSIONS:
                 last_means = cand.sub_event
     return out
 
 
-def _actors(members: list[tuple[Span, list[Cue], list[Mention], Candidate]]) -> tuple[Actor, ...]:
+def _actors(members: list[Member], country: Country | None) -> tuple[Actor, ...]:
     found: list[Actor] = []
-    for _sent, cues, ments, cand in members:
-        anchors = [cand.trigger] + [c.span for c in cues if c.label not in ("WEAPONUSE",)]
-        seen: set[int] = set()
+    for m in members:
+        # Roles are read against the trigger and every other event word of the sentence
+        # ("used" and "Azerbaijani bombardments" in one sentence).
+        anchors = [m.cand.trigger] + [c.span for c in m.cues if c.label != "WEAPONUSE"]
+        done: set[int] = set()
         for anchor in anchors:
-            for actor in assign_roles([m for m in ments if m.span.start not in seen], anchor):
+            todo = [x for x in m.mentions if x.span.start_char not in done]
+            for actor in assign_roles(todo, anchor):
                 found.append(actor)
-                seen.add(next(m.span.start for m in ments if m.span.start_char == actor.start))
-    return merge_actors(found)
+                done.add(actor.start)
+    return merge_actors(found + _crowd(members[0].cand, found, country))
+
+
+def _crowd(cand: Candidate, found: list[Actor], country: Country | None) -> list[Actor]:
+    """ACLED names the crowd of every demonstration ("Protesters (Country)", "Rioters (Country)")
+    even when the story names only who they are ("health workers staged a demonstration"); the
+    protest word is then the evidence for it."""
+    if cand.event_type not in (EventType.PROTESTS, EventType.RIOTS):
+        return []
+    if cand.sub_event == SubEventType.MOB_VIOLENCE or any(
+        a.role == ActorRole.PARTICIPANT for a in found
+    ):
+        return []
+    kind = "rioters" if cand.event_type == EventType.RIOTS else "protesters"
+    entry = next(e for e in actor_entries() if e.kind == kind)
+    trig = cand.trigger
+    return [
+        Actor(
+            name=qualified_name(entry, country),
+            role=ActorRole.PARTICIPANT,
+            country_code=country.country_code if country else None,
+            start=trig.start_char,
+            end=trig.end_char,
+            surface=trig.text,
+        )
+    ]
 
 
 def _weapons(sents: list[Span]) -> tuple[Weapon, ...]:
@@ -98,6 +151,7 @@ def _weapons(sents: list[Span]) -> tuple[Weapon, ...]:
 
 
 def _tolls(sents: list[Span], published: date | None) -> tuple[Count, Count]:
+    """The largest toll any sentence of the incident gives (later sentences often restate it)."""
     if casualties is None:
         return Count(), Count()
     pairs = [casualties(s, published=published) for s in sents]
@@ -107,24 +161,23 @@ def _tolls(sents: list[Span], published: date | None) -> tuple[Count, Count]:
 
 
 def _incident(
-    doc: Doc, members: list, places: tuple[Place, ...], published: date | None
-) -> tuple[float, Incident]:
-    sents = list(dict.fromkeys(m[0] for m in members))
-    best: Candidate = max((m[3] for m in members), key=lambda c: c.score)
-    trig = members[0][3].trigger
+    doc: Doc, members: list[Member], places: tuple[Place, ...], published: date | None,
+    country: Country | None,
+) -> tuple[float, Incident]:  # fmt: skip
+    sents = list(dict.fromkeys(m.sent for m in members))
+    best = max((m.cand for m in members), key=lambda c: c.score)
+    trig = members[0].cand.trigger
     dead, hurt = _tolls(sents, published)
     when = resolve_date(doc, trig.sent, published) if resolve_date is not None else DateWindow()
     where = geo.locate_incident(doc, ModelSpan(start=trig.start_char, end=trig.end_char), places)
-    score = salience(
-        best.score, len(sents), min(s.start for s in sents) and _sent_index(doc, sents[0]), dead
-    )
+    score = salience(best.score, len(sents), members[0].index, dead)
     incident = Incident(
         event_type=best.event_type,
         sub_event_type=best.sub_event,
         trigger=TextSpan(start=trig.start_char, end=trig.end_char, text=trig.text),
         date=when,
         location=where,
-        actors=_actors(members),
+        actors=_actors(members, country),
         weapons=_weapons(sents),
         fatalities=dead,
         injured=hurt,
@@ -134,23 +187,13 @@ def _incident(
     return score, incident
 
 
-def _sent_index(doc: Doc, sent: Span) -> int:
-    return sum(1 for s in doc.sents if s.start < sent.start)
-
-
 def assemble(doc: Doc, article: Article, places: tuple[Place, ...]) -> Report:
     published = article.published
-    found = _sentence_candidates(doc, published, _story_country(places))
-    groups: list[list] = []
-    keyed: list[grouping.Group] = []
-    for sent, cues, ments, cand in found:
-        before = len(keyed)
-        grouping.add(keyed, sent, cand, grouping.sentence_places(sent, places))
-        if len(keyed) > before:
-            groups.append([])
-        idx = next(i for i, g in enumerate(keyed) if any(c is cand for _, c in g.members))
-        groups[idx].append((sent, cues, ments, cand))
-    scored = [_incident(doc, members, places, published) for members in groups]
+    country = _story_country(places)
+    groups: list[grouping.Group] = []
+    for m in _sentence_members(doc, published, country):
+        grouping.add(groups, m, grouping.sentence_places(m.sent, places))
+    scored = [_incident(doc, g.members, places, published, country) for g in groups]
     scored.sort(key=lambda pair: -pair[0])
     background = find_background(doc, published) if find_background is not None else ()
     return Report(

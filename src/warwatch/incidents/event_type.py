@@ -122,13 +122,26 @@ def _territory(cues: Sequence[Cue], kinds: set[str], subject_kind: str | None) -
     )
 
 
-def _simple(cues: Sequence[Cue], kinds: set[str]) -> list[Candidate]:
+def _gunfire(cues: Sequence[Cue], kinds: set[str], two_sides: bool) -> Candidate | None:
+    """Shooting with small arms: between armed sides a battle, at civilians an attack."""
+    labels = {c.label for c in cues}
+    use = _first(cues, "WEAPONUSE") or _first(cues, "ATTACK")
+    if use is None or not labels & {"FIREARM", "POSITION"}:
+        return None
+    if two_sides or "POSITION" in labels:
+        return Candidate(ST.ARMED_CLASH, use.span, 6.4)
+    if "civilians" in kinds:
+        return Candidate(ST.ATTACK, use.span, 6.1)
+    return Candidate(ST.ARMED_CLASH if kinds & STATE_KINDS else ST.ATTACK, use.span, 5.6)
+
+
+def _simple(cues: Sequence[Cue], kinds: set[str], two_sides: bool) -> list[Candidate]:
     out = []
     for cue in cues:
         if cue.label not in SIMPLE:
             continue
         sub, score = SIMPLE[cue.label]
-        if cue.label == "ATTACK" and kinds & ARMED_KINDS and kinds & STATE_KINDS:
+        if cue.label == "ATTACK" and (two_sides or (kinds & ARMED_KINDS and kinds & STATE_KINDS)):
             sub, score = ST.ARMED_CLASH, 6.0  # armed actor against state forces: a battle
         if cue.label == "AGREE" and cue.lemma in CONFLICT_AGREEMENT:
             score = 6.0
@@ -137,11 +150,19 @@ def _simple(cues: Sequence[Cue], kinds: set[str]) -> list[Candidate]:
 
 
 def candidates(
-    cues: Sequence[Cue], kinds: set[str], subject_kind: str | None = None
+    cues: Sequence[Cue],
+    kinds: set[str],
+    subject_kind: str | None = None,
+    *,
+    two_sides: bool = False,
 ) -> list[Candidate]:
-    """All candidates of one sentence, best first. ``kinds``: actor kinds in the sentence."""
+    """All candidates of one sentence, best first. ``kinds``: actor kinds in the sentence;
+    ``two_sides``: two different armed actors are named (state forces or armed groups)."""
     labels = {c.label for c in cues}
     found = _means(cues)
+    gunfire = _gunfire(cues, kinds, two_sides)
+    if gunfire is not None:
+        found.append(gunfire)
     if "DISRUPT" in labels:  # a defused bomb or intercepted missile is not an explosion
         found = [Candidate(ST.DISRUPTED_WEAPONS_USE, _first(cues, "DISRUPT").span, 8.6)]  # type: ignore[union-attr]
     protest = _protest(cues, kinds)
@@ -150,7 +171,7 @@ def candidates(
     territory = _territory(cues, kinds, subject_kind)
     if territory is not None:
         found.append(territory)
-    found.extend(_simple(cues, kinds))
+    found.extend(_simple(cues, kinds, two_sides))
     if protest is not None:  # arrests/clashes at a protest are part of the protest
         found = [c for c in found if c.sub_event not in (ST.ARRESTS, ST.ARMED_CLASH, ST.LOOTING)]
     if labels & NON_EVENT:

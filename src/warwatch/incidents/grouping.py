@@ -10,12 +10,16 @@ incident when it refers back to weapons ("these weapons", "they", "the munitions
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from typing import TYPE_CHECKING
 
 from spacy.tokens import Span
 
 from ..model import EventType, Place, SubEventType
 from .event_type import Candidate
 from .triggers import Cue
+
+if TYPE_CHECKING:
+    from .assemble import Member
 
 ANAPHORS = frozenset(["these", "those", "such", "they", "them", "it", "the"])
 WEAPON_NOUNS = frozenset(
@@ -26,12 +30,8 @@ WEAPON_NOUNS = frozenset(
 @dataclass
 class Group:
     sub_event: SubEventType
-    members: list[tuple[Span, Candidate]] = field(default_factory=list)
+    members: list[Member] = field(default_factory=list)
     places: set[int] = field(default_factory=set)  # geonameids (or start offsets) named
-
-    @property
-    def best(self) -> Candidate:
-        return max((c for _, c in self.members), key=lambda c: c.score)
 
 
 def sentence_places(sent: Span, places: tuple[Place, ...]) -> set[int]:
@@ -59,13 +59,14 @@ def anaphoric(sent: Span, cues: list[Cue], last_means: SubEventType | None) -> C
     return Candidate(last_means, use.span, 7.0)
 
 
-def add(groups: list[Group], sent: Span, cand: Candidate, places: set[int]) -> None:
+def add(groups: list[Group], member: Member, places: set[int]) -> None:
+    sub = member.cand.sub_event
     for g in groups:
-        if g.sub_event == cand.sub_event and (not places or not g.places or places & g.places):
-            g.members.append((sent, cand))
+        if g.sub_event == sub and (not places or not g.places or places & g.places):
+            g.members.append(member)
             g.places |= places
             return
-    groups.append(Group(cand.sub_event, [(sent, cand)], set(places)))
+    groups.append(Group(sub, [member], set(places)))
 
 
 def keep(cands: list[Candidate]) -> list[Candidate]:

@@ -67,8 +67,27 @@ class ActorRecognizer:
         for match_id, start, end in self.places(doc):
             kind, code = doc.vocab.strings[match_id].split(":")
             spans.append(self._state_or_bare(doc, start, end, kind, code, entry_at))
+            if kind == "country":
+                spans.extend(self._forces_of(doc, start, end, code))
         doc.spans[SPANS_KEY] = filter_spans(spans)
         return doc
+
+    @staticmethod
+    def _forces_of(doc: Doc, start: int, end: int, code: str) -> list[Span]:
+        """ "military forces of Azerbaijan", "the police of Armenia": force noun + of + country."""
+        i = start - 1
+        if i >= 1 and doc[i].lower_ == "the":
+            i -= 1
+        if i < 1 or doc[i].lower_ != "of":
+            return []
+        noun = doc[i - 1].lower_
+        if noun not in MILITARY_NOUNS and noun not in POLICE_NOUNS:
+            return []
+        first = i - 1
+        while first > 0 and doc[first - 1].lower_ in _FILLERS | {"military", "armed"}:
+            first -= 1
+        label = "police" if noun in POLICE_NOUNS else "state"
+        return [Span(doc, first, end, label=label, kb_id=code)]
 
     @staticmethod
     def _state_or_bare(
