@@ -3,7 +3,9 @@
 Reads the gold corpora from ../shared at run time (never copied into the repository):
 IndiaPoliceEvents full articles, GeoWebNews, LGL and TR-News. For each corpus it reports how many
 documents, lines and characters were cut from the head and the tail, and prints a sample of the
-cut lines (a line once per distinct text, most frequent first).
+cut lines (a line once per distinct text, most frequent first). Then it glues each footer of
+the test fixtures (tests/data/footers) under every gold article and counts how often the cut lands
+exactly on the seam, cuts into the article ("overcut": real text lost) or leaves footer behind.
 
     .venv/bin/python eval/boilerplate.py [--shared ../shared] [--sample 25]
 """
@@ -61,6 +63,13 @@ class Tally:
     emptied: int = 0
     cut: Counter[str] = field(default_factory=Counter)
 
+    def merge(self, other: Tally) -> None:
+        for name in ("docs", "chars", "lines", "docs_cut", "head_lines", "tail_lines"):
+            setattr(self, name, getattr(self, name) + getattr(other, name))
+        self.cut_chars += other.cut_chars
+        self.emptied += other.emptied
+        self.cut.update(other.cut)
+
     def add(self, raw: str) -> None:
         text = normalise_whitespace(raw)
         trim = trim_boilerplate(text)
@@ -90,21 +99,61 @@ def report(name: str, t: Tally, sample: int) -> None:
         print(f"    {n:4d} x {line}")
 
 
+FOOTERS = REPO / "tests" / "data" / "footers"
+MARKER = "=== footer ==="
+
+
+def fixture_footers() -> dict[str, str]:
+    """The footer part of each fixture in tests/data/footers (see that folder's files)."""
+    footers = {}
+    for path in sorted(FOOTERS.glob("*.txt")):
+        lines = [x for x in path.read_text("utf-8").splitlines() if not x.startswith("#")]
+        footers[path.stem] = "\n".join(lines[lines.index(MARKER) + 1 :])
+    return footers
+
+
+def appended(shared: Path) -> None:
+    """Glue each fixture footer under each gold article: the cut must land exactly on the seam."""
+    footers = fixture_footers()
+    counts = {name: Counter[str]() for name in footers}
+    for texts in corpora(shared).values():
+        for raw in texts:
+            alone = trim_boilerplate(normalise_whitespace(raw)).text
+            for name, footer in footers.items():
+                glued = trim_boilerplate(normalise_whitespace(raw + "\n\n" + footer)).text
+                verdict = (
+                    "exact"
+                    if glued == alone
+                    else "overcut"
+                    if len(glued) < len(alone)
+                    else "undercut"
+                )
+                counts[name][verdict] += 1
+    print("fixture footers glued under every gold article (exact = cut lands on the seam):")
+    for name, c in counts.items():
+        print(
+            f"    {name:24} exact {c['exact']:5d}  undercut {c['undercut']:4d}  overcut {c['overcut']:4d}"
+        )
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--shared", type=Path, default=DEFAULT_SHARED)
     parser.add_argument(
         "--sample", type=int, default=25, help="distinct cut lines shown per corpus"
     )
+    parser.add_argument("--no-glue", action="store_true", help="skip the glued-footer check")
     args = parser.parse_args()
     total = Tally()
     for name, texts in corpora(args.shared).items():
         tally = Tally()
         for raw in texts:
             tally.add(raw)
-            total.add(raw)
         report(name, tally, args.sample)
+        total.merge(tally)
     report("ALL", total, 0)
+    if not args.no_glue:
+        appended(args.shared)
 
 
 if __name__ == "__main__":

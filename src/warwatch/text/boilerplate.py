@@ -49,6 +49,10 @@ ISOLATED_FACTOR = 0.5
 # Menu items ("Home", "About us", "Live TV") nudge a footer along a little.
 MENU_WORDS = 3
 MENU_SCORE = 0.5
+# The walk back stops once the lines behind the best cut so far weigh this much less than it: to
+# move the cut further up, more than 60 weight of boilerplate (30 unambiguous lines) would have
+# to sit inside the article. Keeps the walk short on long articles.
+MAX_DEFICIT = 60.0
 # "Apps & Co." or "Acme Ltd." in a menu is not the end of a sentence.
 _SENTENCE_END_RE = re.compile(r"(?<!\bCo)(?<!\bInc)(?<!\bLtd)(?<!\bCorp)[.!?…][\"'”’»)\]]*\s*$")
 # A sentence ends at . ! ? … (plus closing quotes/brackets) followed by space; crude, but only
@@ -128,10 +132,12 @@ def cue_weight(line: str) -> int:
 
 def judge(line: str) -> Verdict:
     words = len(line.split())
+    if words > LONG_WORDS:  # never boilerplate (and too long to be a filler): skip the patterns
+        return Verdict(LineKind.CONTENT, 0, words)
     ends_sentence = bool(_SENTENCE_END_RE.search(line))
     weight = cue_weight(line)
     needed = 2 if words <= SHORT_WORDS or not ends_sentence else 3
-    if weight >= needed and words <= LONG_WORDS:
+    if weight >= needed:
         return Verdict(LineKind.BOILER, weight, words)
     if words <= FILLER_WORDS and not ends_sentence:
         return Verdict(LineKind.FILLER, weight, words)
@@ -153,24 +159,33 @@ def split_lines(text: str) -> list[Line]:
 
 def footer_start(lines: list[Line]) -> int | None:
     """Index in ``lines`` where the trailing boilerplate begins, or None."""
-    verdicts = [judge(line.text) for line in lines]
+    verdicts: dict[int, Verdict] = {}
     running = best = 0.0
     start = None
     for i in range(len(lines) - 1, -1, -1):
-        verdict = verdicts[i]
+        verdict = _verdict(verdicts, lines, i)
         score = verdict.score
-        if verdict.kind is LineKind.CONTENT and not _has_content_neighbour(verdicts, i):
+        if verdict.kind is LineKind.CONTENT and not _has_content_neighbour(verdicts, lines, i):
             score *= ISOLATED_FACTOR
         running += score
         # Strictly greater: on a tie keep the later (shorter) cut.
         if verdict.kind is LineKind.BOILER and running > best:
             best, start = running, i
+        if running < best - MAX_DEFICIT:
+            break
     return start
 
 
-def _has_content_neighbour(verdicts: list[Verdict], i: int) -> bool:
+def _verdict(cache: dict[int, Verdict], lines: list[Line], i: int) -> Verdict:
+    if i not in cache:
+        cache[i] = judge(lines[i].text)
+    return cache[i]
+
+
+def _has_content_neighbour(cache: dict[int, Verdict], lines: list[Line], i: int) -> bool:
     return any(
-        0 <= j < len(verdicts) and verdicts[j].kind is LineKind.CONTENT for j in (i - 1, i + 1)
+        0 <= j < len(lines) and _verdict(cache, lines, j).kind is LineKind.CONTENT
+        for j in (i - 1, i + 1)
     )
 
 
