@@ -230,3 +230,25 @@ def test_characterisation_needs_the_incident(nlp) -> None:
     armed = assess(report, doc)
     (char,) = _notes(armed, LegalBasis.CHARACTERISATION)
     assert text[char.start : char.end].startswith("Such weapons are banned")
+
+
+def test_named_arms_supplier_gets_its_att_standing(nlp) -> None:
+    from warwatch.model import Relation
+
+    text = "Troops fired cluster munitions at a residential district. Israel supplies arms to them."
+    report, doc = _incident(
+        nlp,
+        text,
+        actor="Military Forces of Azerbaijan",
+        code="AZ",
+        where="AZ",
+        when=dt.date(2020, 10, 4),
+    )
+    rel = Relation(type="arms_supplier", subject="IL", object="AZ", start=58, end=len(text))
+    out = assess(report.model_copy(update={"relations": (rel,)}), doc)
+    (att,) = [n for n in _notes(out, LegalBasis.TREATY) if n.instrument == "Arms Trade Treaty"]
+    assert att.state == "IL" and att.state_party is False and att.start == 58
+    assert "arms supplier to AZ" in att.note
+    other = rel.model_copy(update={"object": "FR"})
+    out = assess(report.model_copy(update={"relations": (other,)}), doc)
+    assert not [n for n in _notes(out, LegalBasis.TREATY) if n.instrument == "Arms Trade Treaty"]

@@ -65,40 +65,53 @@ def _parties(incident: Incident) -> list[Party]:
     return [Party(s, tuple(dict.fromkeys(r)), hedged.get(s, False)) for s, r in roles.items()]
 
 
+def _undated_status(treaty: str, state: str) -> tuple[bool | None, str]:
+    """Without a date only "never joined" is certain (status can only change by joining)."""
+    never = (
+        participation(treaty, state) is None
+        and standing(treaty, state, UNTC_SNAPSHOT).party is False
+    )
+    if never:
+        return False, f"incident date unknown; never signed or joined it (as at {UNTC_SNAPSHOT})"
+    return None, "incident date unknown, so its status on that date cannot be fixed"
+
+
+def _niac_scope(treaty: str, state: str, when: dt.date | None) -> str:
+    """CCW Protocols reach non-international armed conflicts only via the 2001 Art. 1 amendment."""
+    if not treaty.startswith("ccw-") or treaty == "ccw-amendment-article-1":
+        return ""
+    accepted = standing("ccw-amendment-article-1", state, when or UNTC_SNAPSHOT).party
+    said = {True: "has accepted it", False: "has not accepted it", None: "acceptance unknown"}[
+        accepted
+    ]
+    return (
+        "in a non-international armed conflict the Protocol binds only states that accepted the "
+        f"2001 amendment to CCW art. 1 ({state} {said})"
+    )
+
+
 def _treaty_note(provision: Provision, party: Party, when: dt.date | None) -> LegalNote:
     treaty = load_treaties()[provision.treaty]
-    role = " and ".join(party.roles)
     if when is None:
-        recorded = participation(provision.treaty, party.state)
-        never = (
-            recorded is None
-            and standing(provision.treaty, party.state, UNTC_SNAPSHOT).party is False
-        )
-        party_flag: bool | None = False if never else None
-        status = (
-            "never signed or joined it"
-            if never
-            else "incident date unknown, so status cannot be fixed"
-        )
+        party_flag, status = _undated_status(provision.treaty, party.state)
         source = treaty.status_data
     else:
         found = standing(provision.treaty, party.state, when)
         party_flag, status, source = found.party, found.note, found.source
     parts = [
-        f"{party.state} ({role}): {status}",
+        f"{party.state} ({' and '.join(party.roles)}): {status}",
         f"{treaty.short_name} {provision.article}: {provision.what}",
+        provision.condition,
+        _niac_scope(provision.treaty, party.state, when),
+        "if the attribution holds" if party.hedged and "attributed user" in party.roles else "",
     ]
-    if provision.condition:
-        parts.append(provision.condition)
-    if party.hedged and "attributed user" in party.roles:
-        parts.append("if the attribution holds")
     return LegalNote(
         instrument=treaty.name if len(treaty.name) < 60 else treaty.short_name,
         basis=LegalBasis.TREATY,
         state=party.state,
         state_party=party_flag,
         as_of=when,
-        note="; ".join(parts),
+        note="; ".join(p for p in parts if p),
         source=source,
     )
 
@@ -146,8 +159,35 @@ def treaty_notes(incident: Incident) -> list[LegalNote]:
     return notes + _non_state_notes(incident, weapon_provisions, when)
 
 
+ATT_EXPORT = Provision(
+    "att",
+    "arts. 6-7",
+    "a state party must not authorise arms exports it knows would be used in attacks on civilians "
+    "(art. 6(3)) and must assess the risk of serious violations of IHL (art. 7)",
+)
+
+
+def supplier_notes(report: Report, incident: Incident) -> list[LegalNote]:
+    """ATT standing of a state the text names as arms supplier to the incident's attributed user."""
+    users = {p.state for p in _parties(incident) if "attributed user" in p.roles}
+    when = incident_date(incident)
+    notes = []
+    for rel in report.relations:
+        if rel.type != "arms_supplier" or rel.object not in users or len(rel.subject) != 2:
+            continue
+        supplier = Party(rel.subject, (f"arms supplier to {rel.object} per the text",), False)
+        note = _treaty_note(ATT_EXPORT, supplier, when)
+        extra = "when these weapons were transferred is not known from the text"
+        notes.append(
+            note.model_copy(
+                update={"note": f"{note.note}; {extra}", "start": rel.start, "end": rel.end}
+            )
+        )
+    return notes
+
+
 def _assess_incident(report: Report, incident: Incident, doc: Doc) -> Incident:
-    notes = treaty_notes(incident)
+    notes = treaty_notes(incident) + supplier_notes(report, incident)
     if incident.event_type in HOSTILITIES or incident.weapons:
         notes += customary_notes(incident, doc)
     notes += characterisations(report, incident, doc)
