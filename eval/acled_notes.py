@@ -30,7 +30,6 @@ from collections import defaultdict
 from datetime import date
 
 from common import GOLD, NONE, first_sub_event, run_reports
-
 from warwatch.model import ActorRole, Incident, Report
 
 FILES = {

@@ -19,6 +19,7 @@ from spacy.tokens import Doc, Span
 from .. import geo
 from ..kb.actors import Country, actor_entries, country_of_code, qualified_name
 from ..model import (
+    EVENT_TYPE_OF,
     Actor,
     ActorRole,
     Article,
@@ -51,6 +52,8 @@ except ImportError:  # pragma: no cover
     find_weapons = None  # type: ignore[assignment]
 
 ARMED_OR_STATE = ARMED_KINDS | STATE_KINDS
+# Cues that, after a demonstration was reported, tell how it went on (dispersal, force, riot).
+PROTEST_FOLLOWUP = frozenset({"INTERVENE", "FORCE", "VIOLENT", "ARREST"})
 
 
 @dataclass(frozen=True)
@@ -62,6 +65,7 @@ class Member:
     cues: tuple[Cue, ...]
     mentions: tuple[Mention, ...]
     cand: Candidate
+    anaphoric: bool = False  # the event was found through "these weapons", "they were used"
 
 
 def _story_country(places: tuple[Place, ...]) -> Country | None:
@@ -82,19 +86,26 @@ def _sentence_members(doc: Doc, published: date | None, country: Country | None)
     out = []
     cues = cues_by_sentence(doc, published)
     last_means = None
+    last_protest: Cue | None = None
     for index, sent in enumerate(doc.sents):
         sent_cues = cues.get(sent.start)
         if not sent_cues or (is_background is not None and is_background(sent, published)):
             continue
+        if last_protest is not None and not any(c.label == "PROTEST" for c in sent_cues):
+            if any(c.label in PROTEST_FOLLOWUP for c in sent_cues):
+                sent_cues = [last_protest, *sent_cues]  # "Police used tear gas to disperse them"
+        protest = next((c for c in sent_cues if c.label == "PROTEST"), None)
+        last_protest = protest or last_protest
         found = mentions(sent, country)
         armed = {m.name for m in found if m.kind in ARMED_OR_STATE}
         kinds = {m.kind for m in found}
         cands = candidates(sent_cues, kinds, _subject_kind(found), two_sides=len(armed) >= 2)
-        if not cands or cands[0].score < 7.0:
+        back = None
+        if not cands or cands[0].score < grouping.ANAPHOR_SCORE:
             back = grouping.anaphoric(sent, sent_cues, last_means)
             cands = [back, *cands] if back else cands
         for cand in grouping.keep(cands):
-            out.append(Member(sent, index, tuple(sent_cues), tuple(found), cand))
+            out.append(Member(sent, index, tuple(sent_cues), tuple(found), cand, cand is back))
             if cand.event_type == EventType.EXPLOSIONS:
                 last_means = cand.sub_event
     return out
@@ -161,9 +172,10 @@ def _tolls(sents: list[Span], published: date | None) -> tuple[Count, Count]:
 
 
 def _incident(
-    doc: Doc, members: list[Member], places: tuple[Place, ...], published: date | None,
+    doc: Doc, group: grouping.Group, places: tuple[Place, ...], published: date | None,
     country: Country | None,
 ) -> tuple[float, Incident]:  # fmt: skip
+    members = group.members
     sents = list(dict.fromkeys(m.sent for m in members))
     best = max((m.cand for m in members), key=lambda c: c.score)
     trig = members[0].cand.trigger
@@ -172,8 +184,8 @@ def _incident(
     where = geo.locate_incident(doc, ModelSpan(start=trig.start_char, end=trig.end_char), places)
     score = salience(best.score, len(sents), members[0].index, dead)
     incident = Incident(
-        event_type=best.event_type,
-        sub_event_type=best.sub_event,
+        event_type=EVENT_TYPE_OF[group.sub_event],
+        sub_event_type=group.sub_event,
         trigger=TextSpan(start=trig.start_char, end=trig.end_char, text=trig.text),
         date=when,
         location=where,
@@ -193,7 +205,7 @@ def assemble(doc: Doc, article: Article, places: tuple[Place, ...]) -> Report:
     groups: list[grouping.Group] = []
     for m in _sentence_members(doc, published, country):
         grouping.add(groups, m, grouping.sentence_places(m.sent, places))
-    scored = [_incident(doc, g.members, places, published, country) for g in groups]
+    scored = [_incident(doc, g, places, published, country) for g in groups]
     scored.sort(key=lambda pair: -pair[0])
     background = find_background(doc, published) if find_background is not None else ()
     return Report(

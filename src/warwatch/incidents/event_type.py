@@ -35,7 +35,7 @@ CONFLICT_AGREEMENT = frozenset(
     {"ceasefire", "cease-fire", "truce", "armistice", "peace", "prisoner", "release", "hostage"}
 )
 STRIKING = frozenset({"WEAPONUSE", "ATTACK", "IED", "SHELL"})
-AIR_STRIKE_WORDS = frozenset({"airstrike", "strike", "raid", "attack"})
+AIR_STRIKE_WORDS = frozenset({"airstrike", "strike", "raid", "attack", "bombing", "bombardment"})
 NON_EVENT = frozenset({"NATURAL", "MANMADE", "CRIME", "DIPLO"})
 # Means cues in order of specificity, with their sub-event and score.
 MEANS = (
@@ -60,6 +60,15 @@ SIMPLE = {
     "CLASH": (ST.ARMED_CLASH, 6.2),
     "ATTACK": (ST.ATTACK, 5.5),
 }
+
+
+# A demonstration told over several sentences is one event; its type is the gravest reported.
+DEMONSTRATION_ORDER = (
+    ST.PEACEFUL_PROTEST,
+    ST.PROTEST_WITH_INTERVENTION,
+    ST.VIOLENT_DEMONSTRATION,
+    ST.EXCESSIVE_FORCE,
+)
 
 
 @dataclass(frozen=True)
@@ -103,7 +112,8 @@ def _means(cues: Sequence[Cue]) -> list[Candidate]:
         if label == "IED" and cue.lemma in WEAK_BLAST:
             score = 4.0 if labels & {"ATTACK", "WEAPONUSE"} else 3.0
         # "a helicopter", "drones" alone: an aircraft is a means only when it strikes.
-        if label == "AIR" and not labels & STRIKING and cue.lemma not in AIR_STRIKE_WORDS:
+        air_strike = any(c.label == "AIR" and c.lemma in AIR_STRIKE_WORDS for c in cues)
+        if label == "AIR" and not labels & STRIKING and not air_strike:
             continue
         trigger = _first(cues, "WEAPONUSE")
         out.append(Candidate(sub, trigger.span if trigger else cue.span, score))

@@ -15,13 +15,15 @@ from typing import TYPE_CHECKING
 from spacy.tokens import Span
 
 from ..model import EventType, Place, SubEventType
-from .event_type import Candidate
+from .event_type import DEMONSTRATION_ORDER, Candidate
 from .triggers import Cue
 
 if TYPE_CHECKING:
     from .assemble import Member
 
 ANAPHORS = frozenset(["these", "those", "such", "they", "them", "it", "the"])
+# Score of an explosive event found through an anaphor: as sure as a generic explosive cue.
+ANAPHOR_SCORE = 7.0
 WEAPON_NOUNS = frozenset(
     ["weapon", "weapons", "munition", "munitions", "bomb", "bombs", "device", "devices", "arms"]
 )
@@ -56,11 +58,23 @@ def anaphoric(sent: Span, cues: list[Cue], last_means: SubEventType | None) -> C
     use = next((c for c in cues if c.label == "WEAPONUSE"), None)
     if use is None or last_means is None or not refers_back(sent):
         return None
-    return Candidate(last_means, use.span, 7.0)
+    return Candidate(last_means, use.span, ANAPHOR_SCORE)
 
 
 def add(groups: list[Group], member: Member, places: set[int]) -> None:
     sub = member.cand.sub_event
+    if member.anaphoric:  # "these weapons": the latest incident of that type, wherever it was
+        for g in reversed(groups):
+            if g.sub_event == sub:
+                g.members.append(member)
+                return
+    if sub in DEMONSTRATION_ORDER:
+        for g in groups:
+            if g.sub_event in DEMONSTRATION_ORDER:
+                g.members.append(member)
+                g.sub_event = max(g.sub_event, sub, key=DEMONSTRATION_ORDER.index)
+                g.places |= places
+                return
     for g in groups:
         if g.sub_event == sub and (not places or not g.places or places & g.places):
             g.members.append(member)

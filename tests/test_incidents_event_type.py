@@ -1,0 +1,62 @@
+"""Sub-event typing of single sentences written for these tests."""
+
+from __future__ import annotations
+
+import hashlib
+
+import pytest
+
+from warwatch.incidents import assemble
+from warwatch.model import Article
+
+pytestmark = pytest.mark.slow
+
+
+def first_type(nlp, text: str) -> str | None:
+    doc = nlp(text)
+    report = assemble(doc, Article(text=text, sha256=hashlib.sha256(text.encode()).hexdigest()), ())
+    return report.incidents[0].sub_event_type.value if report.incidents else None
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            "A suicide bomber blew himself up at a wedding party, killing twelve guests.",
+            "Suicide bomb",
+        ),
+        (
+            "Government helicopters dropped chlorine gas on the rebel-held suburb.",
+            "Chemical weapon",
+        ),
+        ("Militants hurled a grenade at a police patrol in the market.", "Grenade"),
+        ("Warplanes carried out airstrikes on the outskirts of the city.", "Air/drone strike"),
+        (
+            "Artillery shelling pounded residential districts for a third day.",
+            "Shelling/artillery/missile attack",
+        ),
+        (
+            "A roadside bomb exploded under a bus carrying soldiers.",
+            "Remote explosive/landmine/IED",
+        ),
+        (
+            "Gunmen abducted three aid workers from their compound.",
+            "Abduction/forced disappearance",
+        ),
+        (
+            "Students marched peacefully through the capital to demand lower fees.",
+            "Peaceful protest",
+        ),
+        (
+            "Rioters threw stones at shops and set tyres ablaze in the city centre.",
+            "Violent demonstration",
+        ),
+        ("The two armed groups signed a ceasefire agreement on Friday.", "Agreement"),
+        (
+            "Government troops recaptured the town from the rebels after heavy fighting.",
+            "Government regains territory",
+        ),
+    ],
+)
+def test_sub_event(nlp, text: str, expected: str) -> None:
+    assert first_type(nlp, text) == expected

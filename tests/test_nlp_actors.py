@@ -1,0 +1,38 @@
+"""The warwatch_actors component: demonyms, 'forces of X', named groups."""
+
+from __future__ import annotations
+
+import pytest
+
+from warwatch.nlp.actors import SPANS_KEY
+
+pytestmark = pytest.mark.slow
+
+
+def spans(nlp, text: str) -> list[tuple[str, str, str]]:
+    doc = nlp(text)
+    return [(s.text, s.label_, s.kb_id_) for s in doc.spans[SPANS_KEY]]
+
+
+@pytest.mark.parametrize(
+    ("text", "surface", "code"),
+    [
+        ("Azerbaijani forces advanced overnight.", "Azerbaijani forces", "AZ"),
+        ("Military forces of Armenia fired on the post.", "Military forces of Armenia", "AM"),
+        ("Nigerian troops were deployed to the town.", "Nigerian troops", "NG"),
+        ("Kenya's army entered the district.", "Kenya's army", "KE"),
+    ],
+)
+def test_state_forces_from_demonyms_and_names(nlp, text: str, surface: str, code: str) -> None:
+    assert (surface, "state", code) in spans(nlp, text)
+
+
+def test_police_and_named_group(nlp) -> None:
+    found = spans(nlp, "Ethiopian police said Al Shabaab fighters attacked the camp.")
+    assert ("Ethiopian police", "police", "ET") in found
+    assert any(t == "Al Shabaab" and lab == "rebel" for t, lab, _ in found)
+
+
+def test_bare_demonym_is_not_a_state_actor(nlp) -> None:
+    found = spans(nlp, "Armenian sources published videos.")
+    assert ("Armenian", "demonym", "AM") in found
