@@ -57,9 +57,11 @@ def _first(sentences: list[Span], words: frozenset[str] | set[str]) -> Token | N
     return next((t for s in sentences for t in s if t.lower_ in words), None)
 
 
-def customary_notes(incident: Incident, doc: Doc) -> list[LegalNote]:
-    sentences = incident_sentences(incident, doc)
-    categories = [w.category for w in incident.weapons if w.category]
+def _hostilities_notes(
+    incident: Incident, sentences: list[Span], categories: list[str]
+) -> list[LegalNote]:
+    """Distinction always; indiscriminate attacks when wide-area weapons meet a populated area,
+    or when the text itself calls the attack indiscriminate."""
     notes = [
         _note(
             DISTINCTION,
@@ -71,7 +73,10 @@ def customary_notes(incident: Incident, doc: Doc) -> list[LegalNote]:
     indiscriminate = _first(sentences, {"indiscriminate", "indiscriminately"})
     wide = sorted({c for c in categories if c in WIDE_AREA})
     if wide and populated is not None:
-        why = f'{", ".join(wide)} used in a populated area ("{populated.text}"): explosive weapons with wide-area effects in populated areas'
+        why = (
+            f'{", ".join(wide)} used in a populated area ("{populated.text}"): explosive weapons '
+            "with wide-area effects in populated areas"
+        )
         notes.append(_note(INDISCRIMINATE, incident, why, populated))
         notes.append(
             _note(
@@ -90,24 +95,37 @@ def customary_notes(incident: Incident, doc: Doc) -> list[LegalNote]:
                 indiscriminate,
             )
         )
+    return notes
+
+
+def _weapon_notes(incident: Incident, categories: list[str]) -> list[LegalNote]:
+    notes = []
     for category in dict.fromkeys(categories):
         for rule in CATEGORY_RULES.get(category, ()):
             why = f"weapon category: {category}"
             if rule.numbers == (71,):
                 why += " (whether it is by nature indiscriminate is disputed for this category)"
             notes.append(_note(rule, incident, why))
-    seen: set[tuple[int, ...]] = set()
-    for s in sentences:
-        for token in s:
-            protected = PROTECTED_OBJECTS.get(token.lower_)
-            if protected is not None and protected.numbers not in seen:
-                seen.add(protected.numbers)
-                notes.append(
-                    _note(
-                        protected,
-                        incident,
-                        f'the text names a protected object ("{token.text}")',
-                        token,
-                    )
-                )
     return notes
+
+
+def _protected_notes(incident: Incident, sentences: list[Span]) -> list[LegalNote]:
+    notes = []
+    seen: set[tuple[int, ...]] = set()
+    for token in (t for s in sentences for t in s):
+        protected = PROTECTED_OBJECTS.get(token.lower_)
+        if protected is not None and protected.numbers not in seen:
+            seen.add(protected.numbers)
+            why = f'the text names a protected object ("{token.text}")'
+            notes.append(_note(protected, incident, why, token))
+    return notes
+
+
+def customary_notes(incident: Incident, doc: Doc) -> list[LegalNote]:
+    sentences = incident_sentences(incident, doc)
+    categories = [w.category for w in incident.weapons if w.category]
+    return (
+        _hostilities_notes(incident, sentences, categories)
+        + _weapon_notes(incident, categories)
+        + _protected_notes(incident, sentences)
+    )

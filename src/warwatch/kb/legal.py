@@ -175,7 +175,7 @@ WIDE_AREA = frozenset(
 # of worship are "buildings dedicated to ... education / religion" in Rule 38).
 PROTECTED_OBJECTS: dict[str, CustomaryRule] = {
     **dict.fromkeys(
-        ("hospital", "hospitals", "clinic", "clinics", "ambulance", "ambulances", "medical"),
+        ("hospital", "hospitals", "clinic", "clinics", "ambulance", "ambulances"),
         MEDICAL,
     ),
     **dict.fromkeys(
