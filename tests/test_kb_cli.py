@@ -45,5 +45,6 @@ def test_weapon_shows_links_and_source() -> None:
 def test_bad_input_exits_2() -> None:
     assert _run("treaty", "no-such-treaty")[0] == 2
     assert _run("state", "AZE")[0] == 2
+    assert _run("state", "XX")[0] == 2
     assert _run("state", "AZ", "--as-of", "yesterday")[0] == 2
     assert _run("weapon", "zzzz")[0] == 2

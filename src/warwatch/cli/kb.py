@@ -90,10 +90,10 @@ def state(
     as_of: AsOf = None,
 ) -> None:
     """A state's standing under every treaty in the KB on a date."""
-    if len(iso2) != 2 or not iso2.isalpha():
-        raise typer.BadParameter(
-            f"{iso2!r} is not an ISO 3166-1 alpha-2 code (two letters, e.g. AZ)"
-        )
+    import pycountry
+
+    if len(iso2) != 2 or pycountry.countries.get(alpha_2=iso2.upper()) is None:
+        raise typer.BadParameter(f"{iso2!r} is not an ISO 3166-1 alpha-2 country code (e.g. AZ)")
     when = _as_of(as_of)
     rows: list[Standing] = state_view(iso2, when)
     table = Table(title=f"{iso2.upper()}: treaty standing as of {when}")
