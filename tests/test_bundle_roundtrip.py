@@ -39,6 +39,10 @@ def server() -> Iterator[LocalServer]:
 
 @pytest.fixture()
 def stored(tmp_path: Path) -> tuple[Store, int]:
+    return make_store(tmp_path)
+
+
+def make_store(tmp_path: Path) -> tuple[Store, int]:
     """A store holding one article with one incident, plus a syndicated copy of it."""
     store = open_store(f"sqlite:///{tmp_path / 'w.db'}")
     ids = []
