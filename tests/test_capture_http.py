@@ -112,7 +112,7 @@ def test_trickling_body_stopped_by_total_time_cap(server: LocalServer, tmp_path:
     def trickle(h: BaseHTTPRequestHandler) -> None:
         h.send_response(200)
         h.send_header("Content-Type", "text/html")
-        h.send_header("Content-Length", "100000000")
+        h.send_header("Content-Length", "1000000")  # under the cap: only time stops it
         h.end_headers()
         for _ in range(400):  # bounded: 20 s at most, ends as soon as the client hangs up
             try:
@@ -130,9 +130,23 @@ def test_trickling_body_stopped_by_total_time_cap(server: LocalServer, tmp_path:
 
 
 def test_huge_response_capped(server: LocalServer, tmp_path: Path) -> None:
-    server.routes["/huge"] = page(b"<p>" + b"a" * 200_000 + b"</p>")
-    with fetcher(tmp_path, max_bytes=50_000) as f, pytest.raises(TooLarge, match="50,000"):
+    def unannounced(h: BaseHTTPRequestHandler) -> None:  # no Content-Length: read to the cap
+        h.protocol_version = "HTTP/1.0"
+        h.send_response(200)
+        h.send_header("Content-Type", "text/html")
+        h.end_headers()
+        for _ in range(50):
+            h.wfile.write(b"a" * 10_000)
+
+    server.routes["/huge"] = unannounced
+    with fetcher(tmp_path, max_bytes=50_000) as f, pytest.raises(TooLarge, match="once decoded"):
         f.fetch(server.url("/huge"))
+
+
+def test_announced_size_refused_before_reading(server: LocalServer, tmp_path: Path) -> None:
+    server.routes["/big"] = page(b"<p>" + b"a" * 200_000 + b"</p>")
+    with fetcher(tmp_path, max_bytes=50_000) as f, pytest.raises(TooLarge, match="announces"):
+        f.fetch(server.url("/big"))
 
 
 def test_gzip_bomb_capped_on_decoded_size(server: LocalServer, tmp_path: Path) -> None:
@@ -224,6 +238,27 @@ def test_loopback_refused_by_default(server: LocalServer, tmp_path: Path) -> Non
         with pytest.raises(RefusedAddress, match="loopback"):
             fetch_url(url, settings=settings(tmp_path, allow_private_addresses=False))
     assert server.hits == []
+
+
+@pytest.mark.parametrize(
+    ("url", "reason"),
+    [
+        ("http://[::1]/", "loopback"),
+        ("http://0x7f000001/", "loopback"),  # hex spelling of 127.0.0.1
+        ("http://2130706433/", "loopback"),  # decimal spelling
+        ("http://127.1/", "loopback"),
+        ("http://[::ffff:127.0.0.1]/", "loopback"),  # IPv4-mapped IPv6
+        ("http://0/", "unspecified"),
+        ("http://[fe80::1]/", "link-local"),
+        ("http://169.254.169.254/latest/meta-data/", "link-local"),  # cloud metadata service
+        ("http://192.168.1.1/", "private"),
+        ("http://100.64.0.1/", "non-public"),  # carrier-grade NAT
+    ],
+)
+def test_address_spellings_refused(tmp_path: Path, url: str, reason: str) -> None:
+    # Refused before any connection is tried, so no packet leaves for these ranges.
+    with pytest.raises(RefusedAddress, match=f"{reason} address"):
+        fetch_url(url, settings=settings(tmp_path, allow_private_addresses=False))
 
 
 @pytest.mark.parametrize(

@@ -248,6 +248,7 @@ def _finish(
     body = b""
     if 200 <= raw.status_code < 300:
         refuse_content_type(ctype, allowed, source=target)
+        refuse_declared_length(raw, max_bytes, source=target)
         body = read_capped(raw, max_bytes, deadline, source=target)
     return Response(
         url=asked,
@@ -292,6 +293,18 @@ def refuse_content_type(content_type: str | None, allowed: frozenset[str], *, so
     else:
         hint = "only HTML and plain-text pages are captured"
     raise CaptureError(f"content type {kind} refused: {hint}", source=source)
+
+
+def refuse_declared_length(raw: httpx.Response, max_bytes: int, *, source: str) -> None:
+    """Refuse before reading when the server says the (unencoded) body is over the cap."""
+    length = raw.headers.get("content-length", "")
+    encoded = raw.headers.get("content-encoding", "identity").strip().lower() != "identity"
+    if length.isdigit() and not encoded and int(length) > max_bytes:
+        raise TooLarge(
+            f"server announces {int(length):,} bytes, over the {max_bytes:,}-byte limit "
+            "(setting max_bytes)",
+            source=source,
+        )
 
 
 def read_capped(raw: httpx.Response, max_bytes: int, deadline: float, *, source: str) -> bytes:
