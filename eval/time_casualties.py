@@ -88,6 +88,10 @@ def states_date(note: str, day: dt.date) -> bool:
     )
 
 
+def states_year(note: str, day: dt.date) -> bool:
+    return states_date(note, day) and str(day.year) in note
+
+
 def _exact(window: DateWindow, gold: dt.date) -> bool:
     return window.start == gold and window.end == gold
 
@@ -116,6 +120,8 @@ def eval_acled(nlp, baseline: bool, limit: int | None) -> Tally:  # type: ignore
         published = gold_date + PUBLISHED_LAG
         first = next(iter(doc.sents), doc[:])
         stated = "states date" if states_date(note, gold_date) else "no stated date"
+        if stated == "states date":
+            stated += " with year" if states_year(note, gold_date) else " without year"
         for mode, pub in (("pub=event+3", published), ("pub=None", None)):
             window = DateWindow(start=pub, end=pub) if baseline else resolve_date(doc, first, pub)
             tally.add(f"date exact  {mode:12} all", _exact(window, gold_date))

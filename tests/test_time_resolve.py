@@ -113,3 +113,22 @@ def test_seed_story_window(nlp, seed_path) -> None:  # type: ignore[no-untyped-d
     assert lead.start is not None and lead.end is not None
     assert lead.start <= dt.date(2020, 10, 4) <= lead.end <= published
     assert (lead.end - lead.start).days < 10
+
+
+def test_weekday_of_last_week(nlp) -> None:  # type: ignore[no-untyped-def]
+    assert window(nlp, "Gunmen attacked on Thursday last week.").start == dt.date(2021, 3, 11)
+
+
+def test_written_date_wins_over_a_relative_word(nlp) -> None:  # type: ignore[no-untyped-def]
+    got = window(nlp, "Four soldiers died in today's fighting on 12 March.")
+    assert got.start == dt.date(2021, 3, 12)
+
+
+def test_unanchored_date_in_the_sentence_is_not_replaced_by_another(nlp) -> None:  # type: ignore[no-untyped-def]
+    doc = nlp("On 23 December, residents blocked a road. The protests began in June 2018.")
+    got = resolve_date(doc, next(iter(doc.sents)), None)
+    assert got.start is None and got.precision == DatePrecision.UNKNOWN
+    assert (
+        got.evidence is not None
+        and doc.text[got.evidence.start : got.evidence.end] == "23 December"
+    )

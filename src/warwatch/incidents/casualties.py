@@ -69,7 +69,8 @@ _SKIP_LEFT = {"was", "were", "been", "be", "being", "have", "has", "had", "is", 
               "critically", "fatally", "badly", "slightly", "others", "other", "more", "people",
               "-", "of", "whom", "them", "and", "their"}  # fmt: skip
 _SKIP_RIGHT = {"at", "least", "rose", "risen", "climbed", "reached", "stands", "stood", "is", "was",
-               "has", "had", "to", "of", "now", "s", "'s", "down"}  # fmt: skip
+               "has", "had", "to", "of", "now", "s", "'s", "down", "rises", "rising",
+               "climbs", "climbing", "reaches", "hits", "jumped", "jumps"}  # fmt: skip
 _SUBSET = {"including", "among", "includes", "include"}
 _ADDITIVE = re.compile(r"\b(?:also|another|other|others|more|further|additional)\b", re.IGNORECASE)
 _ONE = {"he", "she", "him", "her", "himself", "herself"}
@@ -328,6 +329,9 @@ def _figure(sent: Span, t: int) -> tuple[int, int, list[Quantity]]:
 _MASS_NOUNS = {"livestock", "cattle", "time", "morale", "hope", "momentum", "plan", "deal", "bill"}
 
 
+_NOT_ONE = _MASS_NOUNS | {"nobody", "none", "noone", "no-one", "number", "toll", "total", "all"}
+
+
 def _singular_object(verb: Token) -> bool:
     return any(
         c.dep_ == "dobj" and c.tag_ in ("NN", "NNP") and c.lower_ not in _MASS_NOUNS
@@ -347,7 +351,9 @@ def _noun_quantity(noun: Token) -> Quantity | None:
             return parse_quantity(" ".join(t.text for t in child.subtree))
     if noun.lower_ in _ONE:
         return ONE
-    if noun.tag_ in ("NN", "NNP") and any(c.lower_ in ("a", "an", "one") for c in noun.children):
+    # "a soldier", "the colonel", "Civilian killed in ..." (headlines): one person
+    one = noun.tag_ in ("NN", "NNP") and noun.lower_ not in _NOT_ONE
+    if one and not any(c.lower_ in ("no", "any", "every", "each") for c in noun.children):
         return ONE
     return None
 

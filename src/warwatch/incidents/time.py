@@ -85,6 +85,7 @@ _PHASE_RE = re.compile(
     r"(?:the\s+|this\s+)?(?:[\w-]+\s+){0,2}$",
     re.IGNORECASE,
 )
+_ABSOLUTE_KINDS = frozenset({"iso", "dmy", "mdy", "numeric"})
 _RECENT_KINDS = frozenset({"day", "weekday", "weekend", "recent"})
 _CALENDAR_KINDS = frozenset({"week", "month"})
 _SINCE_RE = re.compile(r"\bsince\s+(?:the\s+)?$", re.IGNORECASE)
@@ -101,6 +102,7 @@ class DateMention:
     # a word that by itself means the recent past ("yesterday", "on Sunday", "in recent days"),
     # so it marks the story's present even without a publication date
     recent: bool = False
+    absolute: bool = False  # a calendar date written out ("3 October", "2020-10-03", "3/10")
 
 
 def _day(
@@ -296,7 +298,8 @@ def find_dates(span: Span, published: dt.date | None) -> tuple[DateMention, ...]
         recent = kind in _RECENT_KINDS or (
             kind in _CALENDAR_KINDS and "last" not in match.group(0).lower()
         )
-        found.append(DateMention(evidence.start, evidence.end, window, context, recent))
+        absolute = kind in _ABSOLUTE_KINDS
+        found.append(DateMention(evidence.start, evidence.end, window, context, recent, absolute))
     return tuple(found)
 
 
@@ -326,19 +329,28 @@ def _story_dates(doc: Doc, published: dt.date | None) -> tuple[DateMention, ...]
     return tuple(found)
 
 
+def _choose(mentions: tuple[DateMention, ...]) -> DateMention | None:
+    """A written-out calendar date wins over a relative word ("today's fighting ... on 22 June":
+    the note's "today" is its source's day, the date is what the text fixes); otherwise the first.
+    """
+    usable = [m for m in mentions if _usable(m)]
+    return next((m for m in usable if m.absolute), usable[0] if usable else None)
+
+
 def resolve_date(doc: Doc, sent: Span, published: dt.date | None) -> DateWindow:
     """The date window of the event described in ``sent``."""
     mentions = find_dates(sent, published)
-    for mention in mentions:
-        if _usable(mention):
-            return mention.window
+    chosen = _choose(mentions)
+    if chosen is not None:
+        return chosen.window
     unresolved = [m for m in mentions if not m.context]
-    story = _story_dates(doc, published)
-    if story:
-        return story[0].window
     if unresolved:
-        # the sentence names a time we cannot anchor (no publication date): say where it is
+        # the sentence names a time we cannot anchor ("on 23 December" with no year and no
+        # publication date): keep only what the text fixes, and say where it is
         return DateWindow(precision=DatePrecision.UNKNOWN, evidence=unresolved[0].window.evidence)
+    chosen = _choose(_story_dates(doc, published))
+    if chosen is not None:
+        return chosen.window
     if published is None:
         return DateWindow(precision=DatePrecision.UNKNOWN)
     return DateWindow(
