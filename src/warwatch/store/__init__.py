@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from .base import NotFound
 from .bookkeeping import AuditEntry, BookkeepingMixin, FeedState
-from .engine import get_engine, upgrade
+from .engine import current_revision, get_engine, upgrade
 from .reports import ReportsMixin, SaveResult
 from .runs import Run, RunFailure, RunsMixin
 from .search import IncidentRow, SearchMixin, search_phrases
@@ -24,6 +24,7 @@ __all__ = [
     "RunFailure",
     "SaveResult",
     "Store",
+    "current_revision",
     "get_engine",
     "open_store",
     "search_phrases",

@@ -95,6 +95,14 @@ def upgrade(url: str, revision: str = "head") -> None:
         command.upgrade(alembic_config(conn), revision)
 
 
+def current_revision(url: str) -> str | None:
+    """The migration the database at ``url`` is at (None: not created yet)."""
+    from alembic.migration import MigrationContext
+
+    with connect(url) as conn:
+        return MigrationContext.configure(conn).get_current_revision()
+
+
 @contextlib.contextmanager
 def connect(url: str, *, write: bool = False) -> Iterator[sa.Connection]:
     """One transaction on ``url``: committed on success, rolled back on any error."""
