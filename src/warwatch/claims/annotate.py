@@ -16,6 +16,7 @@ from typing import TYPE_CHECKING
 from ..model import ActorRole, Claim, Incident, Report, Stance
 from .claimants import Claimant
 from .countries import iso2, short_name
+from .doccache import entities, sentences
 from .extract import FoundClaim, find_claims
 from .grades import GradedClaim, grade_claim, verification
 from .lexicon import claimant_by_name, cue_set
@@ -78,7 +79,7 @@ def _incident_sentences(doc: Doc, incident: Incident) -> set[int]:
     offsets += [a.start for a in incident.actors] + [w.start for w in incident.weapons]
     if incident.location is not None and incident.location.start is not None:
         offsets.append(incident.location.start)
-    sents = list(doc.sents)
+    sents = sentences(doc)
     chosen = {i for i, s in enumerate(sents) for o in offsets if s.start_char <= o < s.end_char}
     for e in incident.evidence:  # an evidence span may cover several sentences
         chosen |= {i for i, s in enumerate(sents) if s.start_char < e.end and e.start < s.end_char}
@@ -103,7 +104,10 @@ def _sides(doc: Doc, incident: Incident) -> list[str]:
     codes = [a.country_code for a in incident.actors if a.country_code]
     if len(set(codes)) < 2:
         counted = Counter(
-            code for ent in doc.ents if ent.label_ in ("GPE", "NORP") if (code := iso2(ent.text))
+            code
+            for ent in entities(doc)
+            if ent.label_ in ("GPE", "NORP")
+            if (code := iso2(ent.text))
         )
         codes = codes + [c for c, _ in counted.most_common()]
     ordered = list(dict.fromkeys(codes))[:2]
@@ -150,7 +154,7 @@ def _merge(found: list[FoundClaim]) -> list[FoundClaim]:
 
 
 def _annotate_incident(incident: Incident, found: list[FoundClaim], doc: Doc) -> Incident:
-    sents = list(doc.sents)
+    sents = sentences(doc)
     chosen = _incident_sentences(doc, incident)
     spans = [(sents[i].start_char, sents[i].end_char) for i in chosen]
     mine = [f for f in found if any(s <= f.sentence[0] < e for s, e in spans)]

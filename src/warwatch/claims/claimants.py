@@ -78,6 +78,7 @@ TITLES = frozenset(
         "minister",
     ]
 )
+CACHE_KEY = "warwatch.claims.lexicon_spans"
 GENERIC_KINDS = {"sources": "sources", "source": "sources", "officials": "officials"}
 
 
@@ -120,12 +121,17 @@ def _matcher(doc: Doc) -> PhraseMatcher:
 
 
 def lexicon_spans(doc: Doc) -> list[tuple[int, int, ClaimantEntry]]:
-    """(token start, token end, entry) for every lexicon body in the doc, longest first."""
+    """(token start, token end, entry) for every lexicon body in the doc, longest first.
+    Matched once per Doc and kept in ``doc.user_data`` (every claim asks again)."""
+    cached: list[tuple[int, int, ClaimantEntry]] | None = doc.user_data.get(CACHE_KEY)
+    if cached is not None:
+        return cached
     _matcher(doc)
     found = list(_MATCHERS[id(doc.vocab)](doc)) + list(_MATCHERS[-id(doc.vocab)](doc))
     by_name = claimant_by_name()
     out = [(s, e, by_name[doc.vocab.strings[m]]) for m, s, e in found]
     out.sort(key=lambda t: (t[0] - t[1], t[0]))
+    doc.user_data[CACHE_KEY] = out
     return out
 
 

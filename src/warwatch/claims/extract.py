@@ -13,6 +13,7 @@ from typing import TYPE_CHECKING
 
 from ..model import Claim, Stance
 from .claimants import PRONOUNS, Claimant, claimants_of, lexicon_spans, normalise
+from .doccache import sentences, text_of
 from .lexicon import ClaimantEntry, cue_set
 from .method import methods_in
 from .stance import about_of, is_hedged, stance_of
@@ -49,9 +50,9 @@ class FoundClaim:
 
 def find_claims(doc: Doc, start: int = 0, end: int | None = None) -> list[FoundClaim]:
     """Claims whose cue lies in characters [start, end) of ``doc``, in text order."""
-    end = len(doc.text) if end is None else end
+    end = len(text_of(doc)) if end is None else end
     found: list[FoundClaim] = []
-    for sent in doc.sents:
+    for sent in sentences(doc):
         if sent.end_char <= start or sent.start_char >= end:
             continue
         for token in sent:
@@ -280,7 +281,7 @@ def _owner(noun: Token, before: list[FoundClaim]) -> Claimant | None:
             obj = _pobj(agent) if agent is not None else None
             if obj is not None:
                 return _resolve(claimants_of(obj), noun, before)
-    para = noun.doc.text.rfind("\n", 0, noun.idx) + 1  # same paragraph only
+    para = text_of(noun.doc).rfind("\n", 0, noun.idx) + 1  # same paragraph only
     named = [
         f.claimant
         for f in before

@@ -14,6 +14,7 @@ from typing import TYPE_CHECKING
 
 from ..model import Quote
 from .claimants import PRONOUNS, Claimant, claimants_of, lexicon_spans, normalise
+from .doccache import entities, index_at, sentence_at, text_of
 from .lexicon import cue_set
 from .stance import stance_of
 
@@ -79,7 +80,7 @@ def _trim(text: str, start: int, end: int) -> tuple[int, int]:
 def find_quotes(doc: Doc, claims: list[FoundClaim]) -> list[FoundQuote]:
     """Direct quotations in ``doc`` (then indirect ones from reporting claims), in text order."""
     direct: list[FoundQuote] = []
-    for start, end in quote_spans(doc.text):
+    for start, end in quote_spans(text_of(doc)):
         speaker, verb = _speaker(doc, start, end, direct)
         direct.append(_make(doc, start, end, speaker, verb, direct=True))
     return direct + _indirect(doc, claims, direct)
@@ -92,9 +93,10 @@ def _tokens_between(doc: Doc, start: int, end: int) -> list[Token]:
 def _speaker(
     doc: Doc, start: int, end: int, earlier: list[FoundQuote]
 ) -> tuple[Claimant | None, int | None]:
-    after = [t for t in doc if t.idx >= end and not t.is_quote][:AFTER_WINDOW]
+    tail = doc.char_span(end, len(text_of(doc)), alignment_mode="expand")
+    after = [t for t in tail if not t.is_quote][:AFTER_WINDOW] if tail is not None else []
     after = _until_sentence_end(after)
-    if doc.text[start:end].rstrip().endswith((".", "!", "?")):
+    if text_of(doc)[start:end].rstrip().endswith((".", "!", "?")):
         after = after[:SHORT_AFTER]  # “… burning.” She … : a new sentence, unless "he said" follows
     for t in after:
         if t.lower_ == "according" and t.i + 2 < len(doc) and doc[t.i + 1].lower_ == "to":
@@ -105,9 +107,9 @@ def _speaker(
             return (found[0] if found else None), None
         if t.pos_ == "VERB" and stance_of(t) is not None:
             return _verb_speaker(doc, t, end, earlier), t.i
-    before = [t for t in doc if t.sent.start_char <= t.idx and t.idx + len(t) <= start - 1]
     sent_start = _sentence_start(doc, start)
-    before = [t for t in before if t.idx >= sent_start]
+    window = doc.char_span(sent_start, max(sent_start, start - 1), alignment_mode="contract")
+    before = [t for t in window if not t.is_space] if window is not None else []
     verbs = [t for t in before if t.pos_ == "VERB" and stance_of(t) is not None]
     if verbs:
         return _verb_speaker(doc, verbs[-1], end, earlier), verbs[-1].i
@@ -119,7 +121,7 @@ def _speaker(
 
 
 def _last_body_before(doc: Doc, char: int) -> Claimant | None:
-    para = doc.text.rfind("\n", 0, char) + 1  # same paragraph only: further back is a guess
+    para = text_of(doc).rfind("\n", 0, char) + 1  # same paragraph only: further back is a guess
     spans = [(s, e) for s, e, _ in lexicon_spans(doc) if para <= doc[s].idx < char]
     if not spans:
         return None
@@ -137,10 +139,7 @@ def _until_sentence_end(tokens: list[Token]) -> list[Token]:
 
 
 def _sentence_start(doc: Doc, char: int) -> int:
-    for sent in doc.sents:
-        if sent.start_char <= char < sent.end_char:
-            return sent.start_char
-    return 0
+    return sentence_at(doc, char).start_char
 
 
 def _verb_speaker(doc: Doc, verb: Token, q_end: int, earlier: list[FoundQuote]) -> Claimant | None:
@@ -159,7 +158,7 @@ def _verb_speaker(doc: Doc, verb: Token, q_end: int, earlier: list[FoundQuote]) 
 def _credit_line(doc: Doc, verb: Token) -> Claimant | None:
     """Translated wire copy names the speaker in the sentence *after* the quote:
     "…,” he recalled. Denis Krivosheev, Director … at Amnesty, quoted in a statement."""
-    sent = verb.sent
+    sent = sentence_at(doc, verb.idx)
     if sent.end >= len(doc):
         return None
     nxt = doc[sent.end]
@@ -167,7 +166,7 @@ def _credit_line(doc: Doc, verb: Token) -> Claimant | None:
         nxt = doc[nxt.i + 1]
     if nxt.ent_type_ != "PERSON" or nxt.ent_iob_ != "B":
         return None
-    ent = next(e for e in doc.ents if e.start == nxt.i)
+    ent = next(e for e in entities(doc) if e.start == nxt.i)
     if ent.end >= len(doc) or doc[ent.end].text != ",":
         return None
     return normalise(doc, ent.start, ent.end)
@@ -178,10 +177,9 @@ def _previous_speaker(earlier: list[FoundQuote], pronoun: Token) -> Claimant | N
     Further back than ``MAX_BACK_SENTENCES`` sentences it would be a guess: None."""
     want_person = pronoun.lower_ in ("he", "she", "him", "her")
     doc = pronoun.doc
-    here = pronoun.sent.start_char
+    here = index_at(doc, pronoun.idx)
     for found in reversed(earlier):
-        between = {t.sent.start for t in doc if found.quote.end <= t.idx < here}
-        if len(between) > MAX_BACK_SENTENCES:
+        if here - index_at(doc, found.quote.end) > MAX_BACK_SENTENCES:
             return None
         c = found.claimant
         if c is not None and (c.kind == "person") == want_person:
@@ -195,18 +193,18 @@ def _role_and_org(doc: Doc, speaker: Claimant) -> tuple[str | None, str | None]:
         return None, speaker.name
     if speaker.kind != "person":
         return None, None
-    at = doc.text.find(speaker.name)
+    at = text_of(doc).find(speaker.name)
     while at >= 0:
-        rest = doc.text[at + len(speaker.name) :]
+        rest = text_of(doc)[at + len(speaker.name) :]
         if rest.startswith(", "):
             stop = min([i for i in (rest.find(",", 2), rest.find(".", 2)) if i > 0] or [len(rest)])
             return _split_role(doc, at + len(speaker.name) + 2, at + len(speaker.name) + stop)
-        at = doc.text.find(speaker.name, at + 1)
+        at = text_of(doc).find(speaker.name, at + 1)
     return None, None
 
 
 def _split_role(doc: Doc, start: int, end: int) -> tuple[str | None, str | None]:
-    text = doc.text
+    text = text_of(doc)
     for s, e, entry in lexicon_spans(doc):
         org_start, org_end = doc[s].idx, doc[e - 1].idx + len(doc[e - 1])
         if start <= org_start and org_end <= end:
@@ -215,7 +213,9 @@ def _split_role(doc: Doc, start: int, end: int) -> tuple[str | None, str | None]
                 role = role.removesuffix(" " + prep)
             return (role.strip(" ,") or None), entry.name
     orgs = [
-        e for e in doc.ents if e.label_ == "ORG" and start <= e.start_char and e.end_char <= end
+        e
+        for e in entities(doc)
+        if e.label_ == "ORG" and start <= e.start_char and e.end_char <= end
     ]
     if orgs:
         role = text[start : orgs[0].start_char].rstrip()
@@ -235,7 +235,7 @@ def _make(
         speaker=speaker.name if speaker is not None and speaks else None,
         role=role,
         organization=org,
-        text=doc.text[start:end],
+        text=text_of(doc)[start:end],
         start=start,
         end=end,
         direct=direct,

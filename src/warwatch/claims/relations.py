@@ -12,6 +12,7 @@ from typing import TYPE_CHECKING
 
 from ..model import Relation
 from .countries import iso2
+from .doccache import entities, sentence_at
 
 if TYPE_CHECKING:
     from spacy.tokens import Doc, Token
@@ -91,7 +92,7 @@ def _country(token: Token | None) -> tuple[str, int, int] | None:
     if token is None:
         return None
     doc = token.doc
-    for ent in doc.ents:
+    for ent in entities(doc):
         if ent.start <= token.i < ent.end and ent.label_ in ("GPE", "NORP"):
             code = iso2(ent.text)
             if code:
@@ -119,7 +120,7 @@ def _prep_obj(token: Token, preps: tuple[str, ...]) -> Token | None:
             if obj is not None:
                 return obj
     # the parser often hangs "to Y" on a neighbour: take the first "to <country>" to the right
-    sent = token.sent
+    sent = sentence_at(token.doc, token.idx)
     for t in token.doc[token.i + 1 : sent.end - 1]:
         if t.lower_ in preps and _country(token.doc[t.i + 1]) is not None:
             return token.doc[t.i + 1]
@@ -129,7 +130,7 @@ def _prep_obj(token: Token, preps: tuple[str, ...]) -> Token | None:
 def _country_left(token: Token, *, via_head: bool) -> Token | None:
     if via_head and _country(token.head) is not None:
         return token.head
-    for t in reversed(token.doc[token.sent.start : token.i]):
+    for t in reversed(token.doc[sentence_at(token.doc, token.idx).start : token.i]):
         if _country(t) is not None:
             return t
     return None
