@@ -47,6 +47,8 @@ from warwatch.model import (
     Quote,
     Relation,
     Report,
+    Source,
+    SourceRole,
     Span,
     Stance,
     SubEventType,
@@ -228,6 +230,7 @@ incident_st = st.builds(
     evidence=st.lists(spans, max_size=3).map(tuple),
     confidence=floats(0, 1),
     verification=opt_texts,
+    review=texts,
 )
 article_st = st.builds(
     Article,
@@ -288,6 +291,17 @@ report_st = st.builds(
             feature_code=opt_texts,
             role=st.sampled_from(PlaceRole),
             score=st.none() | floats(0, 1),
+        ),
+        max_size=2,
+    ).map(tuple),
+    sources=st.lists(
+        st.builds(
+            Source,
+            name=texts,
+            role=st.sampled_from(SourceRole),
+            kind=opt_texts,
+            start=opt_offsets,
+            end=opt_offsets,
         ),
         max_size=2,
     ).map(tuple),

@@ -17,8 +17,8 @@ from store_fixtures import (  # noqa: F401  (fixtures are found by name)
     unique,
 )
 from warwatch.errors import StoreError
-from warwatch.model import Report
-from warwatch.store import NotFound, Store, reports
+from warwatch.model import Report, Source, SourceRole
+from warwatch.store import NotFound, Store, codec, reports
 from warwatch.store.schema import metadata
 
 
@@ -140,3 +140,32 @@ def test_missing_records_raise_not_found(store: Store) -> None:
         store.load_report("a" * 64)
     with pytest.raises(NotFound):
         store.get_incident(12345)
+
+
+def test_fields_without_a_column_round_trip_through_extra(
+    store: Store, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """A model field added after the schema (simulated: the columns 'lose' verification and a
+    Source table without 'kind') is kept as JSON, so saves never fail and loads stay exact."""
+    real = codec._incident_from_columns
+    monkeypatch.setattr(
+        codec,
+        "_incident_from_columns",
+        lambda row: real(row).model_copy(update={"verification": None}),
+    )
+    narrow = sa.Table(
+        "narrow",
+        sa.MetaData(),
+        *(sa.Column(c) for c in ("name", "role", "start_char", "end_char", "extra")),
+    )
+    source = Source(name="Amnesty", role=SourceRole.CLAIMANT, kind="ngo", start=0, end=7)
+    row = codec.flat_row(source, narrow)
+    assert "kind" not in row and row["extra"] == {"kind": "ngo"}
+    assert codec.from_flat(Source, row) == source
+
+    text = "Shelling hit the town, Amnesty said."
+    capture, report = unique(sample_report(text, trigger="Shelling"))
+    incident = report.incidents[0].model_copy(update={"verification": "corroborated"})
+    report = report.model_copy(update={"incidents": (incident,), "sources": (source,)})
+    store.save_report(capture, report)
+    assert store.load_report(report.article.sha256) == report

@@ -9,6 +9,7 @@ from __future__ import annotations
 from collections.abc import Mapping
 from typing import Any, TypeVar
 
+import sqlalchemy as sa
 from pydantic import BaseModel
 
 from ..model import (
@@ -24,6 +25,7 @@ from ..model import (
     Place,
     Quote,
     Relation,
+    Source,
     Span,
     TextSpan,
     Weapon,
@@ -36,16 +38,24 @@ _TO_FIELD = {v: k for k, v in _TO_COLUMN.items()}
 _NOT_FIELDS = {"id", "incident_id", "article_id", "position"}
 
 
-def flat_row(model: BaseModel) -> Row:
-    """A child record's columns: its fields, with offsets renamed and tuples as JSON lists."""
+def flat_row(model: BaseModel, table: sa.Table) -> Row:
+    """A child record's columns: its fields, with offsets renamed and tuples as JSON lists.
+    Fields the table has no column for (added to the model later) go to ``extra`` as JSON."""
     out: Row = {}
+    unknown: list[str] = []
     for name, value in model.model_dump(mode="python").items():
-        out[_TO_COLUMN.get(name, name)] = list(value) if isinstance(value, tuple) else value
+        column = _TO_COLUMN.get(name, name)
+        if column in table.c:
+            out[column] = list(value) if isinstance(value, tuple) else value
+        else:
+            unknown.append(name)
+    out["extra"] = model.model_dump(mode="json", include=set(unknown)) if unknown else None
     return out
 
 
 def from_flat(cls: type[M], row: Mapping[str, Any]) -> M:
     fields = {_TO_FIELD.get(k, k): v for k, v in row.items() if k not in _NOT_FIELDS}
+    fields.update(fields.pop("extra", None) or {})
     return cls.model_validate(fields)
 
 
@@ -54,23 +64,39 @@ def from_flat(cls: type[M], row: Mapping[str, Any]) -> M:
 ARTICLE_FIELDS = ("text", "sha256", "title", "publisher", "author", "published", "url", "language")
 
 
-def article_row(article: Article) -> Row:
+def _article_columns(article: Article) -> Row:
     row: Row = {name: getattr(article, name) for name in ARTICLE_FIELDS}
     row["caller_id"] = article.id
     row["truncated"] = article.truncated
     return row
 
 
-def article_from(row: Mapping[str, Any]) -> Article:
+def _article_from_columns(row: Mapping[str, Any]) -> Article:
     fields = {name: row[name] for name in ARTICLE_FIELDS}
     return Article(id=row["caller_id"], truncated=row["truncated"], **fields)
+
+
+def article_row(article: Article) -> Row:
+    row = _article_columns(article)
+    # A field the columns cannot hold (added to the model later): keep the whole record as JSON.
+    exact = _article_from_columns(row) == article
+    row["extra"] = None if exact else article.model_dump(mode="json")
+    return row
+
+
+def article_from(row: Mapping[str, Any]) -> Article:
+    if row.get("extra"):
+        return Article.model_validate(row["extra"])
+    return _article_from_columns(row)
 
 
 # --- incidents -----------------------------------------------------------------------------------
 
 
 def _count_row(prefix: str, count: Count) -> Row:
-    return {f"{prefix}_{k}": v for k, v in flat_row(count).items()}
+    parts = {"best": count.best, "low": count.low, "high": count.high}
+    parts |= {"start_char": count.start, "end_char": count.end}
+    return {f"{prefix}_{k}": v for k, v in parts.items()}
 
 
 def _count_from(prefix: str, row: Mapping[str, Any]) -> Count:
@@ -122,7 +148,7 @@ def summary_of(incident: Incident) -> str:
     return " ".join(w for w in words if w)
 
 
-def incident_row(incident: Incident) -> Row:
+def _incident_columns(incident: Incident) -> Row:
     date = incident.date
     evidence = date.evidence
     return {
@@ -141,6 +167,7 @@ def incident_row(incident: Incident) -> Row:
         **_count_row("injured", incident.injured),
         "confidence": incident.confidence,
         "verification": incident.verification,
+        "review": incident.review,
         "summary": summary_of(incident),
     }
 
@@ -157,8 +184,8 @@ def date_from(row: Mapping[str, Any]) -> DateWindow:
     )
 
 
-def incident_from(row: Mapping[str, Any], children: Mapping[str, list[Row]]) -> Incident:
-    """Rebuild an incident from its row and its child rows (keyed by child table name)."""
+def _incident_from_columns(row: Mapping[str, Any]) -> Incident:
+    """The incident's own fields (no child records) from its row."""
     return Incident(
         event_type=row["event_type"],
         sub_event_type=row["sub_event_type"],
@@ -167,16 +194,34 @@ def incident_from(row: Mapping[str, Any], children: Mapping[str, list[Row]]) -> 
         ),
         date=date_from(row),
         location=_location_from(row),
-        actors=tuple(from_flat(Actor, r) for r in children.get("incident_actors", ())),
-        weapons=tuple(from_flat(Weapon, r) for r in children.get("incident_weapons", ())),
         fatalities=_count_from("fatalities", row),
         injured=_count_from("injured", row),
-        claims=tuple(from_flat(Claim, r) for r in children.get("incident_claims", ())),
-        legal=tuple(from_flat(LegalNote, r) for r in children.get("incident_legal", ())),
-        evidence=tuple(from_flat(Span, r) for r in children.get("incident_evidence", ())),
         confidence=row["confidence"],
         verification=row["verification"],
+        review=row["review"],
     )
+
+
+def incident_row(incident: Incident) -> Row:
+    row = _incident_columns(incident)
+    own = incident.model_copy(update=dict.fromkeys(INCIDENT_CHILDREN.values(), ()))
+    # A field the columns cannot hold (added to the model later): keep the incident's own fields
+    # as JSON so the load is still exact.
+    exact = _incident_from_columns(row) == own
+    children = set(INCIDENT_CHILDREN.values())
+    row["extra"] = None if exact else incident.model_dump(mode="json", exclude=children)
+    return row
+
+
+def incident_from(row: Mapping[str, Any], children: Mapping[str, list[Row]]) -> Incident:
+    """Rebuild an incident from its row and its child rows (keyed by child table name)."""
+    extra = row.get("extra")
+    own = Incident.model_validate(extra) if extra else _incident_from_columns(row)
+    update: dict[str, Any] = {
+        field: tuple(from_flat(INCIDENT_CHILD_MODELS[table], r) for r in children.get(table, ()))
+        for table, field in INCIDENT_CHILDREN.items()
+    }
+    return own.model_copy(update=update)
 
 
 # Child tables of an incident and of an article, with the Incident/Report field each one holds.
@@ -187,9 +232,19 @@ INCIDENT_CHILDREN: dict[str, str] = {
     "incident_legal": "legal",
     "incident_evidence": "evidence",
 }
+INCIDENT_CHILD_MODELS: dict[str, type[BaseModel]] = {
+    "incident_actors": Actor,
+    "incident_weapons": Weapon,
+    "incident_claims": Claim,
+    "incident_legal": LegalNote,
+    "incident_evidence": Span,
+}
 ARTICLE_CHILDREN: dict[str, tuple[str, type[BaseModel]]] = {
     "quotes": ("quotes", Quote),
     "background": ("background", Background),
     "relations": ("relations", Relation),
     "places": ("places", Place),
+    "sources": ("sources", Source),
 }
+# Report fields with a table of their own; any other (added later) is kept in report_extra.
+REPORT_FIELDS = {"article", "incidents", *(f for f, _ in ARTICLE_CHILDREN.values())}

@@ -18,6 +18,7 @@ from .bookkeeping import insert_capture
 from .codec import (
     ARTICLE_CHILDREN,
     INCIDENT_CHILDREN,
+    REPORT_FIELDS,
     Row,
     article_from,
     article_row,
@@ -58,13 +59,14 @@ def _insert_incidents(conn: sa.Connection, article_id: int, items: Sequence[Inci
     ).scalars()
     incident_ids = [int(i) for i in ids]
     for table_name, field in INCIDENT_CHILDREN.items():
+        table = schema.metadata.tables[table_name]
         child_rows = [
-            {**flat_row(child), "incident_id": incident_id, "position": pos}
+            {**flat_row(child, table), "incident_id": incident_id, "position": pos}
             for incident_id, inc in zip(incident_ids, items, strict=True)
             for pos, child in enumerate(getattr(inc, field))
         ]
         if child_rows:
-            conn.execute(sa.insert(schema.metadata.tables[table_name]), child_rows)
+            conn.execute(sa.insert(table), child_rows)
     return incident_ids
 
 
@@ -76,19 +78,26 @@ def write_report(
     if existing is not None:
         return SaveResult(article_id=existing, added=False)
     insert_capture(conn, capture)
-    values = {**article_row(report.article), "ingested_at": utcnow(), "run_id": run_id}
+    others = set(type(report).model_fields) - REPORT_FIELDS  # fields added to Report later
+    values = {
+        **article_row(report.article),
+        "ingested_at": utcnow(),
+        "run_id": run_id,
+        "report_extra": report.model_dump(mode="json", include=others) if others else None,
+    }
     article_id = int(
         conn.execute(
             sa.insert(schema.articles).values(values).returning(schema.articles.c.id)
         ).scalar_one()
     )
     for table_name, (field, _cls) in ARTICLE_CHILDREN.items():
+        table = schema.metadata.tables[table_name]
         rows = [
-            {**flat_row(item), "article_id": article_id, "position": pos}
+            {**flat_row(item, table), "article_id": article_id, "position": pos}
             for pos, item in enumerate(getattr(report, field))
         ]
         if rows:
-            conn.execute(sa.insert(schema.metadata.tables[table_name]), rows)
+            conn.execute(sa.insert(table), rows)
     incident_ids = _insert_incidents(conn, article_id, report.incidents)
     return SaveResult(article_id=article_id, added=True, incident_ids=tuple(incident_ids))
 
@@ -134,7 +143,10 @@ def read_report(conn: sa.Connection, article: Row) -> Report:
         field: tuple(from_flat(cls, r) for r in kids[name][article["id"]])
         for name, (field, cls) in ARTICLE_CHILDREN.items()
     }
-    return Report(article=article_from(article), incidents=tuple(incidents), **extra)
+    extra |= article.get("report_extra") or {}
+    return Report.model_validate(
+        {"article": article_from(article), "incidents": tuple(incidents), **extra}
+    )
 
 
 class ReportsMixin(StoreBase):

@@ -69,6 +69,12 @@ def _count(prefix: str) -> list[sa.Column[Any]]:
     ]
 
 
+def _extra() -> sa.Column[Any]:
+    # Model fields added after this schema (by other stages) that have no column yet: kept as
+    # JSON so a save never fails and a load still rebuilds the exact record.
+    return sa.Column("extra", JSON)
+
+
 def _child(name: str, *columns: sa.Column[Any]) -> sa.Table:
     """A table of one incident's child records (actors, weapons, ...), in order."""
     return sa.Table(
@@ -84,6 +90,7 @@ def _child(name: str, *columns: sa.Column[Any]) -> sa.Table:
         ),
         sa.Column("position", sa.Integer, nullable=False),
         *columns,
+        _extra(),
     )
 
 
@@ -102,6 +109,7 @@ def _article_child(name: str, *columns: sa.Column[Any]) -> sa.Table:
         ),
         sa.Column("position", sa.Integer, nullable=False),
         *columns,
+        _extra(),
     )
 
 
@@ -172,6 +180,8 @@ articles = sa.Table(
     sa.Column("truncated", sa.Boolean, nullable=False, server_default=sa.false()),
     sa.Column("ingested_at", UTCDateTime, nullable=False),
     sa.Column("run_id", sa.Integer, sa.ForeignKey("runs.id", ondelete="SET NULL"), index=True),
+    _extra(),
+    sa.Column("report_extra", JSON),  # the same, for Report fields
 )
 
 incidents = sa.Table(
@@ -209,9 +219,11 @@ incidents = sa.Table(
     *_count("injured"),
     sa.Column("confidence", sa.Float, nullable=False),
     sa.Column("verification", sa.Text),
+    sa.Column("review", sa.Text, nullable=False, server_default="unreviewed"),
     # Words that name the incident (types, place, actors, weapons): indexed for full-text search.
     sa.Column("summary", sa.Text, nullable=False),
     sa.UniqueConstraint("article_id", "position"),
+    _extra(),
 )
 
 incident_actors = _child(
@@ -296,6 +308,15 @@ places = _article_child(
     sa.Column("feature_code", sa.Text),
     sa.Column("role", sa.Text, nullable=False),
     sa.Column("score", sa.Float),
+)
+
+sources = _article_child(
+    "sources",
+    sa.Column("name", sa.Text, nullable=False),
+    sa.Column("role", sa.Text, nullable=False),
+    sa.Column("kind", sa.Text),
+    sa.Column("start_char", sa.Integer),  # None: the name is not in the text
+    sa.Column("end_char", sa.Integer),
 )
 
 # --- capture bookkeeping: feeds, syndication families, audit ------------------------------------

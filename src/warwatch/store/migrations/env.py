@@ -10,6 +10,13 @@ from alembic import context
 from warwatch.store.schema import metadata
 
 
+def include_object(
+    obj: object, name: str | None, type_: str, reflected: bool, compare_to: object
+) -> bool:
+    """Autogenerate ignores the FTS5 tables: the migrations make them, the metadata does not."""
+    return not (type_ == "table" and name is not None and "_fts" in name)
+
+
 def run_migrations() -> None:
     connection = context.config.attributes.get("connection")
     if connection is None:  # pragma: no cover - only reachable from a hand-written alembic.ini
@@ -19,6 +26,7 @@ def run_migrations() -> None:
         target_metadata=metadata,
         render_as_batch=connection.dialect.name == "sqlite",  # SQLite cannot ALTER most things
         compare_type=True,
+        include_object=include_object,
     )
     with context.begin_transaction():
         context.run_migrations()
