@@ -18,7 +18,7 @@ import logging
 import time
 from collections.abc import Generator, Mapping
 from dataclasses import dataclass
-from typing import Any, Protocol
+from typing import TYPE_CHECKING, Any
 
 import feedparser
 
@@ -28,29 +28,10 @@ from ..settings import Settings
 from .files import capture_bytes
 from .http import FEED_TYPES, PAGE_TYPES, Fetcher, Response
 
+if TYPE_CHECKING:
+    from ..store import Store
+
 log = logging.getLogger(__name__)
-
-
-class FeedStore(Protocol):
-    def feed_state(self, url: str) -> Any: ...  # FeedState | None
-    def update_feed_state(
-        self,
-        url: str,
-        *,
-        etag: str | None = None,
-        last_modified: str | None = None,
-        status: int | None = None,
-        error: str | None = None,
-        polled_at: dt.datetime | None = None,
-    ) -> Any: ...
-    def entry_seen(self, feed_url: str, entry_key: str) -> bool: ...
-    def mark_entry_seen(
-        self, feed_url: str, entry_key: str, capture_sha256: str | None = None
-    ) -> bool: ...
-    def save_capture(self, capture: Capture) -> bool: ...
-    def log_audit(
-        self, action: str, subject: str, detail: Mapping[str, Any] | None = None
-    ) -> int: ...
 
 
 @dataclass(frozen=True)
@@ -79,7 +60,7 @@ def entry_date(entry: Mapping[str, Any]) -> dt.date | None:
     return None
 
 
-def fetch_feed(feed_url: str, *, store: FeedStore, fetcher: Fetcher) -> Response:
+def fetch_feed(feed_url: str, *, store: Store, fetcher: Fetcher) -> Response:
     """The feed document, asked for conditionally; a 304 response has an empty body."""
     state = store.feed_state(feed_url)
     headers: dict[str, str] = {}
@@ -139,7 +120,7 @@ def capture_entry(
 
 
 def iter_new_entries(
-    feed_url: str, *, store: FeedStore, fetcher: Fetcher
+    feed_url: str, *, store: Store, fetcher: Fetcher
 ) -> Generator[FeedItem, None, None]:
     """Unseen entries, oldest first. The caller marks each seen once it is handled; the feed's
     validators are saved when the generator runs to its end."""
@@ -171,7 +152,7 @@ def iter_new_entries(
     )
 
 
-def record_item(store: FeedStore, item: FeedItem) -> None:
+def record_item(store: Store, item: FeedItem) -> None:
     """Keep the raw capture, remember the entry, and say so in the audit log."""
     store.save_capture(item.capture)
     store.mark_entry_seen(item.feed_url, item.entry_key, item.capture.sha256)
@@ -189,7 +170,7 @@ def record_item(store: FeedStore, item: FeedItem) -> None:
 
 
 def poll_feed(
-    feed_url: str, *, store: FeedStore, settings: Settings, fetcher: Fetcher | None = None
+    feed_url: str, *, store: Store, settings: Settings, fetcher: Fetcher | None = None
 ) -> list[Capture]:
     """One poll: the captures of entries not seen before (each saved and marked seen)."""
     own = fetcher is None
@@ -208,7 +189,7 @@ def poll_feed(
             fetcher.close()
 
 
-def record_failure(store: FeedStore, feed_url: str, error: str) -> None:
+def record_failure(store: Store, feed_url: str, error: str) -> None:
     """Note a failed poll, keeping the stored ETag/Last-Modified as they were."""
     state = store.feed_state(feed_url)
     store.update_feed_state(

@@ -12,12 +12,16 @@ import threading
 import time
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
+from typing import TYPE_CHECKING
 
 from ..errors import WarwatchError
 from ..model import Capture
 from ..settings import Settings
-from .feeds import FeedStore, iter_new_entries, record_failure, record_item
+from .feeds import iter_new_entries, record_failure, record_item
 from .http import Fetcher
+
+if TYPE_CHECKING:
+    from ..store import Store
 
 log = logging.getLogger(__name__)
 
@@ -55,7 +59,7 @@ class _Schedule:
 def watch_feeds(
     feed_urls: Sequence[str],
     *,
-    store: FeedStore,
+    store: Store,
     settings: Settings,
     on_capture: Callable[[Capture], None],
     every: float = 900.0,
@@ -94,7 +98,7 @@ def watch_feeds(
 
 def _poll_one(
     url: str,
-    store: FeedStore,
+    store: Store,
     fetcher: Fetcher,
     on_capture: Callable[[Capture], None],
     stop: threading.Event,

@@ -8,9 +8,11 @@ corroboration can count families instead of articles.
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
-from typing import Any, Protocol
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from ..store import Store
 
 from .minhash import LshIndex, Signature, from_bytes, minhash, to_bytes
 
@@ -20,15 +22,6 @@ from .minhash import LshIndex, Signature, from_bytes, minhash, to_bytes
 # 0.41-1.0, the most word-similar *different* story of the same corpus at most 0.34; 0.4 sits in
 # that gap (precision 1.000, recall 1.000 on all three seeds; 0.5 would lose 1-2 % of copies).
 THRESHOLD = 0.4
-
-
-class FamilyStore(Protocol):
-    def set_family(self, sha256: str, family_id: str, signature: bytes | None = None) -> None: ...
-    def family_of(self, sha256: str) -> str | None: ...
-    def iter_signatures(self) -> Iterable[tuple[str, str, bytes]]: ...
-    def log_audit(
-        self, action: str, subject: str, detail: Mapping[str, Any] | None = None
-    ) -> int: ...
 
 
 @dataclass(frozen=True)
@@ -63,7 +56,7 @@ def match_signature(
     return FamilyMatch(family_id=families[member], member=member, similarity=score)
 
 
-def load_index(store: FamilyStore) -> tuple[LshIndex, dict[str, str]]:
+def load_index(store: Store) -> tuple[LshIndex, dict[str, str]]:
     """Every stored signature, indexed. Read whole each call: fine to ~10^5 articles (128 x
     4-byte slots each); beyond that keep the band keys in a table instead."""
     index = LshIndex()
@@ -74,7 +67,7 @@ def load_index(store: FamilyStore) -> tuple[LshIndex, dict[str, str]]:
     return index, families
 
 
-def assign_family(store: FamilyStore, sha256: str, text: str) -> str:
+def assign_family(store: Store, sha256: str, text: str) -> str:
     """Put article ``sha256`` in its story family (joining the closest, or founding one)."""
     existing = store.family_of(sha256)
     if existing is not None:
