@@ -4,6 +4,8 @@ Reports and Incidents are built here directly (no other stage involved)."""
 
 from __future__ import annotations
 
+import pytest
+
 from warwatch.claims import annotate
 from warwatch.model import (
     Actor,
@@ -16,6 +18,7 @@ from warwatch.model import (
     Stance,
     SubEventType,
     TextSpan,
+    Weapon,
 )
 
 
@@ -132,3 +135,65 @@ def test_claims_outside_the_incident_stay_out(nlp) -> None:  # type: ignore[no-u
     )
     [inc] = run(nlp, text).incidents
     assert inc.claims == ()
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "",
+        "“",
+        "“”",
+        "He said “",
+        "\n\n“Unclosed quote struck the town and nobody\n\n",
+        "“A “b “c struck ” d ” e “ f",
+        "according to",
+        "According to.",
+        "Both sides blame each other.",
+        "The attack, according to the statement, “was deliberate and planned for weeks.",
+    ],
+)
+def test_bad_input_never_raises(nlp, text) -> None:  # type: ignore[no-untyped-def]
+    incident = Incident(
+        event_type=EventType.EXPLOSIONS,
+        sub_event_type=SubEventType.SHELLING,
+        trigger=TextSpan(start=0, end=min(1, len(text)), text=text[:1]),
+    )
+    report = Report(article=Article(text=text, sha256="0"), incidents=(incident,))
+    out = annotate(report, nlp(text))
+    for q in out.quotes:
+        assert text[q.start : q.end] == q.text
+        assert q.speaker is None or q.speaker in text
+
+
+def test_seed_story_targets(nlp, seed_path) -> None:  # type: ignore[no-untyped-def]
+    """README items 9, 10, 12 through general rules; the incident is built here by hand."""
+    text = seed_path.read_text("utf-8").split("\n©")[0]
+    at, w = text.index("used"), text.index("M095 DPICM")
+    incident = Incident(
+        event_type=EventType.EXPLOSIONS,
+        sub_event_type=SubEventType.SHELLING,
+        trigger=TextSpan(start=at, end=at + 4, text="used"),
+        weapons=(Weapon(name="M095 DPICM", start=w, end=w + 10),),
+    )
+    report = Report(
+        article=Article(text=text, sha256="0", publisher="The Eastern Herald"),
+        incidents=(incident,),
+    )
+    out = annotate(report, nlp(text))
+    claims = out.incidents[0].claims
+    amnesty = [
+        c
+        for c in claims
+        if c.claimant == "Amnesty International" and c.stance == Stance.CORROBORATES
+    ]
+    assert amnesty and {"geolocation", "munition identification"} <= set(amnesty[0].method)
+    assert any(
+        c.claimant == "Armenian sources" and c.stance in (Stance.ASSERTS, Stance.REPORTS)
+        for c in claims
+    )
+    quoted = [q for q in out.quotes if q.speaker == "Denis Krivosheev"]
+    assert len(quoted) == 2
+    assert all(q.role == "Director for Eastern Europe and Central Asia" for q in quoted)
+    assert all(q.organization == "Amnesty International" for q in quoted)
+    assert ("arms_supplier", "IL", "AZ") in {(r.type, r.subject, r.object) for r in out.relations}
+    assert out.incidents[0].verification == "fair"

@@ -140,15 +140,15 @@ def _merge(found: list[FoundClaim]) -> list[FoundClaim]:
         pool = methods.setdefault((f.claim.claimant, f.claim.stance), [])
         pool += [m for m in f.claim.method if m not in pool]
     out: dict[tuple[str | None, Stance, str], FoundClaim] = {}
-    for f in found:
+    for n, f in enumerate(found):
         key = (f.claim.claimant, f.claim.stance, f.claim.about.value)
         if key in out and f.claim.claimant is not None:
             continue
         claim = f.claim.model_copy(
             update={"method": tuple(methods[(f.claim.claimant, f.claim.stance)])}
         )
-        out[key if f.claim.claimant is not None else (None, f.claim.stance, str(f.cue))] = (
-            FoundClaim(claim, f.claimant, f.cue, f.sentence)
+        out[key if f.claim.claimant is not None else (None, f.claim.stance, str(n))] = FoundClaim(
+            claim, f.claimant, f.cue, f.sentence
         )
     return list(out.values())
 
