@@ -9,8 +9,15 @@ import sqlalchemy as sa
 from alembic import command
 from alembic.script import ScriptDirectory
 
+from store_fixtures import (  # noqa: F401  (fixtures are found by name)
+    pg_session_url_fixture,
+    sample_report,
+    store_fixture,
+    store_url_fixture,
+    unique,
+)
 from warwatch.errors import StoreError
-from warwatch.store import get_engine, open_store, upgrade
+from warwatch.store import Store, get_engine, open_store, upgrade
 from warwatch.store.engine import MIGRATIONS, alembic_config, connect
 from warwatch.store.schema import metadata
 
@@ -70,3 +77,31 @@ def test_downgrade_to_base_and_back(tmp_path: Path) -> None:
 def test_bad_urls_say_what_to_use(url: str) -> None:
     with pytest.raises(StoreError, match="sqlite|SQLite"):
         open_store(url)
+
+
+def test_unreachable_postgres_skips_or_fails_as_ci_asks(monkeypatch: pytest.MonkeyPatch) -> None:
+    import store_fixtures
+
+    # Port 1 on loopback: nothing listens, the connection is refused at once.
+    monkeypatch.setenv("WARWATCH_TEST_PG", "postgresql+psycopg://nobody@127.0.0.1:1/none")
+    monkeypatch.delenv("WARWATCH_REQUIRE_PG", raising=False)
+    with pytest.raises(pytest.skip.Exception, match="WARWATCH_TEST_PG=postgresql"):
+        next(store_fixtures._fresh_pg_schema())
+    monkeypatch.setenv("WARWATCH_REQUIRE_PG", "1")
+    with pytest.raises(pytest.fail.Exception, match="WARWATCH_REQUIRE_PG=1"):
+        next(store_fixtures._fresh_pg_schema())
+
+
+def test_concurrent_writers(store: Store) -> None:
+    """Threads (separate connections) saving at once: no 'database is locked' on SQLite, and
+    on both backends an article raced by two writers is added once."""
+    from concurrent.futures import ThreadPoolExecutor
+
+    items = [unique(sample_report(f"Clash {i} by the bridge.", trigger="Clash")) for i in range(12)]
+    jobs = items + items[:4]  # four articles saved twice, racing
+
+    with ThreadPoolExecutor(max_workers=4) as pool:
+        results = list(pool.map(lambda job: store.save_report(*job), jobs))
+    assert sum(r.added for r in results) == 12
+    assert store.count_articles() == 12
+    assert len(store.search_incidents(limit=100)) == 12
