@@ -4,12 +4,16 @@ from __future__ import annotations
 
 import datetime as dt
 import gzip
+import shutil
 import socket
+import ssl
+import subprocess
 import time
 from collections.abc import Iterator
 from http.server import BaseHTTPRequestHandler
 from pathlib import Path
 
+import httpx
 import pytest
 
 from test_capture_server import LocalServer, page, running_server, send
@@ -337,3 +341,54 @@ def test_redirect_to_private_address_refused(
     ):
         f.fetch(server.url("/go"))
     assert server.paths() == ["/go"]
+
+
+def test_https_checks_the_certificate_of_the_name_not_the_address(
+    monkeypatch: pytest.MonkeyPatch, tmp_path: Path
+) -> None:
+    """We connect to the checked IP, yet TLS must still verify the URL's host name (SNI)."""
+    if shutil.which("openssl") is None:
+        pytest.skip("openssl command not available to make a throwaway certificate")
+    cert, key = tmp_path / "c.pem", tmp_path / "k.pem"
+    subprocess.run(
+        [
+            "openssl",
+            "req",
+            "-x509",
+            "-newkey",
+            "rsa:2048",
+            "-nodes",
+            "-days",
+            "1",
+            "-keyout",
+            str(key),
+            "-out",
+            str(cert),
+            "-subj",
+            "/CN=news.test",
+            "-addext",
+            "subjectAltName=DNS:news.test",
+        ],
+        check=True,
+        capture_output=True,
+        timeout=60,
+    )
+    srv = LocalServer()
+    server_ctx = ssl.SSLContext(ssl.PROTOCOL_TLS_SERVER)
+    server_ctx.load_cert_chain(cert, key)
+    srv.httpd.socket = server_ctx.wrap_socket(srv.httpd.socket, server_side=True)
+    srv.routes["/a"] = page(ARTICLE)
+    srv.start()
+    try:
+        _fake_dns(monkeypatch, {"news.test": ["127.0.0.1"], "other.test": ["127.0.0.1"]})
+        client_ctx = ssl.create_default_context(cafile=str(cert))
+        transport = addresses.guarded_transport(allow_private=True, ssl_context=client_ctx)
+        with (
+            httpx.Client(transport=transport) as client,
+            Fetcher(settings(tmp_path, respect_robots=False), policy=FAST, client=client) as f,
+        ):
+            assert f.fetch(f"https://news.test:{srv.port}/a").raw == ARTICLE
+            with pytest.raises(CaptureError, match="Hostname mismatch"):
+                f.fetch(f"https://other.test:{srv.port}/a")  # same address, wrong name
+    finally:
+        srv.stop()

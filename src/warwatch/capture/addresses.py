@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import ipaddress
 import socket
+import ssl
 from typing import Any
 
 import httpcore
@@ -126,17 +127,20 @@ class GuardedBackend(httpcore.SyncBackend):
         raise last or RefusedAddress("host resolves to no address", source=host)
 
 
-def guarded_transport(*, allow_private: bool) -> httpx.HTTPTransport:
+def guarded_transport(
+    *, allow_private: bool, ssl_context: ssl.SSLContext | None = None
+) -> httpx.HTTPTransport:
     """An httpx transport whose every connection goes through :class:`GuardedBackend`.
 
     httpx has no public hook for the network backend, so the pool it builds is replaced by an
     identical one that uses ours (same defaults as ``httpx.HTTPTransport``). Proxies from the
-    environment are never used: a proxy would connect on our behalf, out of our sight.
+    environment are never used: a proxy would connect on our behalf, out of our sight. TLS still
+    checks the certificate against the URL's host name (SNI), not the address connected to.
+    ``ssl_context`` replaces the default trust store (tests use a throwaway CA).
     """
     transport = httpx.HTTPTransport(trust_env=False)
-    ssl_context = httpx.create_ssl_context(trust_env=False)
     transport._pool = httpcore.ConnectionPool(
-        ssl_context=ssl_context,
+        ssl_context=ssl_context or httpx.create_ssl_context(trust_env=False),
         max_connections=100,
         max_keepalive_connections=20,
         keepalive_expiry=5.0,
