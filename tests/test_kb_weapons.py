@@ -73,6 +73,11 @@ def test_origin_from_text_overrides_catalogue(nlp) -> None:
     assert _get(found, "missiles")[2] == "IR"
 
 
+def test_one_token_compound_origin(nlp) -> None:
+    found = _found(nlp, "Investigators found U.S.-made cluster bombs near the school.")
+    assert found["U.S.-made cluster bombs"][2] == "US"
+
+
 def test_catalogue_origin_when_text_is_silent(nlp) -> None:
     found = _found(nlp, "A Bayraktar TB2 struck a convoy.")
     assert found["Bayraktar TB2"][2] == "TR"

@@ -10,7 +10,7 @@ from typing import TYPE_CHECKING
 from .catalogue import read_data_csv
 
 if TYPE_CHECKING:
-    from spacy.tokens import Span
+    from spacy.tokens import Span, Token
 
 MADE_WORDS = frozenset({"made", "built", "manufactured", "produced", "designed"})
 # How far from the weapon the phrase may sit, in tokens: "Israeli-made M095 DPICM" puts 3 tokens
@@ -61,31 +61,48 @@ def _country_after(span: Span, index: int) -> str | None:
     return None
 
 
-def origin_in_text(weapon: Span) -> str | None:
-    """ISO2 of the country the text says made ``weapon``, or None."""
+def compound_origin(token: Token) -> str | None:
+    """ISO2 from a one-token compound the tokenizer kept whole: "U.S.-made", "UK-built"."""
+    prefix, sep, made = token.lower_.rpartition("-")
+    return _forms().get(prefix) if sep and made in MADE_WORDS else None
+
+
+def _origin_left(weapon: Span, sent_start: int) -> str | None:
+    """ "<Country>-made" / "<Country> made" ending just before the weapon."""
     doc = weapon.doc
-    sent_start = weapon.sent.start if doc.has_annotation("SENT_START") else 0
-    sent_end = weapon.sent.end if doc.has_annotation("SENT_START") else len(doc)
-    # Left: "<Country>-made" / "<Country> made" ending just before the weapon.
     for i in range(weapon.start - 1, max(sent_start, weapon.start - _LEFT_WINDOW) - 1, -1):
+        found = compound_origin(doc[i])
+        if found:
+            return found
         if doc[i].lower_ in MADE_WORDS:
             j = i - 1 if i - 1 >= sent_start and doc[i - 1].text == "-" else i
             found = _country_before(weapon, j - 1) if j - 1 >= sent_start else None
             if found:
                 return found
-    # Right: "made in <Country>" / "of <Country> manufacture|origin".
-    stop = min(sent_end, weapon.end + _RIGHT_WINDOW)
-    for i in range(weapon.end, stop):
-        token = doc[i]
-        if token.lower_ in MADE_WORDS and i + 2 < len(doc) and doc[i + 1].lower_ == "in":
+    return None
+
+
+def _origin_right(weapon: Span, sent_end: int) -> str | None:
+    """ "made in <Country>" / "of <Country> manufacture|origin" just after the weapon."""
+    doc = weapon.doc
+    for i in range(weapon.end, min(sent_end, weapon.end + _RIGHT_WINDOW)):
+        if doc[i].lower_ in MADE_WORDS and i + 2 < len(doc) and doc[i + 1].lower_ == "in":
             found = _country_after(weapon, i + 2)
             if found:
                 return found
-        if token.lower_ == "of" and i + 2 < len(doc):
-            for width in (1, 2):
-                k = i + 1 + width
+        if doc[i].lower_ == "of":
+            for k in (i + 2, i + 3):
                 if k < len(doc) and doc[k].lower_ in {"manufacture", "origin", "make"}:
                     found = _country_before(weapon, k - 1)
                     if found:
                         return found
     return None
+
+
+def origin_in_text(weapon: Span) -> str | None:
+    """ISO2 of the country the text says made ``weapon``, or None."""
+    doc = weapon.doc
+    sentenced = doc.has_annotation("SENT_START")
+    sent_start = weapon.sent.start if sentenced else 0
+    sent_end = weapon.sent.end if sentenced else len(doc)
+    return _origin_left(weapon, sent_start) or _origin_right(weapon, sent_end)

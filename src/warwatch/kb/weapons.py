@@ -19,7 +19,7 @@ from typing import TYPE_CHECKING
 from ..model import Weapon
 from .catalogue import CatalogueEntry, load_catalogue, spelling_variants
 from .origin import MADE_WORDS as _MADE_WORDS
-from .origin import origin_in_text
+from .origin import compound_origin, origin_in_text
 
 if TYPE_CHECKING:
     from spacy.matcher import PhraseMatcher
@@ -162,6 +162,9 @@ def _modifier_start(sp: Span, floor: int) -> int:
     i = sp.start
     while i > floor and sp.start - i < _MAX_MODIFIERS:
         prev = doc[i - 1]
+        if compound_origin(prev):  # "U.S.-made"
+            i -= 1
+            continue
         if prev.text == "-" or prev.lower_ in _MADE_WORDS:
             j = i - 2 if prev.lower_ in _MADE_WORDS and doc[i - 2].text == "-" else i - 1
             if j - 1 >= floor and doc[j - 1].is_alpha:
