@@ -120,3 +120,14 @@ def test_find_treaty_names() -> None:
     assert find_treaty("Ottawa").key == "mine-ban"  # type: ignore[union-attr]
     assert find_treaty("protocol III").key == "ccw-protocol-iii"  # type: ignore[union-attr]
     assert find_treaty("no such thing") is None
+
+
+def test_rome_statute_withdrawals_with_sourced_dates() -> None:
+    # PH: ratified 2011-08-30 -> in force 2011-11-01 by art. 126(2) (matches the cited source).
+    assert standing("rome-statute", "PH", D(2011, 10, 31)).party is False
+    assert standing("rome-statute", "PH", D(2011, 11, 1)).in_force == D(2011, 11, 1)
+    assert standing("rome-statute", "PH", D(2019, 3, 16)).party is True
+    assert standing("rome-statute", "PH", D(2019, 3, 17)).party is False
+    # BI: withdrawal date sourced, joining date not: unknown before, not a party after.
+    assert standing("rome-statute", "BI", D(2016, 1, 1)).party is None
+    assert standing("rome-statute", "BI", D(2017, 10, 27)).party is False

@@ -102,6 +102,15 @@ def _rome() -> dict[str, Participation]:
             withdrawn_undated=r["standing"] == "withdrawn",
             source=ROME_SOURCE,
         )
+    for r in read_data_csv("rome_statute_withdrawals.csv"):
+        rows[r["iso2"]] = Participation(
+            treaty="rome-statute",
+            state=r["iso2"],
+            consent=_d(r["consent_date"]),
+            consent_type="ratification" if r["consent_date"] else None,
+            withdrawn=_d(r["withdrawal_effective_date"]),
+            source=f"{ROME_SOURCE}; withdrawal: {r['source']} (data/rome_statute_withdrawals.csv)",
+        )
     return rows
 
 
@@ -184,33 +193,50 @@ def _absent(treaty: str, state: str, as_of: dt.date) -> tuple[bool | None, str]:
     return False, f"not a party as of {as_of} (no signature or consent recorded)"
 
 
+def _year_only(p: Participation, as_of: dt.date) -> tuple[bool | None, None, str]:
+    """Only the joining year is known: dates inside the window it implies are uncertain."""
+    t = load_treaties()[p.treaty]
+    general = t.entered_into_force or dt.date.min
+    year = p.consent_year or 0
+    earliest = t.rule.for_state(dt.date(year, 1, 1), general)
+    latest = t.rule.for_state(dt.date(year, 12, 31), general)
+    joined = f"joined in {year} (only the year is known)"
+    if as_of >= latest:
+        return True, None, f"party as of {as_of}: {joined}; in force by {latest} at the latest"
+    if as_of < earliest:
+        return False, None, f"not a party as of {as_of}: {joined}"
+    return None, None, f"uncertain on {as_of}: {joined}; in force between {earliest} and {latest}"
+
+
+def _undated_consent(p: Participation, as_of: dt.date) -> tuple[bool | None, None, str]:
+    """No consent date: a withdrawn former party, or a signatory that never ratified."""
+    if p.withdrawn is not None:
+        if as_of >= p.withdrawn:
+            return False, None, f"not a party as of {as_of}: withdrawal took effect {p.withdrawn}"
+        return (
+            None,
+            None,
+            f"was a party until its withdrawal took effect {p.withdrawn}; joining date not in the source",
+        )
+    return (
+        False,
+        None,
+        (
+            f"not a party as of {as_of}: signatory since {p.signed}, not bound by the treaty "
+            "(a signatory must not defeat its object and purpose, VCLT art. 18)"
+        ),
+    )
+
+
 def _recorded(p: Participation, as_of: dt.date) -> tuple[bool | None, dt.date | None, str]:
     t = load_treaties()[p.treaty]
     general = t.entered_into_force or dt.date.min
     if p.withdrawn_undated:
         return None, None, "withdrew (UNTC brackets its dates); the dates are not in the source"
     if p.consent_year is not None:
-        earliest = t.rule.for_state(dt.date(p.consent_year, 1, 1), general)
-        latest = t.rule.for_state(dt.date(p.consent_year, 12, 31), general)
-        joined = f"joined in {p.consent_year} (only the year is known)"
-        if as_of >= latest:
-            return True, None, f"party as of {as_of}: {joined}; in force by {latest} at the latest"
-        if as_of < earliest:
-            return False, None, f"not a party as of {as_of}: {joined}"
-        return (
-            None,
-            None,
-            f"uncertain on {as_of}: {joined}; in force between {earliest} and {latest}",
-        )
+        return _year_only(p, as_of)
     if p.consent is None:
-        return (
-            False,
-            None,
-            (
-                f"not a party as of {as_of}: signatory since {p.signed}, not bound by the treaty "
-                "(a signatory must not defeat its object and purpose, VCLT art. 18)"
-            ),
-        )
+        return _undated_consent(p, as_of)
     in_force = t.rule.for_state(p.consent, general)
     joined = f"{p.consent_type or 'consent'} deposited {p.consent}, in force for it from {in_force} ({t.rule.citation})"
     if p.consent_assumed:
