@@ -32,7 +32,14 @@ from typing import TYPE_CHECKING
 
 from ..model import Count
 from .background import background_kind
-from .numbers import NUMBER_WORDS, Quantity, parse_quantity
+from .numbers import (
+    HEDGE_WORDS,
+    Quantity,
+    is_number_token,
+    parse_quantity,
+    quantity_ending_at,
+    quantity_starting_at,
+)
 
 if TYPE_CHECKING:
     from spacy.matcher import Matcher
@@ -59,10 +66,6 @@ INJURY = {
 _LEFT_ONLY = {"dead", "died", "die", "dies", "death", "deaths", "fatalities", "fatality", "perished",
               "lives", "bodies", "injuries", "wounds"}  # fmt: skip
 _RIGHT_ONLY = {"killing", "wounding", "injuring", "kills", "injures", "toll"}
-_HEDGES = {"at", "least", "more", "than", "over", "up", "to", "as", "many", "nearly", "almost",
-           "about", "around", "some", "approximately", "roughly", "between", "and", "another",
-           "estimated", "an", "total", "of", "further", "no", "fewer", "less", "under", "upwards",
-           "excess", "in", "a", "the", "all"}  # fmt: skip
 _SKIP_LEFT = {"was", "were", "been", "be", "being", "have", "has", "had", "is", "are", "reportedly",
               "allegedly", "also", "later", "all", "subsequently", "both", "confirmed", "reported",
               "found", "left", "shot", "burned", "burnt", "beaten", "stabbed", "hacked", "seriously",
@@ -74,7 +77,6 @@ _SKIP_RIGHT = {"at", "least", "rose", "risen", "climbed", "reached", "stands", "
 _SUBSET = {"including", "among", "includes", "include"}
 _ADDITIVE = re.compile(r"\b(?:also|another|other|others|more|further|additional)\b", re.IGNORECASE)
 _ONE = {"he", "she", "him", "her", "himself", "herself"}
-_EXCLUDED_ENTS = {"DATE", "TIME", "MONEY", "PERCENT", "ORDINAL"}
 
 _NEG_BOTH = re.compile(
     r"\b(?:no|without(?:\s+any)?|zero)\s+(?:reported\s+|immediate\s+|human\s+)?casualt(?:y|ies)\b"
@@ -124,82 +126,6 @@ def _matcher(vocab: Vocab) -> Matcher:
     return cached[1]
 
 
-_DATE_WORDS = re.compile(
-    r"\b(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec|mon|tue|wed|thu|fri|sat|sun)[a-z]*\b|"
-    r"\b(?:day|week|month|year|hour|minute|am|pm|o'clock|decade|century)s?\b|\b\d{4}\b|[/:%$€£]",
-    re.IGNORECASE,
-)
-
-
-def _is_date_like(token: Token) -> bool:
-    """A number inside a date/time/money entity ("2 July", "10 pm"), not a head count.
-
-    spaCy's small model also tags head counts as DATE ("between 5 and 10"): only entities with a
-    date word, a year or a time/money sign exclude their numbers.
-    """
-    if token.ent_type_ in ("MONEY", "PERCENT", "ORDINAL"):
-        return True
-    doc, lo, hi = token.doc, token.i, token.i + 1
-    while lo > 0 and doc[lo].ent_iob_ == "I":
-        lo -= 1
-    while hi < len(doc) and doc[hi].ent_iob_ == "I":
-        hi += 1
-    return bool(_DATE_WORDS.search(doc[lo:hi].text))
-
-
-def _numberish(token: Token) -> bool:
-    if token.ent_type_ in _EXCLUDED_ENTS and _is_date_like(token):
-        return False
-    if (
-        token.lower_ == "one"
-        and token.i > 0
-        and token.doc[token.i - 1].lower_ in ("no", "any", "every")
-    ):
-        return False  # "no one was killed" is a zero, read by the negative patterns
-    return (
-        token.like_num and any(c.isdigit() for c in token.text) or token.lower_ in NUMBER_WORDS
-    ) and (token.lower_ not in ("a", "an"))
-
-
-def _parse(doc_span: Span) -> Quantity | None:
-    if not any(_numberish(t) for t in doc_span):
-        return None
-    return parse_quantity(doc_span.text)
-
-
-def _grab_left(sent: Span, i: int) -> tuple[int, Quantity] | None:
-    """The quantity phrase ending at token ``i`` (doc index), widened left over its hedge."""
-    doc, lo = sent.doc, i
-    while lo - 1 >= sent.start and (_numberish(doc[lo - 1]) or doc[lo - 1].text == "-"):
-        lo -= 1
-    best = None
-    for k in range(0, 5):  # "between 5 and 10", "no fewer than 3": hedges are up to 4 tokens
-        if lo - k < sent.start:
-            break
-        if k and doc[lo - k].lower_ not in _HEDGES and not _numberish(doc[lo - k]):
-            break
-        quantity = _parse(doc[lo - k : i + 1])
-        if quantity is not None:
-            best = (lo - k, quantity)
-    return best
-
-
-def _grab_right(sent: Span, i: int) -> tuple[int, Quantity] | None:
-    """The quantity phrase starting at token ``i``; returns (end index, quantity)."""
-    doc, hi = sent.doc, i
-    if doc[i].lower_ == "and":
-        return None
-    while hi < sent.end and (
-        doc[hi].lower_ in _HEDGES or _numberish(doc[hi]) or doc[hi].text == "-"
-    ):
-        hi += 1
-    for end in range(hi, i, -1):
-        quantity = _parse(doc[i:end])
-        if quantity is not None:
-            return end, quantity
-    return None
-
-
 def _single(token: Token) -> bool:
     """ "a soldier", "one local man", "him": one person."""
     if token.lower_ in _ONE and token.pos_ == "PRON":
@@ -238,8 +164,8 @@ def _left(sent: Span, t: int) -> tuple[int, list[Quantity]]:
                 break
             subset, j = False, j - 1
             continue
-        if _numberish(tok):
-            grabbed = _grab_left(sent, j)
+        if is_number_token(tok):
+            grabbed = quantity_ending_at(sent, j)
             if grabbed is None:
                 break
             lo, quantity = grabbed
@@ -268,7 +194,11 @@ def _right(sent: Span, t: int) -> tuple[int, list[Quantity]]:
     while j < sent.end and doc[j].lower_ in _SKIP_RIGHT and j - t <= 4:
         j += 1
     while j < sent.end:
-        grabbed = _grab_right(sent, j) if doc[j].lower_ in _HEDGES or _numberish(doc[j]) else None
+        grabbed = (
+            quantity_starting_at(sent, j)
+            if doc[j].lower_ in HEDGE_WORDS or is_number_token(doc[j])
+            else None
+        )
         if grabbed is not None:
             hi, quantity = grabbed
             found.append(quantity)
@@ -342,7 +272,7 @@ def _singular_object(verb: Token) -> bool:
 
 def _noun_quantity(noun: Token) -> Quantity | None:
     """The figure of one subject noun: its number ("at least four people"), "a man" -> 1."""
-    if _numberish(noun):
+    if is_number_token(noun):
         words = [c for c in noun.children if c.dep_ in ("advmod", "quantmod", "compound", "nummod")]
         tokens = sorted([noun, *(t for c in words for t in c.subtree)], key=lambda t: t.i)
         return parse_quantity(" ".join(t.text for t in tokens))
@@ -540,11 +470,11 @@ def background_numbers(sent: Span) -> list[tuple[int, str]]:
             covered.update(range(m.start, m.end))
     doc = sent.doc
     for token in sent:
-        if token.idx in covered or not _numberish(token) or token.i + 1 >= len(doc):
+        if token.idx in covered or not is_number_token(token) or token.i + 1 >= len(doc):
             continue
-        if token.i > sent.start and _numberish(doc[token.i - 1]):
+        if token.i > sent.start and is_number_token(doc[token.i - 1]):
             continue  # inside a longer figure already read
-        grabbed = _grab_right(sent, token.i)
+        grabbed = quantity_starting_at(sent, token.i)
         # vague words ("several powers") and "one of the ..." are not figures worth keeping
         if (
             grabbed is None

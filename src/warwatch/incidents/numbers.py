@@ -17,6 +17,10 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from spacy.tokens import Span, Token
 
 UNITS = {
     "zero": 0, "a": 1, "an": 1, "one": 1, "single": 1, "lone": 1,
@@ -145,4 +149,92 @@ def parse_quantity(text: str) -> Quantity | None:
         if low is not None and high is not None and low <= high:
             # the most conservative figure is the best estimate (ACLED rule, module docstring)
             return Quantity(low, low, high)
+    return None
+
+
+# --- figures in parsed text -----------------------------------------------------------------------
+# Words that may stand in a figure's hedge ("at least", "between ... and", "a total of").
+HEDGE_WORDS = {
+    "at", "least", "more", "than", "over", "up", "to", "as", "many", "nearly", "almost", "about",
+    "around", "some", "approximately", "roughly", "between", "and", "another", "estimated", "an",
+    "total", "of", "further", "no", "fewer", "less", "under", "upwards", "excess", "in", "a",
+    "the", "all",
+}  # fmt: skip
+_EXCLUDED_ENTS = {"DATE", "TIME", "MONEY", "PERCENT", "ORDINAL"}
+
+
+_DATE_WORDS = re.compile(
+    r"\b(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec|mon|tue|wed|thu|fri|sat|sun)[a-z]*\b|"
+    r"\b(?:day|week|month|year|hour|minute|am|pm|o'clock|decade|century)s?\b|\b\d{4}\b|[/:%$€£]",
+    re.IGNORECASE,
+)
+
+
+def _is_date_like(token: Token) -> bool:
+    """A number inside a date/time/money entity ("2 July", "10 pm"), not a head count.
+
+    spaCy's small model also tags head counts as DATE ("between 5 and 10"): only entities with a
+    date word, a year or a time/money sign exclude their numbers.
+    """
+    if token.ent_type_ in ("MONEY", "PERCENT", "ORDINAL"):
+        return True
+    doc, lo, hi = token.doc, token.i, token.i + 1
+    while lo > 0 and doc[lo].ent_iob_ == "I":
+        lo -= 1
+    while hi < len(doc) and doc[hi].ent_iob_ == "I":
+        hi += 1
+    return bool(_DATE_WORDS.search(doc[lo:hi].text))
+
+
+def is_number_token(token: Token) -> bool:
+    """A token that is (part of) a head count: "12", "twelve", "dozens"; not "2" in "2 July"."""
+    if token.ent_type_ in _EXCLUDED_ENTS and _is_date_like(token):
+        return False
+    if (
+        token.lower_ == "one"
+        and token.i > 0
+        and token.doc[token.i - 1].lower_ in ("no", "any", "every")
+    ):
+        return False  # "no one was killed" is a zero, read by the negative patterns
+    return (
+        token.like_num and any(c.isdigit() for c in token.text) or token.lower_ in NUMBER_WORDS
+    ) and (token.lower_ not in ("a", "an"))
+
+
+def _parse_tokens(doc_span: Span) -> Quantity | None:
+    if not any(is_number_token(t) for t in doc_span):
+        return None
+    return parse_quantity(doc_span.text)
+
+
+def quantity_ending_at(sent: Span, i: int) -> tuple[int, Quantity] | None:
+    """The quantity phrase ending at token ``i`` (doc index), widened left over its hedge."""
+    doc, lo = sent.doc, i
+    while lo - 1 >= sent.start and (is_number_token(doc[lo - 1]) or doc[lo - 1].text == "-"):
+        lo -= 1
+    best = None
+    for k in range(0, 5):  # "between 5 and 10", "no fewer than 3": hedges are up to 4 tokens
+        if lo - k < sent.start:
+            break
+        if k and doc[lo - k].lower_ not in HEDGE_WORDS and not is_number_token(doc[lo - k]):
+            break
+        quantity = _parse_tokens(doc[lo - k : i + 1])
+        if quantity is not None:
+            best = (lo - k, quantity)
+    return best
+
+
+def quantity_starting_at(sent: Span, i: int) -> tuple[int, Quantity] | None:
+    """The quantity phrase starting at token ``i``; returns (end index, quantity)."""
+    doc, hi = sent.doc, i
+    if doc[i].lower_ == "and":
+        return None
+    while hi < sent.end and (
+        doc[hi].lower_ in HEDGE_WORDS or is_number_token(doc[hi]) or doc[hi].text == "-"
+    ):
+        hi += 1
+    for end in range(hi, i, -1):
+        quantity = _parse_tokens(doc[i:end])
+        if quantity is not None:
+            return end, quantity
     return None

@@ -32,7 +32,9 @@ from ..model import Span as ModelSpan
 from .numbers import parse_number
 
 if TYPE_CHECKING:
+    from spacy.matcher import Matcher
     from spacy.tokens import Doc, Span
+    from spacy.vocab import Vocab
 
 # How far before publication an unanchored report reaches: one week, ACLED's coarsest
 # time_precision short of a month ("2 = specific week or weekend").
@@ -277,30 +279,82 @@ def _resolve(kind: str, g: dict[str, str | None], p: dt.date | None, ev: ModelSp
     return window or DateWindow(precision=DatePrecision.UNKNOWN, evidence=ev)
 
 
+_ANCHOR_WORDS = sorted(
+    {m for m in _MONTHS} | {"january", "february", "march", "april", "june", "july", "august",
+     "sept", "september", "october", "november", "december"} | set(_WEEKDAYS)
+    | {"yesterday", "today", "todays", "tonight", "night", "overnight", "morning", "afternoon",
+       "evening", "weekend", "week", "month", "year", "ago", "earlier", "days", "hours", "recent"}
+)  # fmt: skip
+# Numeric dates and years as token shapes (spaCy's SHAPE caps runs at 4): "3/10" -> "d/dd",
+# "13/10/2020" -> "dd/dd/dddd", "2020-10-03" -> "dddd-dd-dd", "1994" -> "dddd", "1990s" -> "ddddx".
+_ANCHOR_SHAPES = sorted(
+    {f"{a}/{b}" for a in ("d", "dd") for b in ("d", "dd")}
+    | {f"{a}/{b}/{y}" for a in ("d", "dd") for b in ("d", "dd") for y in ("dd", "dddd")}
+    | {"dddd", "ddddx", "dddd-dd-dd"}
+)
+_MATCHERS: dict[int, tuple[Vocab, Matcher]] = {}
+
+
+def _anchor_matcher(vocab: Vocab) -> Matcher:
+    cached = _MATCHERS.get(id(vocab))
+    if cached is None or cached[0] is not vocab:
+        from spacy.matcher import Matcher
+
+        matcher = Matcher(vocab)
+        matcher.add("WORD", [[{"LOWER": {"IN": _ANCHOR_WORDS}}]])
+        matcher.add("SHAPE", [[{"SHAPE": {"IN": _ANCHOR_SHAPES}}]])
+        cached = (vocab, matcher)
+        _MATCHERS[id(vocab)] = cached
+    return cached[1]
+
+
+def _windows(span: Span) -> list[tuple[int, int]]:
+    """Character ranges around date anchor words, so the (slow) regex never scans plain prose.
+
+    A window reaches 5 tokens left and right of its anchor: the longest expression, "the day
+    before yesterday", "2020 - 10 - 03" (tokens), fits.
+    """
+    doc, ranges = span.doc, list[tuple[int, int]]()
+    for match in _anchor_matcher(doc.vocab)(span, as_spans=True):
+        lo, hi = max(span.start, match.start - 5), min(span.end, match.end + 5)
+        start, end = doc[lo].idx, doc[hi - 1].idx + len(doc[hi - 1].text)
+        if ranges and start <= ranges[-1][1]:
+            ranges[-1] = (ranges[-1][0], max(end, ranges[-1][1]))
+        else:
+            ranges.append((start, end))
+    return ranges
+
+
 def find_dates(span: Span, published: dt.date | None) -> tuple[DateMention, ...]:
     """Every date expression in ``span`` with its window; offsets are into the whole Doc."""
-    text, base = span.text, span.start_char
-    found = []
-    for match in _DATE_RE.finditer(text):
-        kind = match.lastgroup or ""
-        if kind == "weekday" and not (match.group(0)[0].isupper() or match.group("weekday_rel")):
-            continue  # lower-case "sunday" without "on"/"last" is rarely a date
-        evidence = ModelSpan(start=base + match.start(), end=base + match.end())
-        window = _resolve(kind, match.groupdict(), published, evidence)
-        before = text[max(0, match.start() - 60) : match.start()]
-        since = bool(_SINCE_RE.search(before)) or (match.group(0).lower().startswith("since"))
-        context = bool(_PHASE_RE.search(before))
-        if since and published is None:
-            context = True  # "since 2010" without a publication date: a state, not the event's date
-        elif since and window.start is not None and published is not None:
-            context = context or window.start < published - dt.timedelta(days=SINCE_CONTEXT_DAYS)
-            window = window.model_copy(update={"end": published, "precision": DatePrecision.DAYS})
-        recent = kind in _RECENT_KINDS or (
-            kind in _CALENDAR_KINDS and "last" not in match.group(0).lower()
-        )
-        absolute = kind in _ABSOLUTE_KINDS
-        found.append(DateMention(evidence.start, evidence.end, window, context, recent, absolute))
-    return tuple(found)
+    text, found = span.doc.text, []
+    for lo, hi in _windows(span):
+        for match in _DATE_RE.finditer(text, lo, hi):
+            found.append(_mention(match, text, span.start_char, published))
+    return tuple(m for m in found if m is not None)
+
+
+def _mention(
+    match: re.Match[str], text: str, floor: int, published: dt.date | None
+) -> DateMention | None:
+    kind = match.lastgroup or ""
+    if kind == "weekday" and not (match.group(0)[0].isupper() or match.group("weekday_rel")):
+        return None  # lower-case "sunday" without "on"/"last" is rarely a date
+    evidence = ModelSpan(start=match.start(), end=match.end())
+    window = _resolve(kind, match.groupdict(), published, evidence)
+    before = text[max(floor, match.start() - 60) : match.start()]
+    since = bool(_SINCE_RE.search(before)) or (match.group(0).lower().startswith("since"))
+    context = bool(_PHASE_RE.search(before))
+    if since and published is None:
+        context = True  # "since 2010" without a publication date: a state, not the event's date
+    elif since and window.start is not None and published is not None:
+        context = context or window.start < published - dt.timedelta(days=SINCE_CONTEXT_DAYS)
+        window = window.model_copy(update={"end": published, "precision": DatePrecision.DAYS})
+    recent = kind in _RECENT_KINDS or (
+        kind in _CALENDAR_KINDS and "last" not in match.group(0).lower()
+    )
+    absolute = kind in _ABSOLUTE_KINDS
+    return DateMention(evidence.start, evidence.end, window, context, recent, absolute)
 
 
 def _usable(mention: DateMention) -> bool:
