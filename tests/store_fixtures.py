@@ -108,9 +108,11 @@ def pg_session_url_fixture() -> Iterator[str]:
 
 
 def _empty_pg(url: str) -> None:
-    names = ", ".join(f'"{t.name}"' for t in metadata.sorted_tables)
+    # DELETE, children first: on a few test rows it is far quicker than TRUNCATE, which
+    # rewrites every table's files.
     with get_engine(url).begin() as conn:
-        conn.execute(sa.text(f"TRUNCATE {names} RESTART IDENTITY CASCADE"))
+        for table in reversed(metadata.sorted_tables):
+            conn.execute(table.delete())
 
 
 @pytest.fixture(params=BACKENDS, name="store_url")

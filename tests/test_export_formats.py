@@ -40,7 +40,7 @@ def _keyed(reports: list[Report]) -> list[Report]:
 
 
 reports_st = st.lists(report_st, max_size=4).map(_keyed)
-FAST = settings(max_examples=30, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+FAST = settings(max_examples=20, deadline=None, suppress_health_check=[HealthCheck.too_slow])
 
 
 def incidents_of(reports: list[Report]) -> list[tuple[Report, int, Incident]]:
