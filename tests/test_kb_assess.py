@@ -252,3 +252,27 @@ def test_named_arms_supplier_gets_its_att_standing(nlp) -> None:
     other = rel.model_copy(update={"object": "FR"})
     out = assess(report.model_copy(update={"relations": (other,)}), doc)
     assert not [n for n in _notes(out, LegalBasis.TREATY) if n.instrument == "Arms Trade Treaty"]
+
+
+def test_no_hostilities_rules_outside_hostilities(nlp) -> None:
+    report, doc = _incident(
+        nlp,
+        "Police seized anti-personnel mines in a raid.",
+        actor="Police Forces of France",
+        code="FR",
+        where="FR",
+        when=dt.date(2020, 6, 1),
+    )
+    seized = report.incidents[0].model_copy(
+        update={
+            "event_type": EventType.STRATEGIC,
+            "sub_event_type": SubEventType.DISRUPTED_WEAPONS_USE,
+        }
+    )
+    out = assess(report.model_copy(update={"incidents": (seized,)}), doc)
+    assert _notes(out, LegalBasis.CUSTOMARY) == []
+    assert [
+        n.state_party
+        for n in _notes(out, LegalBasis.TREATY)
+        if "Mines" in n.instrument or "Mine" in n.instrument
+    ]

@@ -188,7 +188,9 @@ def supplier_notes(report: Report, incident: Incident) -> list[LegalNote]:
 
 def _assess_incident(report: Report, incident: Incident, doc: Doc) -> Incident:
     notes = treaty_notes(incident) + supplier_notes(report, incident)
-    if incident.event_type in HOSTILITIES or incident.weapons:
+    if (
+        incident.event_type in HOSTILITIES
+    ):  # conduct-of-hostilities rules; not for arrests, protests
         notes += customary_notes(incident, doc)
     notes += characterisations(report, incident, doc)
     return incident.model_copy(update={"legal": tuple(dict.fromkeys(notes))})
