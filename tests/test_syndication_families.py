@@ -1,4 +1,5 @@
-"""Story families: MinHash similarity, LSH lookup, store-backed assignment, gold-built pairs."""
+"""Story families: MinHash similarity, containment, LSH lookup, store-backed assignment, and
+precision/recall on pairs built from the gold corpora at test time."""
 
 from __future__ import annotations
 
@@ -6,20 +7,17 @@ import importlib.util
 import random
 import sys
 from pathlib import Path
+from types import ModuleType
 
 import pytest
 
-from warwatch.link.minhash import LshIndex, from_bytes, minhash, similarity, to_bytes
-from warwatch.link.syndication import THRESHOLD, assign_family, group_texts
+from warwatch.link.minhash import LshIndex, Sketch, containment, minhash, similarity, sketch
+from warwatch.link.syndication import assign_family, group_texts, resemblance
 from warwatch.store import open_store
 
 REPO = Path(__file__).resolve().parents[1]
-
-
-def _text(seed: int, n: int = 250) -> str:
-    """Pseudo-article from a fixed vocabulary: different seeds share words, not word order."""
-    rng = random.Random(seed)
-    vocab = [
+VOCAB = tuple(
+    [
         "the",
         "army",
         "said",
@@ -44,7 +42,13 @@ def _text(seed: int, n: int = 250) -> str:
         "fled",
         "hospital",
     ]
-    return " ".join(rng.choice(vocab) for _ in range(n)) + "."
+)
+
+
+def _text(seed: int, n: int = 250) -> str:
+    """Pseudo-article from a fixed vocabulary: different seeds share words, not word order."""
+    rng = random.Random(seed)
+    return " ".join(rng.choice(VOCAB) for _ in range(n)) + "."
 
 
 def test_similarity_tracks_overlap() -> None:
@@ -57,17 +61,31 @@ def test_similarity_tracks_overlap() -> None:
     assert similarity(minhash(a), minhash(_text(2))) < 0.1  # same words, different story
 
 
-def test_signature_round_trip_and_empty_text() -> None:
-    sig = minhash(_text(3))
-    assert (from_bytes(to_bytes(sig)) == sig).all() and len(to_bytes(sig)) == 512
+def test_sketch_round_trip_and_empty_text() -> None:
+    item = sketch(_text(3))
+    back = Sketch.from_bytes(item.to_bytes())
+    assert (back.signature == item.signature).all() and back.size == item.size > 200
+    assert len(item.to_bytes()) == 4 + 512
     assert similarity(minhash(""), minhash(_text(3))) == 0.0
 
 
+def test_containment_catches_a_teaser_copy() -> None:
+    full = _text(5, n=400)
+    teaser = "Read the first part: " + " ".join(full.split()[:130]) + " ... read more"
+    a, b = sketch(full), sketch(teaser)
+    assert similarity(a.signature, b.signature) < 0.4  # Jaccard alone would miss it
+    assert containment(a, b) > 0.8 and resemblance(a, b) is not None
+    brief = sketch(" ".join(full.split()[:20]))  # too short for containment to mean anything
+    assert resemblance(a, brief) is None
+
+
 def test_lsh_finds_the_copy_not_the_other() -> None:
-    index = LshIndex.of((f"s{i}", minhash(_text(i))) for i in range(20))
-    found = index.nearest(minhash("New headline. " + _text(7) + " Footer."), threshold=THRESHOLD)
+    index = LshIndex()
+    for i in range(20):
+        index.add(f"s{i}", sketch(_text(i)))
+    found = index.nearest(sketch("New headline. " + _text(7) + " Footer."), resemblance)
     assert found is not None and found[0] == "s7"
-    assert index.nearest(minhash(_text(99)), threshold=THRESHOLD) is None
+    assert index.nearest(sketch(_text(99)), resemblance) is None
 
 
 def test_group_texts() -> None:
@@ -89,11 +107,11 @@ def test_assign_family_in_store(tmp_path: Path) -> None:
     assert audit[0].action == "family_assigned" and audit[0].detail["closest"] == "a" * 64
 
 
-def _eval_module():
-    spec = importlib.util.spec_from_file_location(
-        "eval_syndication", REPO / "eval" / "syndication.py"
-    )
-    assert spec and spec.loader
+def _eval_module() -> ModuleType:
+    path = REPO / "eval" / "syndication.py"
+    spec = importlib.util.spec_from_file_location("eval_syndication", path)
+    if spec is None or spec.loader is None:
+        pytest.skip(f"cannot load {path}")
     module = importlib.util.module_from_spec(spec)
     sys.modules[spec.name] = module
     spec.loader.exec_module(module)
@@ -102,8 +120,10 @@ def _eval_module():
 
 def test_precision_recall_on_pairs_built_from_gold(shared: Path) -> None:
     ev = _eval_module()
-    pairs = ev.build_pairs(60, seed=11, shared=shared)  # a seed the threshold was not tuned on
+    pairs = ev.build_pairs(60, seed=11, shared=shared)  # a seed the thresholds were not tuned on
     if not pairs:
         pytest.skip("no gold article texts")
-    precision, recall = ev.precision_recall(ev.pair_scores(pairs), THRESHOLD)
+    precision, recall = ev.precision_recall(ev.pair_scores(pairs))  # the shipped rule
     assert precision >= 0.95 and recall >= 0.95, (precision, recall)
+    teasers = ev.stress_pairs(40, seed=11, kind="half", shared=shared)
+    assert ev.precision_recall(ev.pair_scores(teasers))[1] >= 0.9

@@ -10,7 +10,8 @@ from __future__ import annotations
 
 import hashlib
 import re
-from collections.abc import Iterable
+import struct
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from functools import cache
 
@@ -57,15 +58,19 @@ def shingles(text: str, k: int = SHINGLE_WORDS) -> set[int]:
     }
 
 
-def minhash(text: str) -> Signature:
-    """The MinHash signature of ``text`` (all slots at the maximum for a text with no words)."""
-    hashes = np.fromiter(shingles(text), dtype=np.uint64)
-    if hashes.size == 0:
+def _signature(hashes: set[int]) -> Signature:
+    values = np.fromiter(hashes, dtype=np.uint64, count=len(hashes))
+    if values.size == 0:
         return np.full(NUM_PERM, _MAX_HASH, dtype=np.uint64)
     a, b = _permutations()
     with np.errstate(over="ignore"):  # wrap-around is part of the hash family, as in datasketch
-        values = (np.outer(hashes, a) + b) % _MERSENNE & _MAX_HASH
-    return values.min(axis=0)
+        table = (np.outer(values, a) + b) % _MERSENNE & _MAX_HASH
+    return table.min(axis=0)
+
+
+def minhash(text: str) -> Signature:
+    """The MinHash signature of ``text`` (all slots at the maximum for a text with no words)."""
+    return _signature(shingles(text))
 
 
 def similarity(a: Signature, b: Signature) -> float:
@@ -73,12 +78,44 @@ def similarity(a: Signature, b: Signature) -> float:
     return float(np.count_nonzero(a == b)) / NUM_PERM
 
 
-def to_bytes(sig: Signature) -> bytes:
-    return sig.astype("<u4").tobytes()  # values are < 2**32 by construction
+@dataclass(frozen=True, eq=False)
+class Sketch:
+    """A signature plus the number of distinct shingles it summarises (0: not known)."""
+
+    signature: Signature
+    size: int
+
+    def to_bytes(self) -> bytes:
+        # 4-byte size, then 128 slots of 4 bytes (values are < 2**32 by construction).
+        return struct.pack("<I", self.size) + self.signature.astype("<u4").tobytes()
+
+    @classmethod
+    def from_bytes(cls, data: bytes) -> Sketch:
+        if len(data) == NUM_PERM * 4:  # a bare signature, size unknown
+            return cls(np.frombuffer(data, dtype="<u4").astype(np.uint64), 0)
+        (size,) = struct.unpack("<I", data[:4])
+        return cls(np.frombuffer(data[4:], dtype="<u4").astype(np.uint64), size)
 
 
-def from_bytes(data: bytes) -> Signature:
-    return np.frombuffer(data, dtype="<u4").astype(np.uint64)
+def sketch(text: str) -> Sketch:
+    grams = shingles(text)
+    return Sketch(_signature(grams), len(grams))
+
+
+def jaccard(a: Sketch, b: Sketch) -> float:
+    return similarity(a.signature, b.signature)
+
+
+def containment(a: Sketch, b: Sketch) -> float:
+    """Estimated share of the smaller text's shingles found in the larger (0 if a size is unknown).
+
+    From |A and B| = J (|A| + |B|) / (1 + J): a copy cut to its first half has Jaccard ~0.4 with
+    the original but containment near 1, which is what a "read more" teaser looks like."""
+    if not a.size or not b.size:
+        return 0.0
+    j = jaccard(a, b)
+    shared = j * (a.size + b.size) / (1 + j)
+    return min(1.0, shared / min(a.size, b.size))
 
 
 def band_keys(sig: Signature) -> list[bytes]:
@@ -86,36 +123,32 @@ def band_keys(sig: Signature) -> list[bytes]:
     return [bytes([i]) + rows[i * ROWS : (i + 1) * ROWS].tobytes() for i in range(BANDS)]
 
 
+Score = Callable[[Sketch, Sketch], float | None]  # None: not a match
+
+
 @dataclass
 class LshIndex:
-    """Signatures by key, with band buckets for candidate lookup."""
+    """Sketches by key, with band buckets for candidate lookup."""
 
-    signatures: dict[str, Signature] = field(default_factory=dict)
+    sketches: dict[str, Sketch] = field(default_factory=dict)
     buckets: dict[bytes, list[str]] = field(default_factory=dict)
 
-    def add(self, key: str, sig: Signature) -> None:
-        self.signatures[key] = sig
-        for band in band_keys(sig):
+    def add(self, key: str, item: Sketch) -> None:
+        self.sketches[key] = item
+        for band in band_keys(item.signature):
             self.buckets.setdefault(band, []).append(key)
 
-    def candidates(self, sig: Signature) -> set[str]:
+    def candidates(self, item: Sketch) -> set[str]:
         found: set[str] = set()
-        for band in band_keys(sig):
+        for band in band_keys(item.signature):
             found.update(self.buckets.get(band, ()))
         return found
 
-    def nearest(self, sig: Signature, *, threshold: float) -> tuple[str, float] | None:
-        """The most similar indexed key at or above ``threshold``, if any."""
+    def nearest(self, item: Sketch, score: Score) -> tuple[str, float] | None:
+        """The candidate with the highest ``score`` that is a match at all, if any."""
         best: tuple[str, float] | None = None
-        for key in sorted(self.candidates(sig)):
-            score = similarity(sig, self.signatures[key])
-            if score >= threshold and (best is None or score > best[1]):
-                best = (key, score)
+        for key in sorted(self.candidates(item)):
+            value = score(item, self.sketches[key])
+            if value is not None and (best is None or value > best[1]):
+                best = (key, value)
         return best
-
-    @classmethod
-    def of(cls, items: Iterable[tuple[str, Signature]]) -> LshIndex:
-        index = cls()
-        for key, sig in items:
-            index.add(key, sig)
-        return index
