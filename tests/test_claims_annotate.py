@@ -197,3 +197,14 @@ def test_seed_story_targets(nlp, seed_path) -> None:  # type: ignore[no-untyped-
     assert all(q.organization == "Amnesty International" for q in quoted)
     assert ("arms_supplier", "IL", "AZ") in {(r.type, r.subject, r.object) for r in out.relations}
     assert out.incidents[0].verification == "fair"
+
+
+def test_each_axis_gets_its_own_status(nlp) -> None:  # type: ignore[no-untyped-def]
+    text = (
+        "Rockets struck a school in the town on Monday. Human Rights Watch researchers "
+        "geolocated videos of the attack. Local residents accused the army of the attack."
+    )
+    [inc] = run(nlp, text).incidents
+    axes = {a.about.value: a.status for a in inc.axis_grades}
+    assert axes.get("occurrence") == "fair"
+    assert axes.get("attribution") == "weak"

@@ -298,6 +298,14 @@ class Claim(Frozen):
     grade: str | None = None
 
 
+class AxisGrade(Frozen):
+    """Verification status of one axis of an incident (did it happen, with which weapon, by whom,
+    with what toll), from the claims about that axis (claims/data/grades.yaml)."""
+
+    about: ClaimAbout
+    status: str
+
+
 class LegalNote(Frozen):
     instrument: str
     basis: LegalBasis
@@ -327,6 +335,7 @@ class Incident(Frozen):
     verification: str | None = None
     # analyst review status, kept apart from the machine's verification grade (claims/data/grades.yaml)
     review: str = "unreviewed"
+    axis_grades: tuple[AxisGrade, ...] = ()
 
 
 class Quote(Frozen):

@@ -13,7 +13,7 @@ from __future__ import annotations
 from collections import Counter
 from typing import TYPE_CHECKING
 
-from ..model import ActorRole, Claim, Incident, Report, Stance
+from ..model import ActorRole, AxisGrade, Claim, ClaimAbout, Incident, Report, Stance
 from .claimants import Claimant
 from .countries import iso2, short_name
 from .doccache import entities, sentences
@@ -173,6 +173,15 @@ def _annotate_incident(incident: Incident, found: list[FoundClaim], doc: Doc) ->
         for a in incident.actors
         if a.role == ActorRole.PERPETRATOR and a.country_code
     }
+    axes = tuple(
+        AxisGrade(about=about, status=verification(on_axis, perpetrators))
+        for about in ClaimAbout
+        if (on_axis := [g for g in graded if g.claim.about == about])
+    )
     return incident.model_copy(
-        update={"claims": tuple(claims), "verification": verification(graded, perpetrators)}
+        update={
+            "claims": tuple(claims),
+            "verification": verification(graded, perpetrators),
+            "axis_grades": axes,
+        }
     )

@@ -13,7 +13,7 @@ from typing import TYPE_CHECKING
 
 from ..model import Claim, Stance
 from .claimants import PRONOUNS, Claimant, claimants_of, lexicon_spans, normalise
-from .doccache import sentences, text_of
+from .doccache import index_at, sentences, text_of
 from .lexicon import ClaimantEntry, cue_set
 from .method import methods_in
 from .stance import about_of, is_hedged, stance_of
@@ -37,6 +37,8 @@ ANAPHORS = {
     "agency": frozenset({"agency", "un"}),
     "ministry": frozenset({"government"}),
 }
+# how far back a pronoun subject may find its claimant: the quote rule's limit (quotes.py)
+MAX_BACK_SENTENCES = 3
 NEGATORS = frozenset({"no", "any", "without", "not"})
 
 
@@ -306,6 +308,8 @@ def _resolve(found: list[Claimant], cue: Token, before: list[FoundClaim]) -> Cla
     subject = _subject(cue) if cue.pos_ in ("VERB", "AUX") else None
     if subject is None or subject.lower_ not in PRONOUNS:
         return None
+    here = index_at(doc, cue.idx)  # a pronoun reaches back a few sentences, never further
+    before = [f for f in before if here - index_at(doc, f.sentence[0]) <= MAX_BACK_SENTENCES]
     if subject.lower_ in ("he", "she"):
         people = [f.claimant for f in before if f.claimant and f.claimant.kind == "person"]
         return people[-1] if people else None
