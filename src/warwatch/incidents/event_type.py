@@ -20,7 +20,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 from dataclasses import dataclass
 
-from spacy.tokens import Span
+from spacy.tokens import Span, Token
 
 from ..model import EVENT_TYPE_OF, EventType, SubEventType
 from .triggers import Cue
@@ -36,6 +36,19 @@ CONFLICT_AGREEMENT = frozenset(
 )
 STRIKING = frozenset({"WEAPONUSE", "ATTACK", "IED", "SHELL"})
 AIR_STRIKE_WORDS = frozenset({"airstrike", "strike", "raid", "attack", "bombing", "bombardment"})
+# Objects that make "seized"/"found" a disrupted weapons use rather than a territorial change.
+ARMS_NOUNS = frozenset(
+    "weapon weapons arm arms ammunition ammunitions ammo rifle rifles pistol pistols firearm "
+    "firearms gun guns explosive explosives device devices ied ieds mine mines landmine landmines "
+    "grenade grenades round rounds cartridge cartridges bullet bullets missile missiles rocket "
+    "rockets mortar mortars cache caches stash projectile projectiles kalashnikov kalashnikovs "
+    "vbied vbieds bomb bombs munition munitions launcher launchers".split()
+)
+# What ACLED's "Headquarters or base established" is about.
+HQ_NOUNS = frozenset(
+    "base bases camp camps headquarters post posts outpost outposts point points barracks "
+    "checkpoint checkpoints garrison position positions".split()
+)
 NON_EVENT = frozenset({"NATURAL", "MANMADE", "CRIME", "DIPLO"})
 # Means cues in order of specificity, with their sub-event and score.
 MEANS = (
@@ -91,7 +104,7 @@ def _protest(cues: Sequence[Cue], kinds: set[str]) -> Candidate | None:
     anchor = _first(cues, "PROTEST") or _first(cues, "VIOLENT") or _first(cues, "FORCE")
     if anchor is None or not labels & {"PROTEST", "VIOLENT", "FORCE"}:
         return None
-    if "FORCE" in labels or ("PROTEST" in labels and "ATTACK" in labels and "police" in kinds):
+    if "FORCE" in labels or ("PROTEST" in labels and labels & {"ATTACK", "DEATH"}):
         sub = ST.EXCESSIVE_FORCE
     elif "VIOLENT" in labels or ("PROTEST" in labels and labels & {"LOOT", "CLASH"}):
         sub = ST.VIOLENT_DEMONSTRATION
@@ -159,6 +172,47 @@ def _simple(cues: Sequence[Cue], kinds: set[str], two_sides: bool) -> list[Candi
     return out
 
 
+def _objects(verb: Token) -> list[Token]:
+    objs = [c for c in verb.children if c.dep_ in ("dobj", "nsubjpass", "attr")]
+    return objs + [cc for o in objs for cc in o.conjuncts]
+
+
+def _disrupted(cues: Sequence[Cue]) -> Candidate | None:
+    """Weapons seized, found, cleared or defused: ACLED's "Disrupted weapons use"."""
+    for cue in cues:
+        if cue.label == "DISRUPT":
+            return Candidate(ST.DISRUPTED_WEAPONS_USE, cue.span, 8.6)
+        if cue.label in ("TAKE", "FOUND") and any(
+            o.lemma_.lower() in ARMS_NOUNS or o.lower_ in ARMS_NOUNS
+            for o in _objects(cue.span.root)
+        ):
+            return Candidate(ST.DISRUPTED_WEAPONS_USE, cue.span, 8.6)
+        if cue.label == "FOUND" and any(t.lemma_.lower() in ARMS_NOUNS for t in cue.span.sent):
+            return Candidate(ST.DISRUPTED_WEAPONS_USE, cue.span, 8.0)
+    return None
+
+
+def _base(cues: Sequence[Cue]) -> Candidate | None:
+    """A base, camp, post or headquarters set up: "Headquarters or base established"."""
+    for cue in cues:
+        if cue.label == "BUILD" and any(
+            o.lemma_.lower() in HQ_NOUNS for o in _objects(cue.span.root)
+        ):
+            return Candidate(ST.HQ_ESTABLISHED, cue.span, 7.0)
+    return None
+
+
+def _unopposed(cues: Sequence[Cue]) -> Candidate | None:
+    """A withdrawal, or a takeover "without resistance": "Non-violent transfer of territory"."""
+    labels = {c.label for c in cues}
+    if "CLASH" in labels or not labels & {"CEDE", "UNOPPOSED"}:
+        return None
+    if "UNOPPOSED" in labels and not labels & {"TAKE", "CEDE"}:
+        return None
+    cue = _first(cues, "TAKE") or _first(cues, "CEDE")
+    return Candidate(ST.NONVIOLENT_TRANSFER, cue.span, 7.0) if cue else None
+
+
 def candidates(
     cues: Sequence[Cue],
     kinds: set[str],
@@ -173,8 +227,12 @@ def candidates(
     gunfire = _gunfire(cues, kinds, two_sides)
     if gunfire is not None:
         found.append(gunfire)
-    if "DISRUPT" in labels:  # a defused bomb or intercepted missile is not an explosion
-        found = [Candidate(ST.DISRUPTED_WEAPONS_USE, _first(cues, "DISRUPT").span, 8.6)]  # type: ignore[union-attr]
+    disrupted = _disrupted(cues)
+    if disrupted is not None:  # a defused bomb or seized rifles are not an explosion or a battle
+        return [disrupted]
+    for special in (_base(cues), _unopposed(cues)):
+        if special is not None:
+            found.append(special)
     protest = _protest(cues, kinds)
     if protest is not None:
         found.append(protest)

@@ -17,6 +17,8 @@ from spacy.tokens import Doc, Span
 from ..nlp.triggers import SPANS_KEY
 
 _YEAR = re.compile(r"^(1[89]\d\d|20\d\d)s?$")
+# Cue classes whose words carry the negation themselves ("no resistance").
+NEGATION_IS_MEANING = frozenset({"UNOPPOSED"})
 NEGATIONS = frozenset({"no", "not", "never", "without", "n't"})
 
 
@@ -58,7 +60,8 @@ def cues_by_sentence(doc: Doc, published: date | None) -> dict[int, list[Cue]]:
     if SPANS_KEY not in doc.spans:
         return out
     for span in doc.spans[SPANS_KEY]:
-        if _past_year(span, published) or _negated(span):
+        negated = span.label_ not in NEGATION_IS_MEANING and _negated(span)
+        if _past_year(span, published) or negated:
             continue
         out[span.sent.start].append(Cue(span.label_, span))
     return out
