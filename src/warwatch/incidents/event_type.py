@@ -38,16 +38,84 @@ STRIKING = frozenset({"WEAPONUSE", "ATTACK", "IED", "SHELL"})
 AIR_STRIKE_WORDS = frozenset({"airstrike", "strike", "raid", "attack", "bombing", "bombardment"})
 # Objects that make "seized"/"found" a disrupted weapons use rather than a territorial change.
 ARMS_NOUNS = frozenset(
-    "weapon weapons arm arms ammunition ammunitions ammo rifle rifles pistol pistols firearm "
-    "firearms gun guns explosive explosives device devices ied ieds mine mines landmine landmines "
-    "grenade grenades round rounds cartridge cartridges bullet bullets missile missiles rocket "
-    "rockets mortar mortars cache caches stash projectile projectiles kalashnikov kalashnikovs "
-    "vbied vbieds bomb bombs munition munitions launcher launchers".split()
+    [
+        "weapon",
+        "weapons",
+        "arm",
+        "arms",
+        "ammunition",
+        "ammunitions",
+        "ammo",
+        "rifle",
+        "rifles",
+        "pistol",
+        "pistols",
+        "firearm",
+        "firearms",
+        "gun",
+        "guns",
+        "explosive",
+        "explosives",
+        "device",
+        "devices",
+        "ied",
+        "ieds",
+        "mine",
+        "mines",
+        "landmine",
+        "landmines",
+        "grenade",
+        "grenades",
+        "round",
+        "rounds",
+        "cartridge",
+        "cartridges",
+        "bullet",
+        "bullets",
+        "missile",
+        "missiles",
+        "rocket",
+        "rockets",
+        "mortar",
+        "mortars",
+        "cache",
+        "caches",
+        "stash",
+        "projectile",
+        "projectiles",
+        "kalashnikov",
+        "kalashnikovs",
+        "vbied",
+        "vbieds",
+        "bomb",
+        "bombs",
+        "munition",
+        "munitions",
+        "launcher",
+        "launchers",
+    ]
 )
 # What ACLED's "Headquarters or base established" is about.
 HQ_NOUNS = frozenset(
-    "base bases camp camps headquarters post posts outpost outposts point points barracks "
-    "checkpoint checkpoints garrison position positions".split()
+    [
+        "base",
+        "bases",
+        "camp",
+        "camps",
+        "headquarters",
+        "post",
+        "posts",
+        "outpost",
+        "outposts",
+        "point",
+        "points",
+        "barracks",
+        "checkpoint",
+        "checkpoints",
+        "garrison",
+        "position",
+        "positions",
+    ]
 )
 NON_EVENT = frozenset({"NATURAL", "MANMADE", "CRIME", "DIPLO"})
 # Means cues in order of specificity, with their sub-event and score.
