@@ -118,13 +118,27 @@ def load_gwn_system(name: str) -> list[list[GoldToponym]]:
     return out
 
 
+def load_gwn_full() -> list[GoldDoc]:
+    """GeoWebNews texts with the geocoding gold of gwn_full.txt (the file Gritta et al. score
+    geocoding on): every toponym with a point, demonyms and modifiers included."""
+    docs = load_gwn()
+    for doc, tops in zip(docs, load_gwn_system("gwn_full.txt"), strict=True):
+        ids = {(t.start, t.end): t.geonameid for t in doc.toponyms}
+        doc.toponyms = [
+            GoldToponym(t.start, t.end, t.lat, t.lon, "gwn_full", ids.get((t.start, t.end)))
+            for t in tops
+        ]
+    return docs
+
+
 def load_event_location() -> list[dict]:
     data = json.loads((GEO_GOLD / "event_location.dev.json").read_text(encoding="utf-8"))
     return [r for r in data if r.get("answer") == "accept"]
 
 
 CORPORA = {
-    "GeoWebNews": load_gwn,
+    "GeoWebNews": load_gwn_full,
+    "GeoWebNews (all GWN.xml toponyms with a point)": load_gwn,
     "TR-News": lambda: load_gaztag("TR-News.xml"),
     "LGL": lambda: load_gaztag("lgl.xml"),
     "GeoVirus": load_geovirus,

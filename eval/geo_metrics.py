@@ -55,9 +55,7 @@ def score_errors(errors: Sequence[float]) -> GeoScores:
     )
 
 
-def error_km(
-    gold_lat: float, gold_lon: float, lat: float | None, lon: float | None
-) -> float:
+def error_km(gold_lat: float, gold_lon: float, lat: float | None, lon: float | None) -> float:
     if lat is None or lon is None:
         return MAX_ERROR_KM
     return haversine_km(gold_lat, gold_lon, lat, lon)

@@ -17,10 +17,9 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
+from geo import spans_errors  # noqa: E402
 from geo_data import CORPORA  # noqa: E402
 from geo_metrics import score_errors  # noqa: E402
-
-from geo import spans_errors  # noqa: E402
 from warwatch.geo import resolve  # noqa: E402
 
 GRID = {
@@ -65,7 +64,9 @@ def main() -> None:
             halves["tune" if h == 0 else "check"].setdefault(name, []).append(doc)
 
     def objective(half: str) -> float:
-        accs = [score_errors(spans_errors(d, baseline=False)[0]).acc161 for d in halves[half].values()]
+        accs = [
+            score_errors(spans_errors(d, baseline=False)[0]).acc161 for d in halves[half].values()
+        ]
         return sum(accs) / len(accs)
 
     best = objective("tune")

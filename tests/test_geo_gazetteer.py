@@ -12,20 +12,28 @@ from warwatch.geo.gazetteer import SKELETON_MATCH, Gazetteer
 from warwatch.geo.records import GazPlace
 from warwatch.geo.store import DEMONYM, writing
 
-from test_geo_fixtures import real_gazetteer  # noqa: F401  (session fixture)
-
 STEPANAKERT = 146970
+
+
+@pytest.fixture(scope="session")
+def real_gazetteer() -> Gazetteer:
+    """The offline default gazetteer at Settings.gazetteer_path (or $WARWATCH_GAZETTEER), built
+    once if missing; the same file geo.geoparse opens, so the slow build happens at most once."""
+    from warwatch.geo.index import ensure_gazetteer
+
+    return ensure_gazetteer()
 
 
 def small_places() -> list[GazPlace]:
     return [
-        GazPlace(1, "Springfield", 39.80, -89.64, "PPLA", "US", "US.IL", "", 116_000),
+        GazPlace(1, "Springfield", 39.80, -89.64, "PPLA", "US", "US.IL", "", 30_000),
         GazPlace(2, "Springfield", 37.21, -93.29, "PPL", "US", "US.MO", "", 167_000),
         GazPlace(3, "Illinois", 40.0, -89.0, "ADM1", "US", "US.IL", "", 12_000_000),
         GazPlace(4, "Missouri", 38.25, -92.5, "ADM1", "US", "US.MO", "", 6_000_000),
         GazPlace(5, "Tartar", 40.34, 46.93, "PPL", "AZ", "AZ.57", "", 20_400, ["Terter"]),
-        GazPlace(6, "Armenia", 40.0, 45.0, "PCLI", "AM", population=3_000_000,
-                 demonyms=["Armenian"]),  # fmt: skip
+        GazPlace(
+            6, "Armenia", 40.0, 45.0, "PCLI", "AM", population=3_000_000, demonyms=["Armenian"]
+        ),  # fmt: skip
         GazPlace(7, "Xankendi", 39.8, 46.75, "PPL", "AZ", "AZ.61", "", 50_000),
     ]
 

@@ -6,7 +6,6 @@ import json
 from pathlib import Path
 
 import pytest
-from test_geo_fixtures import real_gazetteer  # noqa: F401  (session fixture)
 from typer.testing import CliRunner
 
 from warwatch.cli import build_app
@@ -18,21 +17,37 @@ KEYS = {"start", "end", "name", "latitude", "longitude", "geonameid", "country_c
 TEXT = "Shelling hit Stepanakert and Qwzxyville overnight, officials in Baku said."
 
 
+@pytest.fixture(scope="session")
+def real_gazetteer() -> Gazetteer:
+    """The offline default gazetteer at Settings.gazetteer_path (or $WARWATCH_GAZETTEER), built
+    once if missing; the same file geo.geoparse opens, so the slow build happens at most once."""
+    from warwatch.geo.index import ensure_gazetteer
+
+    return ensure_gazetteer()
+
+
 def _span(text: str, name: str) -> dict[str, int]:
     i = text.index(name)
     return {"start": i, "end": i + len(name)}
 
 
 @pytest.mark.slow
-def test_spans_given_contract(real_gazetteer: Gazetteer) -> None:  # noqa: F811
-    rec = {"id": "a", "text": TEXT, "toponyms": [_span(TEXT, "Stepanakert"), _span(TEXT, "Qwzxyville")]}
+def test_spans_given_contract(real_gazetteer: Gazetteer) -> None:
+    rec = {
+        "id": "a",
+        "text": TEXT,
+        "toponyms": [_span(TEXT, "Stepanakert"), _span(TEXT, "Qwzxyville")],
+    }
     out = geocode_record(json.dumps(rec), real_gazetteer)
     assert out["id"] == "a" and len(out["toponyms"]) == 2
     step, unknown = out["toponyms"]
     assert set(step) == KEYS and set(unknown) == KEYS
     assert step["geonameid"] == 146970 and step["country_code"] == "AZ"
     assert 0.0 <= step["score"] <= 1.0
-    assert (unknown["start"], unknown["end"]) == (_span(TEXT, "Qwzxyville")["start"], _span(TEXT, "Qwzxyville")["end"])
+    assert (unknown["start"], unknown["end"]) == (
+        _span(TEXT, "Qwzxyville")["start"],
+        _span(TEXT, "Qwzxyville")["end"],
+    )
     assert unknown["latitude"] is None and unknown["longitude"] is None
 
 
@@ -49,15 +64,17 @@ def test_spans_given_contract(real_gazetteer: Gazetteer) -> None:  # noqa: F811
         ('{"id": "x", "text": "abc", "toponyms": {"start": 0}}', "malformed_record"),
     ],
 )
-def test_bad_records_give_errors(real_gazetteer: Gazetteer, line: str, code: str) -> None:  # noqa: F811
+def test_bad_records_give_errors(real_gazetteer: Gazetteer, line: str, code: str) -> None:
     out = geocode_record(line, real_gazetteer)
     assert out["error"]["code"] == code and out["error"]["message"]
 
 
 @pytest.mark.slow
-def test_empty_and_huge_records(real_gazetteer: Gazetteer) -> None:  # noqa: F811
+def test_empty_and_huge_records(real_gazetteer: Gazetteer) -> None:
     assert geocode_record('{"id": 1, "text": ""}', real_gazetteer) == {"id": 1, "toponyms": []}
-    assert geocode_record('{"id": 2, "text": "x", "toponyms": []}', real_gazetteer)["toponyms"] == []
+    assert (
+        geocode_record('{"id": 2, "text": "x", "toponyms": []}', real_gazetteer)["toponyms"] == []
+    )
     text = "Baku " * 10_000
     spans = [{"start": 5 * k, "end": 5 * k + 4} for k in range(10_000)]
     out = geocode_record(json.dumps({"id": 3, "text": text, "toponyms": spans}), real_gazetteer)
@@ -67,7 +84,9 @@ def test_empty_and_huge_records(real_gazetteer: Gazetteer) -> None:  # noqa: F81
 
 @pytest.mark.slow
 def test_cli_geocode_jsonl_goes_on_after_bad_lines(
-    tmp_path: Path, real_gazetteer: Gazetteer, nlp  # noqa: F811
+    tmp_path: Path,
+    real_gazetteer: Gazetteer,
+    nlp,
 ) -> None:
     lines = [
         json.dumps({"id": "ok", "text": TEXT, "toponyms": [_span(TEXT, "Baku")]}),

@@ -31,7 +31,10 @@ ALL = [
     _row(146970, "Khankendi", "Stepanakert,Xankendi", 39.8177, 46.7528, "P", "PPLA", "AZ", "61", 55_000),
     _row(999001, "Some Bank Branch", "", 39.8, 46.7, "S", "BNK", "AZ", "61", 0),
 ]  # fmt: skip
-ALT = ["1\t146970\ten\tStepanakert City\t\t\t\t\t\t", "2\t146970\tlink\thttps://x.example\t\t\t\t\t\t"]
+ALT = [
+    "1\t146970\ten\tStepanakert City\t\t\t\t\t\t",
+    "2\t146970\tlink\thttps://x.example\t\t\t\t\t\t",
+]
 ADMIN1 = ["AZ.61\tXankandi\tXankandi\t409421"]
 
 
@@ -81,7 +84,9 @@ def test_import_geonames_from_file_and_bad_usage(dump_server: str, tmp_path: Pat
     folder = tmp_path / "dump"  # the folder the server serves, read directly
     target = tmp_path / "g2.sqlite"
     app = build_app()
-    ok = CliRunner().invoke(app, ["gazetteer", "import-geonames", "--file", str(folder), "--path", str(target)])
+    ok = CliRunner().invoke(
+        app, ["gazetteer", "import-geonames", "--file", str(folder), "--path", str(target)]
+    )
     assert ok.exit_code == 0, ok.output
     assert Gazetteer(target).candidates("Stepanakert")[0].id == 146970
     both = CliRunner().invoke(app, ["gazetteer", "import-geonames", "--path", str(target)])

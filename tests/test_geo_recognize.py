@@ -5,7 +5,6 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
-from test_geo_fixtures import real_gazetteer  # noqa: F401  (session fixture)
 
 from warwatch.geo import geoparse, locate_incident
 from warwatch.geo.api import mentions
@@ -15,20 +14,29 @@ from warwatch.model import GeoPrecision, PlaceRole, Span
 pytestmark = pytest.mark.slow
 
 
+@pytest.fixture(scope="session")
+def real_gazetteer() -> Gazetteer:
+    """The offline default gazetteer at Settings.gazetteer_path (or $WARWATCH_GAZETTEER), built
+    once if missing; the same file geo.geoparse opens, so the slow build happens at most once."""
+    from warwatch.geo.index import ensure_gazetteer
+
+    return ensure_gazetteer()
+
+
 def _mention(doc, text: str):  # type: ignore[no-untyped-def]
     found = [m for m in mentions(doc) if m.text == text]
     assert found, f"{text!r} not among {[m.text for m in mentions(doc)]}"
     return found[0]
 
 
-def test_demonym_is_context_not_place(nlp, real_gazetteer: Gazetteer) -> None:  # noqa: F811
+def test_demonym_is_context_not_place(nlp, real_gazetteer: Gazetteer) -> None:
     doc = nlp("Armenian officials said the town of Martakert was shelled overnight.")
     assert _mention(doc, "Armenian").demonym
     names = [p.name for p in geoparse(doc)]
     assert "Armenian" not in names
 
 
-def test_metonymy_is_marked_and_never_the_event(nlp, real_gazetteer: Gazetteer) -> None:  # noqa: F811
+def test_metonymy_is_marked_and_never_the_event(nlp, real_gazetteer: Gazetteer) -> None:
     doc = nlp("Turkey shells a Syrian city as its forces push into Afrin.")
     assert _mention(doc, "Turkey").metonymic
     places = geoparse(doc)
@@ -38,7 +46,7 @@ def test_metonymy_is_marked_and_never_the_event(nlp, real_gazetteer: Gazetteer) 
     assert loc is None or loc.name != "Turkey"
 
 
-def test_job_title_and_org_alias(nlp, real_gazetteer: Gazetteer) -> None:  # noqa: F811
+def test_job_title_and_org_alias(nlp, real_gazetteer: Gazetteer) -> None:
     doc = nlp(
         "Amnesty International published a statement. Denis Krivosheev, Director for Eastern "
         "Europe and Central Asia at Amnesty, said the attacks in Mosul must stop."
@@ -52,7 +60,7 @@ def test_job_title_and_org_alias(nlp, real_gazetteer: Gazetteer) -> None:  # noq
     assert loc is not None and loc.name == "Mosul"
 
 
-def test_seed_story_event_in_stepanakert(nlp, seed_path: Path, real_gazetteer: Gazetteer) -> None:  # noqa: F811
+def test_seed_story_event_in_stepanakert(nlp, seed_path: Path, real_gazetteer: Gazetteer) -> None:
     text = seed_path.read_text(encoding="utf-8").split("© The Eastern Herald")[0]
     doc = nlp(text)
     places = geoparse(doc)

@@ -5,11 +5,19 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
-from test_geo_fixtures import real_gazetteer  # noqa: F401  (session fixture)
-from test_geo_gazetteer import build_small
 
+from test_geo_gazetteer import build_small
 from warwatch.geo.gazetteer import Gazetteer
 from warwatch.geo.resolve import resolve_spans
+
+
+@pytest.fixture(scope="session")
+def real_gazetteer() -> Gazetteer:
+    """The offline default gazetteer at Settings.gazetteer_path (or $WARWATCH_GAZETTEER), built
+    once if missing; the same file geo.geoparse opens, so the slow build happens at most once."""
+    from warwatch.geo.index import ensure_gazetteer
+
+    return ensure_gazetteer()
 
 
 def spans_of(text: str, *names: str) -> list[tuple[int, int]]:
@@ -53,7 +61,7 @@ def test_scores_are_probabilities(small: Gazetteer) -> None:
 
 
 @pytest.mark.slow
-def test_real_context_resolution(real_gazetteer: Gazetteer) -> None:  # noqa: F811
+def test_real_context_resolution(real_gazetteer: Gazetteer) -> None:
     text = "Alexandria, La. - A woman was arrested in Alexandria after a fire in Rapides Parish."
     first = resolve_spans(real_gazetteer, text, spans_of(text, "Alexandria"))[0]
     assert first.candidate is not None and first.candidate.country_code == "US"

@@ -34,7 +34,10 @@ def build(
 @gazetteer_app.command("import-geonames")
 def import_geonames(
     url: Annotated[
-        str | None, typer.Option(help="Base URL holding allCountries.zip (+ alternateNamesV2.zip, admin1CodesASCII.txt).")
+        str | None,
+        typer.Option(
+            help="Base URL holding allCountries.zip (+ alternateNamesV2.zip, admin1CodesASCII.txt)."
+        ),
     ] = None,
     file: Annotated[
         str | None, typer.Option(help="allCountries .zip/.txt, or a folder holding the dump files.")

@@ -10,15 +10,22 @@ from __future__ import annotations
 
 import math
 
-A = 1.0
-B = 0.5
+# Fit of 2026-11-27 on 4,405 resolved dev spans: Brier 0.1266 -> 0.1160, expected calibration
+# error (10 bins) 0.0885 -> 0.0426 against the hand-set A=1, B=0.5, S=1.5.
+A = 0.393
+B = 0.567
 LONE_MARGIN = 4.0
-SKELETON_PENALTY = 1.5
-# Below this calibrated score the answer is "unresolved" rather than a wild guess.
-UNRESOLVED_BELOW = 0.0
+SKELETON_PENALTY = 3.128
+# Below this calibrated score the answer is "unresolved" rather than a wild guess: on the dev
+# spans the answers scored under 0.3 were right 8 % of the time (5 of 63).
+UNRESOLVED_BELOW = 0.3
 
 
-def calibrated(best: float, runner_up: float | None, skeleton: bool) -> float:
-    margin = LONE_MARGIN if runner_up is None else best - runner_up
-    z = A * margin + B - (SKELETON_PENALTY if skeleton else 0.0)
-    return 1.0 / (1.0 + math.exp(-z))
+# Margins past this carry no more information (a country against a hamlet of the same name
+# scores a margin of 10+); capping keeps the fit from chasing them.
+MARGIN_CAP = 6.0
+
+
+def calibrated(margin: float, skeleton: bool) -> float:
+    z = A * min(margin, MARGIN_CAP) + B - (SKELETON_PENALTY if skeleton else 0.0)
+    return 1.0 / (1.0 + math.exp(-max(-30.0, min(30.0, z))))

@@ -68,6 +68,8 @@ def skeleton(name: str) -> str:
 
 def is_latin(name: str) -> bool:
     """True when the name is written (mostly) in Latin script: the only ones English text uses."""
+    if name.isascii():
+        return any(c.isalpha() for c in name)
     letters = [c for c in name if c.isalpha()]
     if not letters:
         return False

@@ -15,7 +15,7 @@ from rapidfuzz import fuzz
 from ..errors import ConfigError
 from .fold import fold, skeleton
 from .records import feature_class
-from .store import DEMONYM, SCHEMA_VERSION
+from .store import DEMONYM, MAX_CANDIDATES, SCHEMA_VERSION
 
 SKELETON_MATCH = 3  # name kind used for a skeleton (spelling-variant) match
 # A skeleton match must still look like the name (rapidfuzz ratio, 0..100): "Terter"/"Tartar"
@@ -89,12 +89,18 @@ class Gazetteer:
         db = self._db()
         row = db.execute("SELECT rows FROM lookup WHERE key = ?", (key,)).fetchone()
         if row is None and (sk := skeleton(name)):
-            row = db.execute("SELECT rows FROM skel_lookup WHERE key = ?", (sk,)).fetchone()
-            if row is not None:
-                return tuple(
-                    c for c in map(_candidate, json.loads(row[0]))
-                    if fuzz.ratio(key, fold(c.name)) >= SKELETON_MIN_SIMILARITY
-                )
+            # Fallback for names not in the index: the skeleton table joined at query time (rare,
+            # so not packed at build time).
+            rows = db.execute(
+                f"SELECT {_COLS}, {SKELETON_MATCH} FROM skel n JOIN place p ON p.id = n.id "
+                "WHERE n.key = ? ORDER BY p.population DESC LIMIT ?",
+                (sk, MAX_CANDIDATES),
+            ).fetchall()
+            return tuple(
+                c
+                for c in (Candidate(*r) for r in rows)
+                if fuzz.ratio(key, fold(c.name)) >= SKELETON_MIN_SIMILARITY
+            )
         if row is None:
             return ()
         return tuple(map(_candidate, json.loads(row[0])))
@@ -103,7 +109,9 @@ class Gazetteer:
         return any(c.kind == DEMONYM for c in self.candidates(name))
 
     def place(self, pid: int) -> Candidate | None:
-        row = self._db().execute(f"SELECT {_COLS}, 0 FROM place p WHERE p.id = ?", (pid,)).fetchone()
+        row = (
+            self._db().execute(f"SELECT {_COLS}, 0 FROM place p WHERE p.id = ?", (pid,)).fetchone()
+        )
         return Candidate(*row) if row else None
 
     def country_keys(self) -> dict[str, str]:

@@ -73,8 +73,13 @@ def import_files(target: Path, files: dict[str, Path]) -> dict[str, str]:
         raise InputError("import-geonames needs an allCountries file (.zip or .txt)")
     start = time.time()
     with writing(target) as writer:
-        n = sum(1 for p in map(parse_place, _lines(files[ALL_COUNTRIES], ALL_COUNTRIES)) if p and _add(writer, p))
+        n = sum(
+            1
+            for p in map(parse_place, _lines(files[ALL_COUNTRIES], ALL_COUNTRIES))
+            if p and _add(writer, p)
+        )
         names = _alternate_names(writer, files[ALTERNATE_NAMES]) if ALTERNATE_NAMES in files else 0
+        writer.fill_admin1_names()  # from the ADM1 rows first; the codes file fills the rest
         admin = _admin1_names(writer, files[ADMIN1]) if ADMIN1 in files else 0
         s = apply_supplement(writer) + apply_abbreviations(writer)
         meta = {"source": "GeoNames dump (import-geonames)", "places": str(n),
@@ -135,9 +140,10 @@ def downloaded(base_url: str, *, timeout: float = 60.0) -> Iterator[dict[str, Pa
     import httpx
 
     base = base_url if base_url.endswith("/") else base_url + "/"
-    with tempfile.TemporaryDirectory(prefix="warwatch-geonames-") as tmp, httpx.Client(
-        timeout=timeout, follow_redirects=True
-    ) as client:
+    with (
+        tempfile.TemporaryDirectory(prefix="warwatch-geonames-") as tmp,
+        httpx.Client(timeout=timeout, follow_redirects=True) as client,
+    ):
         out: dict[str, Path] = {}
         for key, names in ((ALL_COUNTRIES, ("allCountries.zip", "allCountries.txt")),
                            (ALTERNATE_NAMES, ("alternateNamesV2.zip", "alternateNamesV2.txt")),

@@ -15,10 +15,10 @@ runs the tagger missed. Each mention is classified:
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from typing import TYPE_CHECKING
 
-from .gazetteer import Gazetteer
+from .gazetteer import SKELETON_MATCH, Gazetteer
 from .store import DEMONYM
 
 if TYPE_CHECKING:
@@ -28,10 +28,44 @@ PLACE_LABELS = frozenset({"GPE", "LOC", "FAC"})
 # Head nouns of job titles and offices: a place hanging off one of them through "for"/"of"/"on"
 # names a portfolio, not where something happened (UN, NGO and government usage).
 TITLE_WORDS = frozenset(
-    "director minister secretary commissioner head chief representative envoy coordinator "
-    "rapporteur spokesman spokeswoman spokesperson officer adviser advisor ambassador consul "
-    "president chairman chair deputy undersecretary correspondent editor researcher expert "
-    "governor mayor desk programme program division bureau office department".split()
+    [
+        "director",
+        "minister",
+        "secretary",
+        "commissioner",
+        "head",
+        "chief",
+        "representative",
+        "envoy",
+        "coordinator",
+        "rapporteur",
+        "spokesman",
+        "spokeswoman",
+        "spokesperson",
+        "officer",
+        "adviser",
+        "advisor",
+        "ambassador",
+        "consul",
+        "president",
+        "chairman",
+        "chair",
+        "deputy",
+        "undersecretary",
+        "correspondent",
+        "editor",
+        "researcher",
+        "expert",
+        "governor",
+        "mayor",
+        "desk",
+        "programme",
+        "program",
+        "division",
+        "bureau",
+        "office",
+        "department",
+    ]
 )
 TITLE_PREPS = frozenset({"for", "of", "on", "to"})
 # Subjects of these dependency roles stand for an actor when the place is the grammatical
@@ -43,6 +77,10 @@ SUBJECT_DEPS = frozenset({"nsubj"})
 # GeoWebNews dev (eval/geo.py --e2e).
 MATCHER_MIN_POP = 50_000
 MATCHER_CODES = frozenset({"PCLI", "CONT", "ADM1", "RGN", "SEA", "OCN", "GULF", "PEN"})
+
+
+# Prepositions after which a proper name is a place far more often than not.
+LOCATIVE_PREPS = frozenset({"in", "at", "near", "outside", "into", "around", "from", "across"})
 
 
 @dataclass(frozen=True, slots=True)
@@ -68,16 +106,33 @@ class Mention:
 def find_mentions(doc: Doc, gaz: Gazetteer) -> list[Mention]:
     """Every candidate place mention in ``doc``, classified, in text order."""
     org_words = _org_first_words(doc)
-    spans: list[tuple[Span, str]] = [(e, f"ner:{e.label_}") for e in doc.ents if e.label_ in PLACE_LABELS]
+    spans: list[tuple[Span, str]] = [
+        (e, f"ner:{e.label_}") for e in doc.ents if e.label_ in PLACE_LABELS
+    ]
     spans += [(e, "ner:NORP") for e in doc.ents if e.label_ == "NORP"]
     spans += [(s, "gazetteer") for s in _matcher_spans(doc, gaz)]
-    out = [_classify(span, src, gaz, org_words) for span, src in spans]
-    return sorted(out, key=lambda m: m.start)
+    spans += [(s, "gazetteer:locative") for s in _locative_spans(doc, gaz, spans)]
+    out = sorted(
+        (_classify(span, src, gaz, org_words) for span, src in spans), key=lambda m: m.start
+    )
+    return _spread_titles(out, doc.text)
+
+
+def _spread_titles(found: list[Mention], text: str) -> list[Mention]:
+    """'Director for Eastern Europe and Central Asia': a place coordinated with a title's place
+    is part of the title too, whatever the parser attached it to."""
+    for k in range(1, len(found)):
+        prev, cur = found[k - 1], found[k]
+        if prev.title and not cur.title and text[prev.end : cur.start].strip() in ("and", ",", "&"):
+            found[k] = replace(cur, title=True)
+    return found
 
 
 def _classify(span: Span, source: str, gaz: Gazetteer, org_words: set[str]) -> Mention:
     text = span.text
-    demonym = source == "ner:NORP" or _only_demonym(gaz, text)
+    # spaCy tags some town names NORP ("Aleppo"); a NORP span is a demonym only when the
+    # gazetteer knows it as one or knows no place by that name.
+    demonym = _only_demonym(gaz, text) or (source == "ner:NORP" and not _has_place(gaz, text))
     # "Amnesty" after "Amnesty International": a short form of an organisation named in the same
     # document, unless the word is also a sizeable place ("Turkey" of "Turkey Airlines").
     org_alias = not demonym and text in org_words and not _sizeable(gaz, text)
@@ -91,6 +146,10 @@ def _classify(span: Span, source: str, gaz: Gazetteer, org_words: set[str]) -> M
         title=_in_job_title(span.root),
         metonymic=_metonymic(span),
     )
+
+
+def _has_place(gaz: Gazetteer, text: str) -> bool:
+    return any(c.kind not in (DEMONYM, SKELETON_MATCH) for c in gaz.candidates(text))
 
 
 def _only_demonym(gaz: Gazetteer, text: str) -> bool:
@@ -145,9 +204,34 @@ def _matcher_spans(doc: Doc, gaz: Gazetteer) -> list[Span]:
     return out
 
 
+def _locative_spans(doc: Doc, gaz: Gazetteer, found: list[tuple[Span, str]]) -> list[Span]:
+    """Names right after a locative preposition ("in Lashkar Gah", "near Damboa") that the
+    gazetteer knows, whatever their size or the tagger's label (it often calls small towns
+    PERSON or ORG): the preposition is the evidence a small place needs."""
+    taken = {i for s, _ in found for i in range(s.start, s.end)}
+    out = []
+    for tok in doc:
+        if tok.lower_ not in LOCATIVE_PREPS or tok.i + 1 >= len(doc):
+            continue
+        start = tok.i + 1 + (doc[tok.i + 1].lower_ == "the")
+        if start >= len(doc) or start in taken or not doc[start].text[:1].isupper():
+            continue
+        for n in (3, 2, 1):
+            span = doc[start : start + n]
+            if len(span) < n or any(
+                j in taken or doc[j].pos_ != "PROPN" for j in range(start, start + n)
+            ):
+                continue
+            if _has_place(gaz, span.text):
+                out.append(span)
+                taken.update(range(span.start, span.end))
+                break
+    return out
+
+
 def _sizeable(gaz: Gazetteer, text: str) -> bool:
     for c in gaz.candidates(text):
-        if c.kind in (DEMONYM, 3):
+        if c.kind in (DEMONYM, SKELETON_MATCH):
             continue
         if c.feature_code in MATCHER_CODES or c.population >= MATCHER_MIN_POP:
             return True

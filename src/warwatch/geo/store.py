@@ -18,7 +18,7 @@ from pathlib import Path
 from .fold import fold, skeleton
 from .records import GazPlace
 
-SCHEMA_VERSION = "2"
+SCHEMA_VERSION = "3"
 
 # Name kinds: the place's own name, an alternate name, a demonym ("Armenian" -> Armenia).
 MAIN, ALT, DEMONYM = 0, 1, 2
@@ -32,12 +32,13 @@ CREATE TABLE name (key TEXT NOT NULL, id INTEGER NOT NULL, kind INTEGER NOT NULL
 CREATE TABLE skel (key TEXT NOT NULL, id INTEGER NOT NULL, PRIMARY KEY (key, id)) WITHOUT ROWID;
 CREATE TABLE meta (k TEXT PRIMARY KEY, v TEXT NOT NULL);
 CREATE TABLE lookup (key TEXT PRIMARY KEY, rows TEXT NOT NULL) WITHOUT ROWID;
-CREATE TABLE skel_lookup (key TEXT PRIMARY KEY, rows TEXT NOT NULL) WITHOUT ROWID;
 """
 # Most candidates one key keeps: "San Jose" or "Springfield" have dozens; ranking past the 60
 # most populous changed no answer on the dev sets (eval/geo.py) and costs time.
 MAX_CANDIDATES = 60
-_PLACE_COLS = "p.id, p.name, p.lat, p.lon, p.fcode, p.cc, p.admin1, p.admin2, p.population, p.admin1_name"
+_PLACE_COLS = (
+    "p.id, p.name, p.lat, p.lon, p.fcode, p.cc, p.admin1, p.admin2, p.population, p.admin1_name"
+)
 # name/skel are clustered on their key (WITHOUT ROWID), so a lookup reads one contiguous run.
 _INDEXES = ""
 
@@ -76,7 +77,9 @@ class GazetteerWriter:
         if not key:
             return
         self._names.append((key, pid, kind))
-        if kind != DEMONYM and (sk := skeleton(name)):
+        # Skeleton keys for own names only: spelling variants of alternate names are mostly
+        # variants of the main name too, and this halves the build's slowest step.
+        if kind == MAIN and (sk := skeleton(name)):
             self._skels.append((sk, pid))
         if len(self._names) >= 50_000:
             self.flush()
@@ -109,16 +112,9 @@ class GazetteerWriter:
 
     def finish(self, meta: dict[str, str]) -> Path:
         self.flush()
-        # Admin1 names for every place: one UPDATE through the ADM1 rows' own codes.
-        self.db.execute("CREATE INDEX place_admin1 ON place(admin1, fcode)")
-        self.db.execute(
-            "UPDATE place SET admin1_name = COALESCE((SELECT a.name FROM place a WHERE "
-            "a.fcode='ADM1' AND a.admin1=place.admin1 AND a.admin1<>'' LIMIT 1), admin1_name) "
-            "WHERE admin1_name=''"
-        )
+        self.fill_admin1_names()
         self.db.executescript(_INDEXES)
         self._pack("name", "lookup", "n.kind")
-        self._pack("skel", "skel_lookup", "3")
         meta = {"schema_version": SCHEMA_VERSION, **meta}
         self.db.executemany("INSERT OR REPLACE INTO meta VALUES (?,?)", meta.items())
         self.db.commit()
@@ -127,6 +123,15 @@ class GazetteerWriter:
         os.chmod(self.tmp, 0o644)  # mkstemp makes it private; the index is not secret
         os.replace(self.tmp, self.target)
         return self.target
+
+    def fill_admin1_names(self) -> None:
+        """Admin1 names for every place, through the ADM1 rows' own codes (where still empty)."""
+        self.db.execute("CREATE INDEX IF NOT EXISTS place_admin1 ON place(admin1, fcode)")
+        self.db.execute(
+            "UPDATE place SET admin1_name = COALESCE((SELECT a.name FROM place a WHERE "
+            "a.fcode='ADM1' AND a.admin1=place.admin1 AND a.admin1<>'' LIMIT 1), admin1_name) "
+            "WHERE admin1_name=''"
+        )
 
     def _pack(self, source: str, target: str, kind: str) -> None:
         """One row per key holding its candidates as JSON, most populous first: a lookup is
