@@ -18,7 +18,7 @@ import pytest
 
 from test_capture_server import LocalServer, page, running_server, send
 from warwatch.capture import addresses
-from warwatch.capture.http import Fetcher, FetchPolicy, fetch_url, retry_after
+from warwatch.capture.http import Fetcher, FetchPolicy, fetch_many, fetch_url, retry_after
 from warwatch.errors import CaptureError, RefusedAddress, TooLarge
 from warwatch.settings import Settings
 
@@ -392,3 +392,17 @@ def test_https_checks_the_certificate_of_the_name_not_the_address(
                 f.fetch(f"https://other.test:{srv.port}/a")  # same address, wrong name
     finally:
         srv.stop()
+
+
+def test_fetch_many_shares_robots_and_reports_errors(server: LocalServer, tmp_path: Path) -> None:
+    server.routes["/robots.txt"] = page(b"User-agent: *\nDisallow: /no/\n", "text/plain")
+    server.routes["/a"] = page(ARTICLE)
+    urls = [server.url("/a"), server.url("/no/x"), "file:///etc/passwd", server.url("/a")]
+    out = list(fetch_many(urls, settings=settings(tmp_path)))
+    assert [type(o).__name__ for o in out] == [
+        "Capture",
+        "CaptureError",
+        "RefusedAddress",
+        "Capture",
+    ]
+    assert server.paths().count("/robots.txt") == 1

@@ -18,13 +18,13 @@ import hashlib
 import logging
 import time
 import zlib
-from collections.abc import Callable
+from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
 from types import TracebackType
 
 import httpx
 
-from ..errors import CaptureError, EmptyInput, TooLarge
+from ..errors import CaptureError, EmptyInput, TooLarge, WarwatchError
 from ..model import Capture
 from ..settings import Settings
 from .addresses import check_url, guarded_transport
@@ -275,6 +275,17 @@ def fetch_url(url: str, *, settings: Settings, client: httpx.Client | None = Non
     """One page as a Capture. ``client``, if given, should come from :func:`make_client`."""
     with Fetcher(settings, client=client) as fetcher:
         return fetcher.fetch(url)
+
+
+def fetch_many(urls: Iterable[str], *, settings: Settings) -> Iterator[Capture | WarwatchError]:
+    """Each URL's Capture, or the error that stopped it, through one shared :class:`Fetcher`
+    (robots.txt read once per site, the per-host delay kept between URLs of one site)."""
+    with Fetcher(settings) as fetcher:
+        for url in urls:
+            try:
+                yield fetcher.fetch(url)
+            except WarwatchError as exc:
+                yield exc
 
 
 def refuse_content_type(content_type: str | None, allowed: frozenset[str], *, source: str) -> None:
