@@ -164,7 +164,8 @@ class Fetcher:
                 continue
             if response.status not in RETRY_STATUSES or last_try:
                 return response
-            wait = retry_after(response.header("retry-after")) or self._backoff(attempt)
+            asked_wait = retry_after(response.header("retry-after"))
+            wait = self._backoff(attempt) if asked_wait is None else asked_wait
             if wait > self.policy.max_wait:
                 raise CaptureError(
                     f"HTTP {response.status}; server asks to retry after {wait:.0f}s, over the "
