@@ -110,3 +110,13 @@ def test_indirect_quote_from_a_reporting_clause(nlp) -> None:  # type: ignore[no
     indirect = [q for q in quotes(nlp, text) if not q.direct]
     assert indirect and indirect[0].organization == "Human Rights Watch"
     assert "killed at least twelve civilians" in indirect[0].text
+
+
+def test_mojibake_and_double_apostrophe_marks(nlp) -> None:  # type: ignore[no-untyped-def]
+    text = "â€˜â€˜we are still bargaining with the government on this,â€™â€™ mehta said."
+    [q] = [q for q in quotes(nlp, text) if q.direct]
+    assert q.text == "we are still bargaining with the government on this,"
+    assert q.speaker == "mehta"
+    assert quote_spans("â€œthe ministry has given its sanction to them,â€\ufffd he said") == [
+        (3, 47)
+    ]

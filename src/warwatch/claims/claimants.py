@@ -79,6 +79,8 @@ TITLES = frozenset(
     ]
 )
 CACHE_KEY = "warwatch.claims.lexicon_spans"
+# characters of quote marks as mojibake ("â€™" is ’ read as cp1252), never part of a name
+MOJIBAKE = frozenset("â€™œ˜\x9d\ufffd\"'`“”‘’„«»")
 GENERIC_KINDS = {"sources": "sources", "source": "sources", "officials": "officials"}
 
 
@@ -198,7 +200,7 @@ def normalise(doc: Doc, start: int, end: int) -> Claimant | None:
 
 def _garbage(token: Token) -> bool:
     """Quote marks and their mojibake (UTF-8 read as cp1252: "â€œ", "â€™â€™", "�")."""
-    return token.is_quote or "â€" in token.text or "\ufffd" in token.text
+    return token.is_quote or "â€" in token.text or all(ch in MOJIBAKE for ch in token.text)
 
 
 def _name_of(doc: Doc, span: Span, tokens: list[Token]) -> Claimant:

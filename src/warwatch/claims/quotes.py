@@ -9,6 +9,7 @@ quotation. A speaker is only ever taken from the text; when none is found it sta
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
@@ -23,8 +24,11 @@ if TYPE_CHECKING:
 
     from .extract import FoundClaim
 
-MARKS = frozenset('“”„«»"')
-CLOSING_ONLY = frozenset("”»")
+# Double quotation marks, and the same marks as mojibake (UTF-8 bytes read as cp1252, common in
+# scraped archives: "â€œ" is “, "â€\x9d"/"â€�" is ”, "â€˜â€˜"/"â€™â€™" are ‘‘/’’) and as two
+# apostrophes ('' … ''), as in the IndiaPoliceEvents articles. Longest alternatives first.
+MARK_RE = re.compile("â€˜â€˜|â€™â€™|â€œ|â€\x9d|â€\ufffd|''|[“”„«»\"]")
+CLOSING_ONLY = frozenset({"”", "»", "â€\x9d", "â€\ufffd", "â€™â€™"})
 # a quotation is at least this many words: one to three words in marks are scare quotes or titles
 # ("the NGO “corroborated” information"); chosen from the seed story and ACLED-style copy.
 MIN_WORDS = 4
@@ -50,22 +54,23 @@ class FoundQuote:
 def quote_spans(text: str) -> list[tuple[int, int]]:
     """Inner (start, end) of each quotation, marks excluded; unbalanced marks never raise."""
     spans: list[tuple[int, int]] = []
-    open_at: int | None = None
-    for i, ch in enumerate(text):
-        if ch not in MARKS or (ch == '"' and i > 0 and text[i - 1].isdigit()):
+    open_end: int | None = None  # where the open quotation's text starts
+    for m in MARK_RE.finditer(text):
+        mark, i = m.group(), m.start()
+        if mark == '"' and i > 0 and text[i - 1].isdigit():
+            continue  # 12" (inches)
+        if open_end is not None and "\n" in text[open_end:i]:
+            spans.append((open_end, text.index("\n", open_end)))  # ran to its paragraph end
+            open_end = None
+        if open_end is None:
+            if mark not in CLOSING_ONLY:
+                open_end = m.end()
             continue
-        if open_at is not None and "\n" in text[open_at:i]:
-            spans.append((open_at + 1, text.index("\n", open_at)))  # ran to its paragraph end
-            open_at = None
-        if open_at is None:
-            if ch not in CLOSING_ONLY:
-                open_at = i
-            continue
-        spans.append((open_at + 1, i))
-        open_at = None
-    if open_at is not None:
-        para_end = text.find("\n", open_at)
-        spans.append((open_at + 1, len(text) if para_end < 0 else para_end))
+        spans.append((open_end, i))
+        open_end = None
+    if open_end is not None:
+        para_end = text.find("\n", open_end)
+        spans.append((open_end, len(text) if para_end < 0 else para_end))
     return [_trim(text, s, e) for s, e in spans if len(text[s:e].split()) >= MIN_WORDS]
 
 
