@@ -22,7 +22,7 @@ from collections.abc import Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from warwatch.text.boilerplate import trim_boilerplate
+from warwatch.text.boilerplate import cue_weight, split_sentences, trim_boilerplate
 from warwatch.text.plain import normalise_whitespace
 
 REPO = Path(__file__).resolve().parents[1]
@@ -62,6 +62,8 @@ class Tally:
     cut_chars: int = 0
     emptied: int = 0
     cut: Counter[str] = field(default_factory=Counter)
+    # last sentences left in the kept text that still carry boilerplate cues (weight >= 2)
+    residual: Counter[str] = field(default_factory=Counter)
 
     def merge(self, other: Tally) -> None:
         for name in ("docs", "chars", "lines", "docs_cut", "head_lines", "tail_lines"):
@@ -69,6 +71,7 @@ class Tally:
         self.cut_chars += other.cut_chars
         self.emptied += other.emptied
         self.cut.update(other.cut)
+        self.residual.update(other.residual)
 
     def add(self, raw: str) -> None:
         text = normalise_whitespace(raw)
@@ -82,6 +85,10 @@ class Tally:
         self.head_lines += len(trim.head)
         self.tail_lines += len(trim.tail)
         self.cut_chars += len(text) - len(trim.text)
+        last = trim.text.rsplit("\n", 1)[-1]
+        tail_sentence = split_sentences(last)[-1].text if last.strip() else ""
+        if cue_weight(tail_sentence) >= 2:
+            self.residual[tail_sentence[:110]] += 1
         for line in trim.head:
             self.cut["head | " + line[:110]] += 1
         for line in trim.tail:
@@ -97,15 +104,21 @@ def report(name: str, t: Tally, sample: int) -> None:
     )
     for line, n in t.cut.most_common(sample):
         print(f"    {n:4d} x {line}")
+    print(f"  kept texts whose last sentence still carries cues: {sum(t.residual.values())}")
+    for line, n in t.residual.most_common(sample):
+        print(f"    {n:4d} x left | {line}")
 
 
 FOOTERS = REPO / "tests" / "data" / "footers"
 MARKER = "=== footer ==="
 
 
-def fixture_footers() -> dict[str, str]:
-    """The footer part of each fixture in tests/data/footers (see that folder's files)."""
+def fixture_footers(shared: Path | None = None) -> dict[str, str]:
+    """The footer part of each fixture in tests/data/footers, plus the seed story's footer."""
     footers = {}
+    if shared is not None:
+        seed = (shared / "seed" / "stepanakert-cluster-munitions.txt").read_text("utf-8")
+        footers["seed (Eastern Herald)"] = seed[seed.index("\n©") + 1 :]
     for path in sorted(FOOTERS.glob("*.txt")):
         lines = [x for x in path.read_text("utf-8").splitlines() if not x.startswith("#")]
         footers[path.stem] = "\n".join(lines[lines.index(MARKER) + 1 :])
@@ -114,7 +127,7 @@ def fixture_footers() -> dict[str, str]:
 
 def appended(shared: Path) -> None:
     """Glue each fixture footer under each gold article: the cut must land exactly on the seam."""
-    footers = fixture_footers()
+    footers = fixture_footers(shared)
     counts = {name: Counter[str]() for name in footers}
     for texts in corpora(shared).values():
         for raw in texts:

@@ -11,9 +11,11 @@ General rules, no per-site lists. Each line is classed by the cues it matches (p
   "Related" list, a menu item): neutral.
 - ``CONTENT``: everything else.
 
-Tail: the footer starts at the ``BOILER`` line that maximises the score of everything after it
-(``BOILER`` lines add their cue weight, ``FILLER`` lines nothing, ``CONTENT`` lines subtract
-``CONTENT_BASE + words / CONTENT_WORDS``). So the cut always begins on a boilerplate line, and a
+Tail: the footer starts at the ``BOILER`` line that maximises the score of everything after it:
+``BOILER`` lines add their cue weight, menu-sized ``FILLER`` lines ``MENU_SCORE``, other fillers
+nothing, and ``CONTENT`` lines subtract ``CONTENT_BASE + words / CONTENT_WORDS`` (half that when no
+content line is next to them, as for a teaser between headlines). The start then moves up over
+menu-sized fillers right above it ("Environment", a tag). So the cut begins on boilerplate, and a
 sentence-like line inside a footer ("Who will be eaten first? Our forum rules are ...", a teaser of
 another story) is taken along only when more boilerplate weight sits between it and the article
 than the line itself weighs; a news paragraph is never cut for a share bar that follows it.
@@ -173,6 +175,12 @@ def footer_start(lines: list[Line]) -> int | None:
             best, start = running, i
         if running < best - MAX_DEFICIT:
             break
+    # Menu-sized fillers right above the footer ("Environment", a tag) belong to it.
+    while start is not None and start > 0:
+        above = _verdict(verdicts, lines, start - 1)
+        if above.kind is not LineKind.FILLER or above.words > MENU_WORDS:
+            break
+        start -= 1
     return start
 
 
