@@ -169,3 +169,31 @@ def test_watch_stop_finishes_current_item(
             fetcher=f,
         )
     assert [c.url for c in got] == [server.url("/a2"), server.url("/a3")]
+
+
+def test_atom_with_relative_links_and_last_modified(
+    server: LocalServer, store: Store, tmp_path: Path
+) -> None:
+    stamp = "Mon, 06 May 2024 10:00:00 GMT"
+    atom = (
+        b'<?xml version="1.0" encoding="utf-8"?><feed xmlns="http://www.w3.org/2005/Atom">'
+        b"<title>t</title><id>urn:feed</id><updated>2024-05-06T10:00:00Z</updated>"
+        b'<entry><title>One</title><id>urn:e1</id><link href="/news/a1"/>'
+        b"<updated>2024-05-06T09:00:00Z</updated><summary>s</summary></entry></feed>"
+    )
+
+    def feed(h: BaseHTTPRequestHandler) -> None:
+        if h.headers.get("If-Modified-Since") == stamp:
+            send(h, 304, b"", None)
+        else:
+            send(h, 200, atom, "application/atom+xml", {"Last-Modified": stamp})
+
+    server.routes["/atom"] = feed
+    server.routes["/news/a1"] = page(ARTICLE.format(n=1).encode())
+    with make_fetcher(tmp_path) as f:
+        first = poll_feed(server.url("/atom"), store=store, settings=f.settings, fetcher=f)
+        again = poll_feed(server.url("/atom"), store=store, settings=f.settings, fetcher=f)
+    assert [(c.url, c.kind) for c in first] == [(server.url("/news/a1"), "url")]
+    assert again == [] and server.hits[-1][1].get("if-modified-since") == stamp
+    state = store.feed_state(server.url("/atom"))
+    assert state is not None and state.last_modified == stamp and state.last_status == 304

@@ -79,7 +79,11 @@ def parse_feed(response: Response) -> list[Any]:
     # A stream, never a string: feedparser fetches a string that looks like a URL by itself.
     parsed = feedparser.parse(
         io.BytesIO(response.body),
-        response_headers={"content-type": response.content_type or "application/xml"},
+        response_headers={
+            "content-type": response.content_type or "application/xml",
+            # feedparser resolves relative entry links against this (the feed's own address).
+            "content-location": response.final_url,
+        },
     )
     if parsed.get("bozo") and not parsed.entries:
         raise CaptureError(
