@@ -137,3 +137,20 @@ def test_tables_and_long_texts_do_not_crash(nlp) -> None:  # type: ignore[no-unt
     )  # tokenizer only: no parser needed to not crash
     fatalities, _ = casualties(long_doc[:])
     assert fatalities.best is not None
+
+
+@pytest.mark.parametrize(
+    ("text", "best"),
+    [
+        ("The death toll rose from 544 to 607 on Sunday.", 607),
+        ("Nearly 25 per cent of them had been killed by police bullets.", None),
+        ("Officials said 40 of these deaths were caused by police firing.", None),
+        ("We know of 30 deaths so far, she said.", None),
+        ("Thus far this year, the rebels have killed eight mayors.", None),
+        ("The two remained together beyond death.", None),
+        ("A man accused of stealing 11 goats was beaten to death on Sunday.", 1),
+        ("Civilian killed in northern countryside.", 1),
+    ],
+)
+def test_partitive_cumulative_and_share_figures(nlp, text: str, best) -> None:  # type: ignore[no-untyped-def]
+    assert counts(nlp, text)[0].best == best

@@ -20,7 +20,7 @@ import datetime as dt
 import re
 from typing import TYPE_CHECKING
 
-from ..model import Background, BackgroundKind, NumberMention
+from ..model import Background, BackgroundKind, DatePrecision, NumberMention
 
 if TYPE_CHECKING:
     from spacy.tokens import Doc, Span
@@ -40,7 +40,10 @@ _CUMULATIVE = re.compile(
     r"displaced|uprooted)\b[^.;]{0,80}\b(?:since|so\s+far|to\s+date|as\s+of|in\s+total|over\s+the\s+(?:past|last)"
     r"\s+\w+\s+(?:years|decades|months))\b|\b(?:war|conflict|insurgency|fighting|violence|crisis)\s+"
     r"(?:that\s+|which\s+)?(?:has|have)\s+(?:so\s+far\s+|now\s+|already\s+)?(?:killed|claimed|cost|"
-    r"left|displaced)\b|\b(?:so\s+far|to\s+date)\b[^.;]{0,40}\b(?:killed|died|dead|deaths)\b",
+    r"left|displaced)\b|\b(?:so\s+far|thus\s+far|to\s+date|till\s+now|until\s+now)\b[^.;]{0,40}"
+    r"\b(?:killed|died|dead|deaths|murdered)\b|\b(?:killed|died|dead|deaths|murdered)\b[^.;]{0,40}"
+    r"\b(?:so\s+far|thus\s+far|to\s+date|till\s+now|until\s+now)\b|\b(?:tally|overall\s+toll|total\s+"
+    r"(?:death\s+)?toll|cumulative)\b",
     re.IGNORECASE,
 )
 _HISTORICAL = re.compile(
@@ -67,6 +70,9 @@ _EVENT = re.compile(
 )
 
 
+_ANCHORING = frozenset({DatePrecision.DAY, DatePrecision.DAYS, DatePrecision.WEEK})
+
+
 def _anchors(sent: Span, published: dt.date | None) -> tuple[bool, bool]:
     """(has a present anchor, has an old date) among the sentence's date expressions."""
     from .time import find_dates
@@ -85,7 +91,8 @@ def _anchors(sent: Span, published: dt.date | None) -> tuple[bool, bool]:
         if window.end < published - dt.timedelta(days=PRESENT_DAYS) or mention.context:
             old = old or window.end < published - dt.timedelta(days=PRESENT_DAYS)
             continue
-        present = True
+        # only a window of days or a week anchors the present: "this year" spans a tally
+        present = present or window.precision in _ANCHORING
     return present, old
 
 

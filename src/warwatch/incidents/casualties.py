@@ -225,10 +225,33 @@ def _right(sent: Span, t: int) -> tuple[int, list[Quantity]]:
 _PASSIVE_AUX = {"was", "were", "been", "being", "is", "are", "be", "get", "got"}
 
 
+def _toll(sent: Span, t: int) -> tuple[int, int, list[Quantity]]:
+    """ "the death toll rose from 544 to 607": the last figure within a few words."""
+    doc, last = sent.doc, None
+    j = t + 1
+    while j < min(sent.end, t + 9) and doc[j].pos_ != "PUNCT":
+        grabbed = quantity_starting_at(sent, j) if is_number_token(doc[j]) else None
+        if grabbed is not None:
+            quantity = grabbed[1]
+            if j > sent.start and doc[j - 1].lower_ == "from" and quantity.high is not None:
+                quantity = Quantity(
+                    quantity.high, quantity.high, quantity.high
+                )  # "from 544 to 607"
+            last = (grabbed[0], quantity)
+            j = grabbed[0]
+        else:
+            j += 1
+    return (t, last[0], [last[1]]) if last else (t, t + 1, [])
+
+
 def _figure(sent: Span, t: int) -> tuple[int, int, list[Quantity]]:
     """(first token, end token, quantities) of the figure attached to trigger token ``t``."""
     doc = sent.doc
     word = doc[t].lower_
+    if word == "death" and doc[t].head.lower_ != "to":
+        return t, t + 1, []  # "death" alone names no count ("the two beyond death")
+    if word == "toll":
+        return _toll(sent, t)
     if word == "lives" and t - 2 >= sent.start and doc[t - 2].lower_ in ("lost", "lose"):
         t -= 2  # "five soldiers lost their lives": the subject of "lost"
         word = "lost"
@@ -272,6 +295,8 @@ def _singular_object(verb: Token) -> bool:
 
 def _noun_quantity(noun: Token) -> Quantity | None:
     """The figure of one subject noun: its number ("at least four people"), "a man" -> 1."""
+    if noun.lower_ in ("cent", "percent", "%"):
+        return None  # "25 per cent of them": a share, not a count
     if is_number_token(noun):
         words = [c for c in noun.children if c.dep_ in ("advmod", "quantmod", "compound", "nummod")]
         tokens = sorted([noun, *(t for c in words for t in c.subtree)], key=lambda t: t.i)

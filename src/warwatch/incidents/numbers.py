@@ -188,6 +188,9 @@ def _is_date_like(token: Token) -> bool:
 
 def is_number_token(token: Token) -> bool:
     """A token that is (part of) a head count: "12", "twelve", "dozens"; not "2" in "2 July"."""
+    nxt = token.doc[token.i + 1].lower_ if token.i + 1 < len(token.doc) else ""
+    if nxt in ("per", "percent", "%", "pc"):
+        return False  # "25 per cent of them": a share, not a count
     if token.ent_type_ in _EXCLUDED_ENTS and _is_date_like(token):
         return False
     if (
@@ -212,6 +215,8 @@ def quantity_ending_at(sent: Span, i: int) -> tuple[int, Quantity] | None:
     doc, lo = sent.doc, i
     while lo - 1 >= sent.start and (is_number_token(doc[lo - 1]) or doc[lo - 1].text == "-"):
         lo -= 1
+    if _partitive(sent, i + 1):
+        return None
     best = None
     for k in range(0, 5):  # "between 5 and 10", "no fewer than 3": hedges are up to 4 tokens
         if lo - k < sent.start:
@@ -236,5 +241,15 @@ def quantity_starting_at(sent: Span, i: int) -> tuple[int, Quantity] | None:
     for end in range(hi, i, -1):
         quantity = _parse_tokens(doc[i:end])
         if quantity is not None:
-            return end, quantity
+            return None if _partitive(sent, end) else (end, quantity)
     return None
+
+
+def _partitive(sent: Span, i: int) -> bool:
+    """ "40 of these deaths", "tens of those killed": a part of a toll counted elsewhere."""
+    doc = sent.doc
+    return (
+        i + 1 < sent.end
+        and doc[i].lower_ == "of"
+        and doc[i + 1].lower_ in ("these", "those", "them", "whom")
+    )
