@@ -95,6 +95,9 @@ ARMS_NOUNS = frozenset(
         "launchers",
     ]
 )
+PERSON_NOUNS = frozenset(
+    ["commander", "commanders", "leader", "leaders", "member", "members", "militant", "militants", "fighter", "fighters", "suspect", "suspects", "man", "men", "people", "person", "persons", "terrorist", "terrorists", "soldier", "soldiers", "insurgent", "insurgents", "rebel", "rebels"]
+)
 # What ACLED's "Headquarters or base established" is about.
 HQ_NOUNS = frozenset(
     [
@@ -134,7 +137,7 @@ SIMPLE = {
     "MOB": (ST.MOB_VIOLENCE, 6.8),
     "HQ": (ST.HQ_ESTABLISHED, 6.0),
     "LOOT": (ST.LOOTING, 5.0),
-    "ARREST": (ST.ARRESTS, 5.2),
+    "ARREST": (ST.ARRESTS, 5.7),  # above a generic "raid": raids that arrest are Arrests
     "AGREE": (ST.AGREEMENT, 4.5),
     "CHANGE": (ST.CHANGE_TO_GROUP, 4.0),
     "CEDE": (ST.NONVIOLENT_TRANSFER, 4.8),
@@ -298,7 +301,7 @@ def candidates(
     disrupted = _disrupted(cues)
     if disrupted is not None:  # a defused bomb or seized rifles are not an explosion or a battle
         return [disrupted]
-    for special in (_base(cues), _unopposed(cues)):
+    for special in (_base(cues), _unopposed(cues), _captives(cues)):
         if special is not None:
             found.append(special)
     protest = _protest(cues, kinds)
@@ -311,9 +314,37 @@ def candidates(
     if protest is not None:  # arrests/clashes at a protest are part of the protest
         found = [c for c in found if c.sub_event not in (ST.ARRESTS, ST.ARMED_CLASH, ST.LOOTING)]
     if labels & NON_EVENT:
-        # Disaster, crime or diplomacy wording: keep only unambiguous political violence.
+        # Disaster, crime or diplomacy wording: keep only unambiguous political violence, and
+        # without a sign of intent ("fired", "attacked", guns, fighting) only demonstrations and
+        # conflict agreements: a gas leak, a plane crash or a missile test is not an attack.
         found = [c for c in found if c.score >= 6.0 and not _crime_arrest(c, labels)]
+        if not _intent(cues):
+            found = [
+                c
+                for c in found
+                if c.sub_event in DEMONSTRATION_ORDER or c.sub_event == ST.AGREEMENT
+            ]
     return sorted(found, key=lambda c: -c.score)
+
+
+def _intent(cues: Sequence[Cue]) -> bool:
+    for c in cues:
+        if c.label in ("WEAPONUSE", "FIREARM", "CLASH", "SUICIDE", "GRENADE", "FORCE", "VIOLENT"):
+            return True
+        if c.label == "ATTACK" and c.lemma not in ("kill", "killing", "die"):
+            return True
+    return False
+
+
+def _captives(cues: Sequence[Cue]) -> Candidate | None:
+    """People "captured" or "taken" are arrested (ACLED "Arrests"), places captured are not."""
+    for cue in cues:
+        if cue.label == "TAKE" and any(
+            o.ent_type_ in ("PERSON", "NORP") or o.lemma_.lower() in PERSON_NOUNS
+            for o in _objects(cue.span.root)
+        ):
+            return Candidate(ST.ARRESTS, cue.span, 6.7)
+    return None
 
 
 def _crime_arrest(c: Candidate, labels: set[str]) -> bool:
