@@ -9,6 +9,7 @@ from __future__ import annotations
 from ..errors import EmptyInput
 from ..model import Article, Capture
 from .boilerplate import trim_boilerplate
+from .dates import header_date
 from .decode import Kind, decode_plain, sniff_kind
 from .html import HtmlPage, extract_html
 from .language import detect_language
@@ -38,8 +39,9 @@ def extract_article(capture: Capture) -> Article:
         title=page.title,
         publisher=page.sitename or find_publisher(trimmed.removed),
         author=page.author,
-        # A date the user or the feed gave wins over the page's own metadata.
-        published=capture.published or page.published,
+        # A date the user or the feed gave wins over the page's metadata, which wins over a
+        # "This story is from ..." line cut from the head.
+        published=capture.published or page.published or header_date(trimmed.head),
         url=capture.url or capture.final_url or page.url,
         language=detect_language(trimmed.text),
         id=capture.id,
