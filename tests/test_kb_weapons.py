@@ -114,3 +114,50 @@ def test_sentence_span_offsets_point_into_the_doc(nlp) -> None:
     (weapon,) = find_weapons(last)
     assert doc.text[weapon.start : weapon.end] == "Grad rockets"
     assert find_weapons(list(doc.sents)[0]) == []
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            "Russian forces struck Kharkiv with Iskander missiles, Kalibr cruise missiles and Kh-101s.",
+            ["iskander", "kalibr", "kh-101"],
+        ),
+        (
+            "Ukraine downed Shahed-136 drones, which Russia calls Geran-2, and a Lancet.",
+            ["shahed-136", "shahed-136", "lancet"],
+        ),
+        (
+            "HIMARS launchers fired GMLRS rockets; M864 and M483A1 DPICM shells arrived.",
+            ["himars", "gmlrs", "m864", "m483a1"],
+        ),
+        (
+            "Aircraft dropped an RBK-500 with PTAB-1M submunitions, AO-1SCh and ShOAB-0.5 bomblets.",
+            ["rbk-500", "ptab", "ao-1sch", "shoab-0.5"],
+        ),
+        (
+            "Remnants of a CBU-97, a CBU-87 and BLU-63 bomblets were found in Saada.",
+            ["cbu-97", "cbu-87", "blu-63"],
+        ),
+        (
+            "M825A1 shells burst over the port; JDAM kits and GBU-39 bombs were used.",
+            ["m825a1", "jdam", "gbu-39"],
+        ),
+        (
+            "The LAR-160 launcher fired M095 submunitions; Uragan 9M27K rockets carried 9N210s.",
+            ["lar-160", "m095-dpicm", "uragan", "9m27k", "9n210"],
+        ),
+        (
+            "A chlorine attack was reported and sarin was confirmed; barrel bombs fell.",
+            ["chlorine", "sarin", "barrel-bomb"],
+        ),
+    ],
+)
+def test_recent_conflict_weapons(nlp, text: str, expected: list[str]) -> None:
+    doc = nlp(text)
+    assert [w.catalogue_id for w in find_weapons(doc[:])] == expected
+
+
+def test_person_names_are_not_weapons_but_lone_person_tags_are_ignored(nlp) -> None:
+    assert _found(nlp, "Iskander Ahmed, a spokesman, said Fazil Iskander wrote it.") == {}
+    assert "GBU-39 bombs" in _found(nlp, "JDAM kits and GBU-39 bombs were used in Gaza.")

@@ -85,6 +85,8 @@ def spelling_variants(alias: str) -> set[str]:
     if not any(c.isdigit() for c in alias):
         return variants
     variants |= _regroup(alias)  # "Hermes 450" -> "Hermes-450", "Hermes450"
+    if alias[-1].isdigit() or alias[-1].isupper():
+        variants |= {v + "s" for v in set(variants)}  # plural designations: "Kh-101s", "Su-25s"
     words = alias.split(" ")
     for i, word in enumerate(words):  # "Bayraktar TB2" -> "Bayraktar TB-2", "Bayraktar TB 2"
         if any(c.isdigit() for c in word):

@@ -23,7 +23,7 @@ from .origin import compound_origin, origin_in_text
 
 if TYPE_CHECKING:
     from spacy.matcher import PhraseMatcher
-    from spacy.tokens import Span
+    from spacy.tokens import Span, Token
     from spacy.vocab import Vocab
 
 # Catalogue ids of generic rows that carry no more than "some weapon of this kind": when one
@@ -78,6 +78,16 @@ def _is_mine_noun(span: Span) -> bool:
     )
 
 
+def _in_person_name(token: Token) -> bool:
+    """Part of a multi-word PERSON entity made of plain words ("Iskander Ahmed"). A lone PERSON
+    tag is not enough: the small English model tags many weapon names as PERSON ("Iskander
+    missiles", "GBU-39 bombs", "Uragan 9M27K")."""
+    if token.ent_type_ != "PERSON":
+        return False
+    entity = next((e for e in token.doc.ents if e.start <= token.i < e.end), None)
+    return entity is not None and len(entity) > 1 and all(t.is_alpha for t in entity)
+
+
 def _plausible(entry: CatalogueEntry, span: Span) -> bool:
     if not _is_name_like(entry, span):
         return False
@@ -86,8 +96,8 @@ def _plausible(entry: CatalogueEntry, span: Span) -> bool:
     token = span[0]
     if token.lower_ == "mine":
         return _is_mine_noun(span)
-    if token.pos_ == "PRON" or (not entry.generic and token.ent_type_ == "PERSON"):
-        return False  # "Iskander" the given name
+    if not entry.generic and _in_person_name(token):
+        return False  # "Iskander Ahmed", "Fazil Iskander"
     friends = _FALSE_FRIENDS.get(token.lower_, set())
     prev = span.doc[span.start - 1].lower_ if span.start > 0 else ""
     nxt = span.doc[span.end].lower_ if span.end < len(span.doc) else ""
