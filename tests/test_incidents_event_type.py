@@ -12,6 +12,12 @@ from warwatch.model import Article
 pytestmark = pytest.mark.slow
 
 
+@pytest.fixture(autouse=True)
+def _no_gazetteer(monkeypatch: pytest.MonkeyPatch) -> None:
+    """This stage is tested apart from the gazetteer (geo has its own tests)."""
+    monkeypatch.setattr("warwatch.geo.locate_incident", lambda doc, trigger, places: None)
+
+
 def first_type(nlp, text: str) -> str | None:
     doc = nlp(text)
     report = assemble(doc, Article(text=text, sha256=hashlib.sha256(text.encode()).hexdigest()), ())
