@@ -5,7 +5,11 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable
 
-_MARK_RE = re.compile(r"©|\(c\)|\bcopyright\b", re.IGNORECASE)
+# "copyright" as a word counts only where it is a mark: at the line start, or before ©/year/"by".
+_MARK_RE = re.compile(
+    r"©|\(c\)|^\s*copyright\b|\bcopyright\b(?=\s*(?:©|\(c\)|(?:19|20)\d\d|by\b))",
+    re.IGNORECASE,
+)
 # Credits of a picture, not of the page: "Image copyright Getty Images".
 _MEDIA_CREDIT_RE = re.compile(r"\b(?:image|photo|picture|video|graphic)s?\s*$", re.IGNORECASE)
 _LEADING_NOISE_RE = re.compile(
