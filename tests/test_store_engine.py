@@ -105,3 +105,19 @@ def test_concurrent_writers(store: Store) -> None:
     assert sum(r.added for r in results) == 12
     assert store.count_articles() == 12
     assert len(store.search_incidents(limit=100)) == 12
+
+
+def test_a_database_from_a_newer_warwatch_is_refused_clearly(tmp_path: Path) -> None:
+    url = f"sqlite:///{tmp_path / 'w.db'}"
+    upgrade(url)
+    with connect(url, write=True) as conn:
+        conn.exec_driver_sql("UPDATE alembic_version SET version_num = '9999'")
+    with pytest.raises(StoreError, match="cannot upgrade the schema"):
+        upgrade(url)
+
+
+def test_a_bad_run_id_fails_the_save_cleanly(store: Store) -> None:
+    capture, report = unique(sample_report("A grenade blast.", trigger="grenade"))
+    with pytest.raises(StoreError):
+        store.save_report(capture, report, run_id=424242)  # no such run: foreign key
+    assert not store.has_article(report.article.sha256) and not store.has_capture(capture.sha256)

@@ -11,8 +11,9 @@ from typing import Any
 import sqlalchemy as sa
 from alembic import command
 from alembic.config import Config
+from alembic.util import CommandError
 from sqlalchemy.engine import make_url
-from sqlalchemy.exc import ArgumentError, OperationalError
+from sqlalchemy.exc import ArgumentError, DBAPIError, IntegrityError
 
 from ..errors import StoreError
 
@@ -92,7 +93,10 @@ def upgrade(url: str, revision: str = "head") -> None:
             # Two processes opening a fresh database at once must not both create the tables;
             # SQLite gets the same guarantee from BEGIN IMMEDIATE.
             conn.execute(sa.text("SELECT pg_advisory_xact_lock(:key)"), {"key": UPGRADE_LOCK_KEY})
-        command.upgrade(alembic_config(conn), revision)
+        try:
+            command.upgrade(alembic_config(conn), revision)
+        except CommandError as exc:  # e.g. the database was migrated by a newer warwatch
+            raise StoreError(f"cannot upgrade the schema: {exc}", source=_safe(url)) from exc
 
 
 def current_revision(url: str) -> str | None:
@@ -113,8 +117,11 @@ def connect(url: str, *, write: bool = False) -> Iterator[sa.Connection]:
                 conn = conn.execution_options(sqlite_write=True)
             with conn.begin():
                 yield conn
-    except OperationalError as exc:
-        raise StoreError(f"database error: {exc.orig or exc}", source=_safe(url)) from exc
+    except IntegrityError:
+        raise  # a constraint the caller may handle (save_report: a concurrent duplicate)
+    except DBAPIError as exc:
+        first = str(exc.orig or exc).strip().splitlines()[0]
+        raise StoreError(f"database error: {first}", source=_safe(url)) from exc
 
 
 def _safe(url: str) -> str:
