@@ -120,3 +120,13 @@ def test_mojibake_and_double_apostrophe_marks(nlp) -> None:  # type: ignore[no-u
     assert quote_spans("â€œthe ministry has given its sanction to them,â€\ufffd he said") == [
         (3, 47)
     ]
+
+
+def test_title_before_the_name(nlp) -> None:  # type: ignore[no-untyped-def]
+    text = "“The school was hit twice in one hour,” Amnesty's crisis director Jane Roe said."
+    [q] = [q for q in quotes(nlp, text) if q.direct]
+    assert (q.speaker, q.role, q.organization) == (
+        "Jane Roe",
+        "crisis director",
+        "Amnesty International",
+    )

@@ -228,6 +228,18 @@ def _name_of(doc: Doc, span: Span, tokens: list[Token]) -> Claimant:
     return make(text, kind, country)
 
 
+def person_in(doc: Doc, claimant: Claimant) -> Claimant | None:
+    """The person named inside a claimant phrase ("Amnesty's director Jane Roe" -> Jane Roe),
+    keeping the whole phrase as surface so the title and body stay readable (quotes.py)."""
+    span = doc.char_span(claimant.start, claimant.end, alignment_mode="expand")
+    if span is None or claimant.kind == "person":
+        return None
+    name = _person(list(span))
+    if name is None:
+        return None
+    return Claimant(name, "person", None, claimant.start, claimant.end, claimant.surface)
+
+
 def phrase_range(head: Token) -> tuple[int, int]:
     """Token range of the noun phrase headed by ``head``: its left modifiers and the head, plus
     "of/from/in/at" attachments before any comma (appositions and relative clauses excluded)."""

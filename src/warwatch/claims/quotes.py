@@ -14,7 +14,7 @@ from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
 from ..model import Quote
-from .claimants import PRONOUNS, Claimant, claimants_of, lexicon_spans, normalise
+from .claimants import PRONOUNS, Claimant, claimants_of, lexicon_spans, normalise, person_in
 from .doccache import entities, index_at, sentence_at, text_of
 from .lexicon import cue_set
 from .stance import stance_of
@@ -156,8 +156,17 @@ def _verb_speaker(doc: Doc, verb: Token, q_end: int, earlier: list[FoundQuote]) 
         return None
     if subject.lower_ in PRONOUNS:
         return _credit_line(doc, verb) or _previous_speaker(earlier, subject)
-    found = claimants_of(subject)
-    return found[0] if found else None
+    named = [c for c in subject.children if c.dep_ == "appos" and c.ent_type_ == "PERSON"]
+    if (
+        named and named[0].left_edge.i == subject.i + 1
+    ):  # "crisis director Jane Roe": title, then name
+        whole = normalise(doc, subject.left_edge.i, named[0].right_edge.i + 1)
+        found = [whole] if whole is not None else []
+    else:
+        found = claimants_of(subject)
+    if not found:
+        return None
+    return person_in(doc, found[0]) or found[0]
 
 
 def _credit_line(doc: Doc, verb: Token) -> Claimant | None:
@@ -205,7 +214,25 @@ def _role_and_org(doc: Doc, speaker: Claimant) -> tuple[str | None, str | None]:
             stop = min([i for i in (rest.find(",", 2), rest.find(".", 2)) if i > 0] or [len(rest)])
             return _split_role(doc, at + len(speaker.name) + 2, at + len(speaker.name) + stop)
         at = text_of(doc).find(speaker.name, at + 1)
-    return None, None
+    return _title_before_name(doc, speaker)
+
+
+def _title_before_name(doc: Doc, speaker: Claimant) -> tuple[str | None, str | None]:
+    """ "Amnesty's crisis director Jane Roe", "HRW researcher John Doe": role and organisation
+    from the words before the name inside the speaker's own phrase."""
+    cut = speaker.surface.rfind(speaker.name)
+    if cut <= 0:
+        return None, None
+    prefix_end = speaker.start + cut
+    org: str | None = None
+    role_start = speaker.start
+    for s, e, entry in lexicon_spans(doc):
+        if speaker.start <= doc[s].idx and doc[e - 1].idx < prefix_end:
+            org, role_start = entry.name, doc[e - 1].idx + len(doc[e - 1])
+            break
+    role = text_of(doc)[role_start:prefix_end].strip(" ,")
+    role = role.removeprefix("'s").removeprefix("’s").strip()
+    return (role or None), org
 
 
 def _split_role(doc: Doc, start: int, end: int) -> tuple[str | None, str | None]:
