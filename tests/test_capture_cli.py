@@ -89,7 +89,7 @@ def test_watch_once_ingests_into_store(
     server.routes["/a1"] = page(article)
     server.routes["/feed"] = page(
         f'<?xml version="1.0"?><rss version="2.0"><channel><title>t</title><item><title>x</title>'
-        f"<link>{server.url('/a1')}</link><guid>a1</guid></item></channel></rss>".encode(),
+        f'<link>{server.url("/a1")}</link><guid isPermaLink="false">a1</guid></item></channel></rss>'.encode(),
         "application/rss+xml",
     )
     db = f"sqlite:///{data_dir / 'w.db'}"
