@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from warwatch.claims.extract import find_claims
 from warwatch.claims.quotes import find_quotes, quote_spans
@@ -130,3 +132,12 @@ def test_title_before_the_name(nlp) -> None:  # type: ignore[no-untyped-def]
         "crisis director",
         "Amnesty International",
     )
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.text(alphabet=st.sampled_from(list("ab .,\n\"“”„«»'â€™œ˜\ufffd12")), max_size=120))
+def test_quote_spans_are_ordered_and_in_bounds(text: str) -> None:
+    spans = quote_spans(text)
+    for start, end in spans:
+        assert 0 <= start <= end <= len(text)
+    assert all(a[1] <= b[0] for a, b in zip(spans, spans[1:], strict=False))
