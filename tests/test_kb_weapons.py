@@ -161,3 +161,11 @@ def test_recent_conflict_weapons(nlp, text: str, expected: list[str]) -> None:
 def test_person_names_are_not_weapons_but_lone_person_tags_are_ignored(nlp) -> None:
     assert _found(nlp, "Iskander Ahmed, a spokesman, said Fazil Iskander wrote it.") == {}
     assert "GBU-39 bombs" in _found(nlp, "JDAM kits and GBU-39 bombs were used in Gaza.")
+
+
+def test_works_on_a_doc_and_without_a_parser() -> None:
+    import spacy
+
+    doc = spacy.blank("en")("Israeli-made M095 cluster bombs fell.")
+    (weapon,) = find_weapons(doc)
+    assert (weapon.catalogue_id, weapon.origin_country) == ("m095-dpicm", "IL")

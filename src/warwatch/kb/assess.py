@@ -52,6 +52,17 @@ def is_state_actor(actor: Actor) -> bool:
     return bool(kinds & {"state", "police"})
 
 
+def is_armed_group(actor: Actor) -> bool:
+    """A non-state armed group: not state forces, not an unidentified actor (who may be a state),
+    not civilians, protesters or rioters (ACLED actor classes in the actor dictionary)."""
+    if is_state_actor(actor) or actor.name.startswith("Unidentified"):
+        return False
+    from .actors import actor_entries
+
+    kinds = {e.kind for e in actor_entries() if e.canonical == actor.name.split(" (")[0]}
+    return not kinds & {"protesters", "rioters", "civilians", "unidentified"}
+
+
 def _parties(incident: Incident) -> list[Party]:
     roles: dict[str, list[str]] = {}
     hedged: dict[str, bool] = {}
@@ -121,7 +132,7 @@ def _non_state_notes(
 ) -> list[LegalNote]:
     notes = []
     for actor in incident.actors:
-        if actor.role is not ActorRole.PERPETRATOR or is_state_actor(actor):
+        if actor.role is not ActorRole.PERPETRATOR or not is_armed_group(actor):
             continue
         for provision in provisions:
             treaty = load_treaties()[provision.treaty]

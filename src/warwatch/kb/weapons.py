@@ -23,7 +23,7 @@ from .origin import compound_origin, origin_in_text
 
 if TYPE_CHECKING:
     from spacy.matcher import PhraseMatcher
-    from spacy.tokens import Span, Token
+    from spacy.tokens import Doc, Span, Token
     from spacy.vocab import Vocab
 
 # Catalogue ids of generic rows that carry no more than "some weapon of this kind": when one
@@ -192,17 +192,22 @@ def _modifier_start(sp: Span, floor: int) -> int:
     return i
 
 
-def find_weapons(span: Span) -> list[Weapon]:
+def find_weapons(span: Span | Doc) -> list[Weapon]:
     """Weapon mentions in ``span`` (a sentence or a whole ``doc[:]``), in text order.
 
     Offsets are character offsets into the Doc's text. ``name``, ``kind`` and ``category`` come
     from the catalogue entry; ``origin_country`` from the text when it says so, else the entry.
     """
+    from spacy.tokens import Doc as SpacyDoc
+
+    whole: Span = span[:] if isinstance(span, SpacyDoc) else span  # a Doc is its own whole span
     weapons: list[Weapon] = []
-    floor = span.start
-    for entry, core in _merge_generic_heads(_candidate_spans(span)):
+    floor = whole.start
+    sentenced = whole.doc.has_annotation("SENT_START")
+    for entry, core in _merge_generic_heads(_candidate_spans(whole)):
         origin = origin_in_text(core) or entry.origin_country
-        sp = span.doc[_modifier_start(core, max(floor, core.sent.start)) : core.end]
+        sent_start = core.sent.start if sentenced else 0
+        sp = whole.doc[_modifier_start(core, max(floor, sent_start)) : core.end]
         floor = core.end  # never reach back into the previous mention
         weapons.append(
             Weapon(
