@@ -189,6 +189,14 @@ def test_export_from_a_store(store: Store) -> None:
     out = io.StringIO()
     assert export(store, "geojson", out) == 1
     assert json.loads(out.getvalue())["features"][0]["geometry"]["coordinates"] == [36.63, 35.93]
+    for fmt in ("jsonl", "csv", "geojson"):  # from the store = from the Reports it holds
+        assert _text(store, fmt) == _text([report], fmt), fmt
+
+
+def _text(source, fmt: str) -> str:
+    out = io.StringIO()
+    export(source, fmt, out)
+    return out.getvalue()
 
 
 def test_unknown_format_is_refused() -> None:

@@ -142,3 +142,12 @@ def test_export_to_a_file_and_stdout(db: tuple[str, list[int]], tmp_path: Path, 
 
 def test_export_refuses_unknown_formats(db: tuple[str, list[int]]) -> None:
     assert run("export", "--format", "xml", "--db", db[0]).exit_code == 2
+
+
+def test_export_takes_the_same_filters_as_incidents(db: tuple[str, list[int]]) -> None:
+    url, _ = db
+    result = run("export", "--format", "csv", "--country", "GE", "--db", url)
+    rows = list(csv.DictReader(io.StringIO(result.stdout)))
+    assert [r["location"] for r in rows] == ["Tbilisi"]
+    none = run("export", "--format", "jsonl", "--q", "nothingmatcheshere", "--db", url)
+    assert none.exit_code == 0 and none.stdout == ""

@@ -138,3 +138,16 @@ def test_search_phrases_keep_only_words() -> None:
     assert search_phrases('cluster-munitions "Stepanakert') == ["cluster munitions", "Stepanakert"]
     assert search_phrases('AND ( " *') == ["AND"]
     assert search_phrases("  ") == []
+
+
+def test_iter_incidents_streams_matches_with_their_article(
+    store: Store, filled: dict[str, str]
+) -> None:
+    everything = list(store.iter_incidents())
+    assert [a.sha256 for a, _, _ in everything] == list(filled.values())  # saved order
+    assert all(pos == 0 for _, pos, _ in everything)
+    only = list(store.iter_incidents(q="medics", since=dt.date(2020, 11, 1)))
+    assert [(a.sha256, inc.location.name if inc.location else None) for a, _, inc in only] == [
+        (filled["Idlib"], "Idlib")
+    ]
+    assert only[0][2] == store.load_report(filled["Idlib"]).incidents[0]

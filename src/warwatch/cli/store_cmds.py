@@ -220,23 +220,43 @@ def export(
     output: Annotated[
         Path | None, typer.Option("--output", "-o", help="File to write (default: stdout).")
     ] = None,
+    q: Annotated[
+        str | None, typer.Option("--q", help="Only incidents matching these words.")
+    ] = None,
+    type: Annotated[str | None, typer.Option("--type", help="Only this ACLED event type.")] = None,
+    country: Annotated[
+        str | None, typer.Option("--country", help="Only this country (ISO2).")
+    ] = None,
+    since: Annotated[
+        str | None, typer.Option(help="Only incidents on or after YYYY-MM-DD.")
+    ] = None,
+    until: Annotated[
+        str | None, typer.Option(help="Only incidents on or before YYYY-MM-DD.")
+    ] = None,
     db: DbOption = None,
 ) -> None:
-    """Write every stored incident as JSON Lines, ACLED-style CSV or GeoJSON."""
+    """Write stored incidents (all, or those matching the filters) as JSON Lines, ACLED-style
+    CSV or GeoJSON."""
     from ..export import FORMATS
-    from ..export import export as run_export
     from ..store import open_store
 
-    if format not in FORMATS:
+    writer = FORMATS.get(format)
+    if writer is None:
         raise typer.BadParameter(
             f"{format!r}: use one of {', '.join(FORMATS)}", param_hint="--format"
         )
-    store = open_store(_url(db))
+    items = open_store(_url(db)).iter_incidents(
+        q=q,
+        event_type=_event_type(type),
+        country=country,
+        since=_date(since, "--since"),
+        until=_date(until, "--until"),
+    )
     if output is None:
-        count = run_export(store, format, sys.stdout)
+        count = writer(items, sys.stdout)
     else:
         with output.open("w", encoding="utf-8", newline="") as fp:
-            count = run_export(store, format, fp)
+            count = writer(items, fp)
     typer.echo(f"exported {count} incidents as {format}", err=True)
 
 

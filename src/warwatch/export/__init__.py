@@ -3,15 +3,17 @@
 from __future__ import annotations
 
 from .acled import ACLED_COLUMNS, CSV_COLUMNS, acled_row, incident_key
-from .writers import FORMATS, export, write_csv, write_geojson, write_jsonl
+from .writers import FORMATS, Item, export, items_of, write_csv, write_geojson, write_jsonl
 
 __all__ = [
     "ACLED_COLUMNS",
     "CSV_COLUMNS",
     "FORMATS",
+    "Item",
     "acled_row",
     "export",
     "incident_key",
+    "items_of",
     "write_csv",
     "write_geojson",
     "write_jsonl",

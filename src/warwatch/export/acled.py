@@ -14,7 +14,7 @@ from functools import cache
 
 import pycountry
 
-from ..model import DatePrecision, EventType, GeoPrecision, Incident, Report
+from ..model import Article, DatePrecision, EventType, GeoPrecision, Incident
 
 ACLED_COLUMNS = (
     "event_id_cnty",
@@ -110,9 +110,9 @@ def _num(value: float | int | None) -> str:
     return "" if value is None else str(value)
 
 
-def notes_of(report: Report, incident: Incident) -> str:
+def notes_of(article: Article, incident: Incident) -> str:
     """The first evidence passage (the words the incident was read from), else the trigger."""
-    text = report.article.text
+    text = article.text
     for span in incident.evidence:
         if 0 <= span.start < span.end <= len(text):
             return " ".join(text[span.start : span.end].split())[:NOTES_CHARS]
@@ -136,9 +136,8 @@ def _date(day: dt.date | None) -> str:
     return day.isoformat() if day else ""
 
 
-def acled_row(report: Report, index: int, incident: Incident) -> dict[str, str]:
-    """The CSV row of one incident (every column of CSV_COLUMNS, as text)."""
-    article = report.article
+def acled_row(article: Article, index: int, incident: Incident) -> dict[str, str]:
+    """The CSV row of the ``index``-th incident of ``article`` (every CSV_COLUMNS column, as text)."""
     loc = incident.location
     day = incident.date.start or incident.date.end
     iso, country = _country(loc.country_code) if loc and loc.country_code else ("", "")
@@ -160,7 +159,7 @@ def acled_row(report: Report, index: int, incident: Incident) -> dict[str, str]:
         longitude=_num(loc.longitude) if loc else "",
         geo_precision=GEO_PRECISION.get(loc.precision, "") if loc else "",
         source=article.publisher or "",
-        notes=notes_of(report, incident),
+        notes=notes_of(article, incident),
         fatalities=_num(incident.fatalities.best),  # empty: not reported (ACLED would write 0)
         date_start=_date(incident.date.start),
         date_end=_date(incident.date.end),

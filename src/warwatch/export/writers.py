@@ -1,6 +1,7 @@
 """Streaming writers: JSON Lines, ACLED-style CSV and GeoJSON, one incident per record.
 
-Each takes any iterable of Reports (``Store.iter_reports()`` streams them a page at a time) and
+Each takes an iterable of ``(article, position, incident)`` items (``Store.iter_incidents()``
+streams them a page at a time, with filters; ``items_of(reports)`` makes them from Reports) and
 writes as it goes, so memory does not grow with the store.
 """
 
@@ -13,36 +14,39 @@ from typing import Any, Protocol, TextIO
 
 from .. import SCHEMA_VERSION
 from ..errors import WarwatchError
-from ..model import Incident, Report
+from ..model import Article, Incident, Report
 from .acled import CSV_COLUMNS, acled_row, incident_key
 
 ARTICLE_META = ("sha256", "title", "publisher", "author", "published", "url", "language", "id")
 
 
-class ReportSource(Protocol):
-    def iter_reports(self) -> Iterator[Report]: ...
+Item = tuple[Article, int, Incident]  # an incident, its article, its position in the article
 
 
-def _incidents(reports: Iterable[Report]) -> Iterator[tuple[Report, int, Incident]]:
+class IncidentSource(Protocol):
+    def iter_incidents(self) -> Iterator[Item]: ...
+
+
+def items_of(reports: Iterable[Report]) -> Iterator[Item]:
     for report in reports:
         for index, incident in enumerate(report.incidents):
-            yield report, index, incident
+            yield report.article, index, incident
 
 
-def article_meta(report: Report) -> dict[str, Any]:
-    dumped = report.article.model_dump(mode="json", include=set(ARTICLE_META))
+def article_meta(article: Article) -> dict[str, Any]:
+    dumped = article.model_dump(mode="json", include=set(ARTICLE_META))
     return {name: dumped[name] for name in ARTICLE_META}
 
 
-def write_jsonl(reports: Iterable[Report], fp: TextIO) -> int:
+def write_jsonl(items: Iterable[Item], fp: TextIO) -> int:
     """One JSON object per incident: ``{schema_version, event_id, article{meta}, incident}``;
     ``incident`` is the contract's incident object (CONTRACT.md). Returns the incidents written."""
     n = 0
-    for report, index, incident in _incidents(reports):
+    for article, index, incident in items:
         record = {
             "schema_version": SCHEMA_VERSION,
-            "event_id": incident_key(report.article.sha256, index),
-            "article": article_meta(report),
+            "event_id": incident_key(article.sha256, index),
+            "article": article_meta(article),
             "incident": incident.model_dump(mode="json"),
         }
         fp.write(json.dumps(record, ensure_ascii=False) + "\n")
@@ -50,20 +54,20 @@ def write_jsonl(reports: Iterable[Report], fp: TextIO) -> int:
     return n
 
 
-def write_csv(reports: Iterable[Report], fp: TextIO) -> int:
+def write_csv(items: Iterable[Item], fp: TextIO) -> int:
     """ACLED-style CSV (see ``export.acled``), a header then one row per incident."""
     # RFC 4180 line ends: with them the writer quotes any field holding \r or \n (on Python 3.11
     # it only quotes characters of the line terminator). Open files with newline="".
     writer = csv.DictWriter(fp, fieldnames=CSV_COLUMNS)
     writer.writeheader()
     n = 0
-    for report, index, incident in _incidents(reports):
-        writer.writerow(acled_row(report, index, incident))
+    for article, index, incident in items:
+        writer.writerow(acled_row(article, index, incident))
         n += 1
     return n
 
 
-def feature(report: Report, index: int, incident: Incident) -> dict[str, Any]:
+def feature(article: Article, index: int, incident: Incident) -> dict[str, Any]:
     """An RFC 7946 Feature: a Point at [longitude, latitude], or ``geometry: null`` when the
     incident has no coordinates."""
     loc = incident.location
@@ -72,7 +76,7 @@ def feature(report: Report, index: int, incident: Incident) -> dict[str, Any]:
         geometry = {"type": "Point", "coordinates": [loc.longitude, loc.latitude]}
     body = incident.model_dump(mode="json")
     properties = {
-        "event_id": incident_key(report.article.sha256, index),
+        "event_id": incident_key(article.sha256, index),
         "event_type": body["event_type"],
         "sub_event_type": body["sub_event_type"],
         "date_start": body["date"]["start"],
@@ -88,7 +92,7 @@ def feature(report: Report, index: int, incident: Incident) -> dict[str, Any]:
         "weapons": [w["name"] for w in body["weapons"]],
         "confidence": incident.confidence,
         "trigger": incident.trigger.text,
-        "article": article_meta(report),
+        "article": article_meta(article),
     }
     return {
         "type": "Feature",
@@ -98,29 +102,32 @@ def feature(report: Report, index: int, incident: Incident) -> dict[str, Any]:
     }
 
 
-def write_geojson(reports: Iterable[Report], fp: TextIO) -> int:
+def write_geojson(items: Iterable[Item], fp: TextIO) -> int:
     """A GeoJSON FeatureCollection, written feature by feature."""
     fp.write('{"type": "FeatureCollection", "features": [')
     n = 0
-    for report, index, incident in _incidents(reports):
+    for article, index, incident in items:
         fp.write(",\n" if n else "\n")
-        fp.write(json.dumps(feature(report, index, incident), ensure_ascii=False))
+        fp.write(json.dumps(feature(article, index, incident), ensure_ascii=False))
         n += 1
     fp.write("\n]}\n")
     return n
 
 
-FORMATS: dict[str, Callable[[Iterable[Report], TextIO], int]] = {
+FORMATS: dict[str, Callable[[Iterable[Item], TextIO], int]] = {
     "jsonl": write_jsonl,
     "csv": write_csv,
     "geojson": write_geojson,
 }
 
 
-def export(source: ReportSource | Iterable[Report], format: str, fp: TextIO) -> int:
-    """Write every incident of ``source`` (a Store or Reports) to ``fp`` as ``format``."""
+def export(source: IncidentSource | Iterable[Report], format: str, fp: TextIO) -> int:
+    """Write every incident of ``source`` (a Store, or Reports) to ``fp`` as ``format``;
+    returns how many were written. For a filtered export pass ``store.iter_incidents(...)`` to
+    ``FORMATS[format]``."""
     writer = FORMATS.get(format)
     if writer is None:
         raise WarwatchError(f"unknown export format {format!r}: use one of {', '.join(FORMATS)}")
-    reports = source.iter_reports() if hasattr(source, "iter_reports") else source
-    return writer(reports, fp)
+    if hasattr(source, "iter_incidents"):
+        return writer(source.iter_incidents(), fp)
+    return writer(items_of(source), fp)

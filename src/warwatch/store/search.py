@@ -4,12 +4,16 @@ from __future__ import annotations
 
 import datetime as dt
 import re
+from collections.abc import Iterator
 from dataclasses import dataclass
 from typing import Any
 
 import sqlalchemy as sa
 
+from ..model import Article, Incident
 from .base import StoreBase
+from .codec import article_from
+from .reports import read_incidents
 from .schema import articles, incidents
 
 # A "term" is a run of letters/digits; everything else (quotes, operators, hyphens, brackets) is a
@@ -112,6 +116,10 @@ _COLUMNS: list[Any] = [
 ]
 
 
+# Incidents per page in iter_incidents: memory stays flat, queries stay few.
+PAGE = 100
+
+
 class SearchMixin(StoreBase):
     def search_incidents(
         self,
@@ -142,3 +150,40 @@ class SearchMixin(StoreBase):
         )
         with self._tx() as conn:
             return [IncidentRow(**row) for row in conn.execute(stmt).mappings()]
+
+    def iter_incidents(
+        self,
+        *,
+        q: str | None = None,
+        event_type: str | None = None,
+        country: str | None = None,
+        since: dt.date | None = None,
+        until: dt.date | None = None,
+    ) -> Iterator[tuple[Article, int, Incident]]:
+        """Every incident matching the filters (as in search_incidents) in saved order, with its
+        article and its position in that article; streamed a page at a time."""
+        where = _filters(
+            self.dialect, q=q, event_type=event_type, country=country, since=since, until=until
+        )
+        after = 0
+        while True:
+            with self._tx() as conn:
+                rows = [
+                    dict(r)
+                    for r in conn.execute(
+                        sa.select(incidents)
+                        .join(articles, articles.c.id == incidents.c.article_id)
+                        .where(incidents.c.id > after, *where)
+                        .order_by(incidents.c.id)
+                        .limit(PAGE)
+                    ).mappings()
+                ]
+                if not rows:
+                    return
+                found = read_incidents(conn, rows)
+                ids = {r["article_id"] for r in rows}
+                arts = conn.execute(sa.select(articles).where(articles.c.id.in_(ids))).mappings()
+                by_id = {a["id"]: article_from(dict(a)) for a in arts}
+            for row, incident in zip(rows, found, strict=True):
+                yield by_id[row["article_id"]], row["position"], incident
+            after = rows[-1]["id"]
