@@ -12,6 +12,10 @@ from pathlib import Path
 import pytest
 from asn1crypto import cms, core, tsp
 
+from store_fixtures import (  # noqa: F401  (fixtures are found by name)
+    pg_session_url_fixture,
+    store_url_fixture,
+)
 from test_capture_server import LocalServer, running_server, send
 from warwatch.bundle import verify_bundle, write_bundle
 from warwatch.bundle.tsa import build_request, read_response
@@ -38,13 +42,13 @@ def server() -> Iterator[LocalServer]:
 
 
 @pytest.fixture()
-def stored(tmp_path: Path) -> tuple[Store, int]:
-    return make_store(tmp_path)
+def stored(store_url: str) -> tuple[Store, int]:
+    return make_store(store_url)
 
 
-def make_store(tmp_path: Path) -> tuple[Store, int]:
+def make_store(url: str) -> tuple[Store, int]:
     """A store holding one article with one incident, plus a syndicated copy of it."""
-    store = open_store(f"sqlite:///{tmp_path / 'w.db'}")
+    store = open_store(url)
     ids = []
     for n, text in enumerate((TEXT, "Wire copy. " + TEXT + " (c) Agency")):
         capture = capture_bytes(text.encode(), source=f"https://news{n}.example/a", kind="url")

@@ -108,7 +108,7 @@ def test_watch_once_ingests_into_store(
 def test_bundle_and_verify_commands(tmp_path: Path) -> None:
     from test_bundle_roundtrip import make_store  # the same two-article store
 
-    store, incident_id = make_store(tmp_path)
+    store, incident_id = make_store(f"sqlite:///{tmp_path / 'w.db'}")
     runner = CliRunner()
     out = tmp_path / "e.zip"
     app = build_app()

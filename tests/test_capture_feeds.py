@@ -9,6 +9,11 @@ from pathlib import Path
 
 import pytest
 
+from store_fixtures import (  # noqa: F401  (fixtures are found by name)
+    pg_session_url_fixture,
+    store_fixture,
+    store_url_fixture,
+)
 from test_capture_server import LocalServer, page, running_server, send
 from warwatch.capture.feeds import poll_feed
 from warwatch.capture.http import Fetcher, FetchPolicy
@@ -16,7 +21,7 @@ from warwatch.capture.watch import watch_feeds
 from warwatch.errors import CaptureError
 from warwatch.model import Capture
 from warwatch.settings import Settings
-from warwatch.store import Store, open_store
+from warwatch.store import Store
 
 FAST = FetchPolicy(max_retries=0, backoff=0.01, host_delay=0)
 ARTICLE = "<html><body><p>Article {n}: shelling reported in the north.</p></body></html>"
@@ -25,11 +30,6 @@ ARTICLE = "<html><body><p>Article {n}: shelling reported in the north.</p></body
 @pytest.fixture()
 def server() -> Iterator[LocalServer]:
     yield from running_server()
-
-
-@pytest.fixture()
-def store(tmp_path: Path) -> Store:
-    return open_store(f"sqlite:///{tmp_path / 'w.db'}")
 
 
 def settings(tmp_path: Path) -> Settings:

@@ -11,9 +11,14 @@ from types import ModuleType
 
 import pytest
 
+from store_fixtures import (  # noqa: F401  (fixtures are found by name)
+    pg_session_url_fixture,
+    store_fixture,
+    store_url_fixture,
+)
 from warwatch.link.minhash import LshIndex, Sketch, containment, minhash, similarity, sketch
 from warwatch.link.syndication import assign_family, group_texts, resemblance
-from warwatch.store import open_store
+from warwatch.store import Store
 
 REPO = Path(__file__).resolve().parents[1]
 VOCAB = tuple(
@@ -94,8 +99,7 @@ def test_group_texts() -> None:
     assert fam["a"] == fam["a2"] and len({fam["a"], fam["b"], fam["c"]}) == 3
 
 
-def test_assign_family_in_store(tmp_path: Path) -> None:
-    store = open_store(f"sqlite:///{tmp_path / 'w.db'}")
+def test_assign_family_in_store(store: Store) -> None:
     original, copy, other = _text(1), "Wire: " + _text(1) + " (c) Agency", _text(2)
     f1 = assign_family(store, "a" * 64, original)
     f2 = assign_family(store, "b" * 64, copy)
