@@ -154,3 +154,16 @@ def test_tables_and_long_texts_do_not_crash(nlp) -> None:  # type: ignore[no-unt
 )
 def test_partitive_cumulative_and_share_figures(nlp, text: str, best) -> None:  # type: ignore[no-untyped-def]
     assert counts(nlp, text)[0].best == best
+
+
+@pytest.mark.parametrize(
+    ("text", "best"),
+    [
+        ("Residents protested against a string of attacks that killed seven people.", None),
+        ("Relatives demanded justice for the killing of two activists.", None),
+        ("Troops fired mortars on the village, killing  one civilian.", 1),
+        ("At least 10 IS militants were killed and 4 soldiers were killed in the clashes.", 14),
+    ],
+)
+def test_referenced_deaths_and_same_sentence_sums(nlp, text: str, best) -> None:  # type: ignore[no-untyped-def]
+    assert counts(nlp, text)[0].best == best

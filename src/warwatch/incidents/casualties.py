@@ -191,7 +191,7 @@ def _left(sent: Span, t: int) -> tuple[int, list[Quantity]]:
 
 def _right(sent: Span, t: int) -> tuple[int, list[Quantity]]:
     doc, j, found, hi = sent.doc, t + 1, [], t + 1
-    while j < sent.end and doc[j].lower_ in _SKIP_RIGHT and j - t <= 4:
+    while j < sent.end and (doc[j].lower_ in _SKIP_RIGHT or doc[j].is_space) and j - t <= 4:
         j += 1
     while j < sent.end:
         grabbed = (
@@ -223,6 +223,12 @@ def _right(sent: Span, t: int) -> tuple[int, list[Quantity]]:
 
 
 _PASSIVE_AUX = {"was", "were", "been", "being", "is", "are", "be", "get", "got"}
+
+
+# How far left of a figureless subject a number may sit and still be its count: "At least 10 IS
+# militants" (the small model parses "IS" as an auxiliary and detaches "10"). Four tokens covers
+# a hedge plus the number; chosen on hand-made examples, not on gold data.
+SUBJECT_REACH = 4
 
 
 def _toll(sent: Span, t: int) -> tuple[int, int, list[Quantity]]:
@@ -273,9 +279,11 @@ def _figure(sent: Span, t: int) -> tuple[int, int, list[Quantity]]:
         if found or word in _RIGHT_ONLY:
             return t, hi, found
     subject = _subject(doc[t]) if word not in ("dead", "deaths", "fatalities", "toll") else None
-    if subject is not None:
+    if subject is not None and subject[1]:
         return subject[0], t + 1, subject[1]
     lo, found = _left(sent, t)
+    if subject is not None and lo < subject[0] - SUBJECT_REACH:
+        return lo, t + 1, []  # the number sits in another phrase, not on the subject
     return lo, t + 1, found
 
 
@@ -287,7 +295,7 @@ _NOT_ONE = _MASS_NOUNS | {"nobody", "none", "noone", "no-one", "number", "toll",
 
 def _singular_object(verb: Token) -> bool:
     return any(
-        c.dep_ == "dobj" and c.tag_ in ("NN", "NNP") and c.lower_ not in _MASS_NOUNS
+        c.dep_ == "dobj" and c.tag_ in ("NN", "NNP") and c.lower_ not in _NOT_ONE
         and not any(g.dep_ == "nummod" for g in c.children)
         for c in verb.children
     )  # fmt: skip
@@ -365,8 +373,19 @@ def _clause(token: Token) -> Span:
 _REFERENCE_PREPS = {"for", "against", "over", "into", "about", "condemning", "denouncing"}
 
 
+_REFERENCING = {"protest", "demonstrate", "march", "rally", "demand", "justice", "investigation",
+                "inquiry", "probe", "outrage", "anger", "condemn", "mourn", "commemorate"}  # fmt: skip
+
+
 def _referenced(token: Token) -> bool:
-    return token.pos_ == "NOUN" and token.head.lower_ in _REFERENCE_PREPS
+    if token.pos_ == "NOUN" and token.head.lower_ in _REFERENCE_PREPS:
+        return True
+    # "protested against a string of attacks that killed seven": the object of a protest or an
+    # inquiry is an earlier event
+    return any(
+        a.lower_ in _REFERENCE_PREPS and a.head.lemma_.lower() in _REFERENCING
+        for a in token.ancestors
+    )
 
 
 def _clause_background(
