@@ -185,8 +185,8 @@ def _strict(
         hint = (
             f"the bytes do not match the declared charset {encoding}; fix the declaration"
             if declared
-            else "re-encode the file as UTF-8 (for example `iconv -f WINDOWS-1252 -t UTF-8`) "
-            "or declare its charset (content type `text/plain; charset=...`)"
+            else "warwatch reads plain text as UTF-8: re-encode it, for example "
+            "`iconv -f WINDOWS-1252 -t UTF-8 in.txt > out.txt`"
         )
         raise EncodingError(
             f"not valid {encoding}: bad byte at offset {offset} ({bad}); {hint}", source=source
