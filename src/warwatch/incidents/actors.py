@@ -111,6 +111,40 @@ def mentions(sent: Span, default_country: Country | None) -> list[Mention]:
     return out
 
 
+def people(sent: Span, taken: list[Mention]) -> list[Mention]:
+    """Named persons of the sentence (spaCy PERSON entities) not already an actor mention: they
+    can be victims ("gunmen killed Luis Morales") or perpetrators, by syntax only."""
+    used = {i for m in taken for i in range(m.span.start, m.span.end)}
+    return [
+        Mention(ent, "person", ent.text, None)
+        for ent in sent.ents
+        if ent.label_ == "PERSON" and not used & set(range(ent.start, ent.end))
+    ]
+
+
+def hit_objects(trigger: Span, taken: list[Mention]) -> list[Mention]:
+    """What the event word acts on when it is not an actor: "bombed the power station", "an
+    attack on a bus". The phrase is the head noun and its left modifiers."""
+    used = {i for m in taken for i in range(m.span.start, m.span.end)}
+    root = trigger.root
+    heads = [c for c in root.children if c.dep_ in ("dobj", "nsubjpass")]
+    heads += [g for c in root.children if c.dep_ == "prep" and c.lower_ in OBJECT_PREPS
+              for g in c.children if g.dep_ == "pobj"]  # fmt: skip
+    out = []
+    for head in heads:
+        if (
+            head.i in used
+            or head.pos_ not in ("NOUN", "PROPN")
+            or head.ent_type_ in ("GPE", "LOC", "DATE")
+        ):
+            continue
+        span = trigger.doc[head.left_edge.i : head.i + 1]
+        if span[0].dep_ == "det":
+            span = span[1:]
+        out.append(Mention(span, "object", span.text, None))
+    return out
+
+
 def _role_by_syntax(tok: Token, trigger: Token) -> ActorRole | None:
     """The role of ``tok`` relative to the event word, or None when they are not linked."""
     dep, head = tok.dep_, tok.head
@@ -138,7 +172,7 @@ def _fallback_role(m: Mention, trigger: Span) -> ActorRole | None:
         return ActorRole.PARTICIPANT
     if m.kind == "civilians":
         return ActorRole.TARGET if _place_like(m.span) else ActorRole.VICTIM
-    if m.kind in ("demonym", "country"):
+    if m.kind in ("demonym", "country", "person", "object"):
         return None
     return ActorRole.PERPETRATOR if m.span.start < trigger.start else None
 
@@ -154,7 +188,13 @@ def assign_roles(sent_mentions: Iterable[Mention], trigger: Span) -> list[Actor]
             continue
         if m.kind == "protesters":
             role = ActorRole.PARTICIPANT if role == ActorRole.PERPETRATOR else role
-        elif role == ActorRole.TARGET and m.kind in PEOPLE_KINDS and not _place_like(m.span):
+        elif m.kind == "object" and role == ActorRole.PERPETRATOR:
+            continue
+        elif (
+            role == ActorRole.TARGET
+            and m.kind in PEOPLE_KINDS | {"person"}
+            and not _place_like(m.span)
+        ):
             role = ActorRole.VICTIM
         # The event's hedge ("appear to have been dropped by X") qualifies who did it; what was
         # hit is hedged only by its own words ("alleged victims").

@@ -35,7 +35,7 @@ from ..model import (
 )
 from ..model import Span as ModelSpan
 from . import grouping
-from .actors import Mention, assign_roles, mentions, merge_actors
+from .actors import Mention, assign_roles, hit_objects, mentions, merge_actors, people
 from .event_type import ARMED_KINDS, STATE_KINDS, Candidate, candidates
 from .salience import confidence, salience
 from .triggers import Cue, cues_by_sentence
@@ -52,6 +52,8 @@ except ImportError:  # pragma: no cover
     find_weapons = None  # type: ignore[assignment]
 
 ARMED_OR_STATE = ARMED_KINDS | STATE_KINDS
+# Event types whose event word hits something: its objects are targets even when not actors.
+HITTING = frozenset({EventType.EXPLOSIONS, EventType.VAC, EventType.BATTLES})
 # Cues that, after a demonstration was reported, tell how it went on (dispersal, force, riot).
 PROTEST_FOLLOWUP = frozenset({"INTERVENE", "FORCE", "VIOLENT", "ARREST"})
 
@@ -91,9 +93,9 @@ def _sentence_members(doc: Doc, published: date | None, country: Country | None)
         sent_cues = cues.get(sent.start)
         if not sent_cues or (is_background is not None and is_background(sent, published)):
             continue
-        if last_protest is not None and not any(c.label == "PROTEST" for c in sent_cues):
-            if any(c.label in PROTEST_FOLLOWUP for c in sent_cues):
-                sent_cues = [last_protest, *sent_cues]  # "Police used tear gas to disperse them"
+        labels = {c.label for c in sent_cues}
+        if last_protest is not None and "PROTEST" not in labels and labels & PROTEST_FOLLOWUP:
+            sent_cues = [last_protest, *sent_cues]  # "Police used tear gas to disperse them"
         protest = next((c for c in sent_cues if c.label == "PROTEST"), None)
         last_protest = protest or last_protest
         found = mentions(sent, country)
@@ -118,8 +120,10 @@ def _actors(members: list[Member], country: Country | None) -> tuple[Actor, ...]
         # ("used" and "Azerbaijani bombardments" in one sentence).
         anchors = [m.cand.trigger] + [c.span for c in m.cues if c.label != "WEAPONUSE"]
         done: set[int] = set()
+        named = list(m.mentions) + people(m.sent, list(m.mentions))
+        extra = hit_objects(m.cand.trigger, named) if m.cand.event_type in HITTING else []
         for anchor in anchors:
-            todo = [x for x in m.mentions if x.span.start_char not in done]
+            todo = [x for x in named + extra if x.span.start_char not in done]
             for actor in assign_roles(todo, anchor):
                 found.append(actor)
                 done.add(actor.start)
