@@ -67,10 +67,20 @@ TITLE_WORDS = frozenset(
         "department",
     ]
 )
-TITLE_PREPS = frozenset({"for", "of", "on", "to"})
+# "for"/"on" name a portfolio ("Director for Eastern Europe", "Rapporteur on Myanmar"); "of"
+# only after an office-like noun ("head of the Asia desk"): "Governor of Hawaii" names a real
+# jurisdiction, and GeoWebNews annotates it as a literal place.
+TITLE_PREPS = frozenset({"for", "on"})
+OFFICE_WORDS = frozenset(["desk", "programme", "program", "division", "bureau", "office", "department"])
 # Subjects of these dependency roles stand for an actor when the place is the grammatical
 # subject of an active verb (metonymy: "Turkey shells ...", "Moscow denied ...").
 SUBJECT_DEPS = frozenset({"nsubj"})
+# A place modifying a noun for people or institutions acting for it stands for the state
+# (GeoWebNews "Non_Literal_Modifier"): "U.S. officials", "Syria's government".
+MODIFIER_DEPS = frozenset({"compound", "poss", "amod", "nmod"})
+ACTOR_NOUNS = frozenset(
+    ["official", "officials", "government", "authority", "authorities", "force", "forces", "army", "military", "troop", "troops", "soldier", "soldiers", "police", "navy", "president", "minister", "ministry", "leader", "leaders", "embassy", "ambassador", "diplomat", "diplomats", "envoy", "delegation", "regime", "administration", "parliament", "congress", "senate", "intelligence", "agency", "court", "prosecutor", "prosecutors", "team", "side", "coalition"]
+)
 # Proper-noun runs matched against the gazetteer only when the best candidate is at least this
 # kind of place: a bare capitalised word that only names a village ("Amnesty", "Parkland") is far
 # more often something else. 50,000 people: below it, false hits outnumbered true ones on
@@ -107,15 +117,27 @@ def find_mentions(doc: Doc, gaz: Gazetteer) -> list[Mention]:
     """Every candidate place mention in ``doc``, classified, in text order."""
     org_words = _org_first_words(doc)
     spans: list[tuple[Span, str]] = [
-        (e, f"ner:{e.label_}") for e in doc.ents if e.label_ in PLACE_LABELS
+        (_trim(e), f"ner:{e.label_}") for e in doc.ents if e.label_ in PLACE_LABELS
     ]
-    spans += [(e, "ner:NORP") for e in doc.ents if e.label_ == "NORP"]
+    spans += [(_trim(e), "ner:NORP") for e in doc.ents if e.label_ == "NORP"]
+    spans = [(sp, src) for sp, src in spans if len(sp)]
     spans += [(s, "gazetteer") for s in _matcher_spans(doc, gaz)]
     spans += [(s, "gazetteer:locative") for s in _locative_spans(doc, gaz, spans)]
     out = sorted(
         (_classify(span, src, gaz, org_words) for span, src in spans), key=lambda m: m.start
     )
     return _spread_titles(out, doc.text)
+
+
+def _trim(span: Span) -> Span:
+    """Drop a leading determiner and a trailing possessive: the place is "Pacific Ocean" in
+    "the Pacific Ocean", "Ukraine" in "Ukraine's" (gold toponym spans exclude both)."""
+    start, end = span.start, span.end
+    while start < end and span.doc[start].lower_ in ("the", "a", "an"):
+        start += 1
+    while end > start and span.doc[end - 1].tag_ == "POS":
+        end -= 1
+    return span.doc[start:end]
 
 
 def _spread_titles(found: list[Mention], text: str) -> list[Mention]:
@@ -171,12 +193,16 @@ def _in_job_title(token: Token) -> bool:
             return False
         if node.dep_ == "pobj" and head.lower_ in TITLE_PREPS:
             return head.head.lemma_.lower() in TITLE_WORDS
+        if node.dep_ == "pobj" and head.lower_ == "of":
+            return head.head.lemma_.lower() in OFFICE_WORDS
         node = head
     return False
 
 
 def _metonymic(span: Span) -> bool:
     root = span.root
+    if root.dep_ in MODIFIER_DEPS and root.head.lemma_.lower() in ACTOR_NOUNS:
+        return True  # "U.S. officials", "Russia's ambassador": the state, not a location
     if root.dep_ not in SUBJECT_DEPS:
         return False
     verb = root.head
@@ -196,7 +222,7 @@ def _matcher_spans(doc: Doc, gaz: Gazetteer) -> list[Span]:
             span = doc[i : i + n]
             if len(span) < n or any(j in taken or doc[j].pos_ != "PROPN" for j in range(i, i + n)):
                 continue
-            if _sizeable(gaz, span.text):
+            if _plausible(span) and _sizeable(gaz, span.text):
                 out.append(span)
                 i += n - 1
                 break
@@ -222,11 +248,30 @@ def _locative_spans(doc: Doc, gaz: Gazetteer, found: list[tuple[Span, str]]) -> 
                 j in taken or doc[j].pos_ != "PROPN" for j in range(start, start + n)
             ):
                 continue
-            if _has_place(gaz, span.text):
+            if _plausible(span) and _has_place(gaz, span.text):
                 out.append(span)
                 taken.update(range(span.start, span.end))
                 break
     return out
+
+
+# Capitalised words that name a place somewhere but almost never in running text: months,
+# weekdays, compass words, and short all-capital acronyms ("CNN", "OPS").
+NOT_PLACES = frozenset(
+    ["january", "february", "march", "april", "may", "june", "july", "august", "september", "october", "november", "december", "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday", "west", "east", "north", "south", "central", "western", "eastern", "northern", "southern", "university", "congress", "summit"]
+)
+
+
+def _plausible(span: Span) -> bool:
+    text = span.text
+    if len(span) == 1 and (text.lower() in NOT_PLACES or (text.isupper() and len(text) <= 4)):
+        return False
+    return not (
+        len(span) == 1
+        and span[0].is_sent_start
+        and span[0].i + 1 < len(span.doc)
+        and span.doc[span[0].i + 1].pos_ == "PROPN"
+    )  # "Kelly Smith" at a sentence start
 
 
 def _sizeable(gaz: Gazetteer, text: str) -> bool:
