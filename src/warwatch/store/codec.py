@@ -100,8 +100,13 @@ def _count_row(prefix: str, count: Count) -> Row:
 
 
 def _count_from(prefix: str, row: Mapping[str, Any]) -> Count:
-    parts = ("best", "low", "high", "start_char", "end_char")
-    return from_flat(Count, {p: row[f"{prefix}_{p}"] for p in parts})
+    return Count(
+        best=row[f"{prefix}_best"],
+        low=row[f"{prefix}_low"],
+        high=row[f"{prefix}_high"],
+        start=row[f"{prefix}_start_char"],
+        end=row[f"{prefix}_end_char"],
+    )
 
 
 def _location_row(loc: Location | None) -> Row:
