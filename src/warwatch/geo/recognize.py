@@ -71,7 +71,9 @@ TITLE_WORDS = frozenset(
 # only after an office-like noun ("head of the Asia desk"): "Governor of Hawaii" names a real
 # jurisdiction, and GeoWebNews annotates it as a literal place.
 TITLE_PREPS = frozenset({"for", "on"})
-OFFICE_WORDS = frozenset(["desk", "programme", "program", "division", "bureau", "office", "department"])
+OFFICE_WORDS = frozenset(
+    ["desk", "programme", "program", "division", "bureau", "office", "department"]
+)
 # Subjects of these dependency roles stand for an actor when the place is the grammatical
 # subject of an active verb (metonymy: "Turkey shells ...", "Moscow denied ...").
 SUBJECT_DEPS = frozenset({"nsubj"})
@@ -79,7 +81,47 @@ SUBJECT_DEPS = frozenset({"nsubj"})
 # (GeoWebNews "Non_Literal_Modifier"): "U.S. officials", "Syria's government".
 MODIFIER_DEPS = frozenset({"compound", "poss", "amod", "nmod"})
 ACTOR_NOUNS = frozenset(
-    ["official", "officials", "government", "authority", "authorities", "force", "forces", "army", "military", "troop", "troops", "soldier", "soldiers", "police", "navy", "president", "minister", "ministry", "leader", "leaders", "embassy", "ambassador", "diplomat", "diplomats", "envoy", "delegation", "regime", "administration", "parliament", "congress", "senate", "intelligence", "agency", "court", "prosecutor", "prosecutors", "team", "side", "coalition"]
+    [
+        "official",
+        "officials",
+        "government",
+        "authority",
+        "authorities",
+        "force",
+        "forces",
+        "army",
+        "military",
+        "troop",
+        "troops",
+        "soldier",
+        "soldiers",
+        "police",
+        "navy",
+        "president",
+        "minister",
+        "ministry",
+        "leader",
+        "leaders",
+        "embassy",
+        "ambassador",
+        "diplomat",
+        "diplomats",
+        "envoy",
+        "delegation",
+        "regime",
+        "administration",
+        "parliament",
+        "congress",
+        "senate",
+        "intelligence",
+        "agency",
+        "court",
+        "prosecutor",
+        "prosecutors",
+        "team",
+        "side",
+        "coalition",
+    ]
 )
 # Proper-noun runs matched against the gazetteer only when the best candidate is at least this
 # kind of place: a bare capitalised word that only names a village ("Amnesty", "Parkland") is far
@@ -258,7 +300,39 @@ def _locative_spans(doc: Doc, gaz: Gazetteer, found: list[tuple[Span, str]]) -> 
 # Capitalised words that name a place somewhere but almost never in running text: months,
 # weekdays, compass words, and short all-capital acronyms ("CNN", "OPS").
 NOT_PLACES = frozenset(
-    ["january", "february", "march", "april", "may", "june", "july", "august", "september", "october", "november", "december", "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday", "west", "east", "north", "south", "central", "western", "eastern", "northern", "southern", "university", "congress", "summit"]
+    [
+        "january",
+        "february",
+        "march",
+        "april",
+        "may",
+        "june",
+        "july",
+        "august",
+        "september",
+        "october",
+        "november",
+        "december",
+        "monday",
+        "tuesday",
+        "wednesday",
+        "thursday",
+        "friday",
+        "saturday",
+        "sunday",
+        "west",
+        "east",
+        "north",
+        "south",
+        "central",
+        "western",
+        "eastern",
+        "northern",
+        "southern",
+        "university",
+        "congress",
+        "summit",
+    ]
 )
 
 
