@@ -79,6 +79,8 @@ def _story_country(places: tuple[Place, ...]) -> Country | None:
 def _subject_kind(found: list[Mention]) -> str | None:
     for m in found:
         root = m.span.root
+        while root.dep_ in ("compound", "amod") and root.head != root:  # "ISIS fighters"
+            root = root.head
         if root.dep_ in ("nsubj", "agent") or (root.dep_ == "pobj" and root.head.dep_ == "agent"):
             return m.kind
     return None

@@ -96,7 +96,33 @@ ARMS_NOUNS = frozenset(
     ]
 )
 PERSON_NOUNS = frozenset(
-    ["commander", "commanders", "leader", "leaders", "member", "members", "militant", "militants", "fighter", "fighters", "suspect", "suspects", "man", "men", "people", "person", "persons", "terrorist", "terrorists", "soldier", "soldiers", "insurgent", "insurgents", "rebel", "rebels"]
+    [
+        "commander",
+        "commanders",
+        "leader",
+        "leaders",
+        "member",
+        "members",
+        "militant",
+        "militants",
+        "fighter",
+        "fighters",
+        "suspect",
+        "suspects",
+        "man",
+        "men",
+        "people",
+        "person",
+        "persons",
+        "terrorist",
+        "terrorists",
+        "soldier",
+        "soldiers",
+        "insurgent",
+        "insurgents",
+        "rebel",
+        "rebels",
+    ]
 )
 # What ACLED's "Headquarters or base established" is about.
 HQ_NOUNS = frozenset(
@@ -120,6 +146,10 @@ HQ_NOUNS = frozenset(
         "positions",
     ]
 )
+# Cue classes that say someone meant to do harm (vs an accident or a disaster).
+INTENT_LABELS = frozenset(
+    {"WEAPONUSE", "FIREARM", "CLASH", "SUICIDE", "GRENADE", "FORCE", "VIOLENT", "LOOT"}
+)
 NON_EVENT = frozenset({"NATURAL", "MANMADE", "CRIME", "DIPLO"})
 # Means cues in order of specificity, with their sub-event and score.
 MEANS = (
@@ -136,7 +166,7 @@ SIMPLE = {
     "ABDUCT": (ST.ABDUCTION, 7.2),
     "MOB": (ST.MOB_VIOLENCE, 6.8),
     "HQ": (ST.HQ_ESTABLISHED, 6.0),
-    "LOOT": (ST.LOOTING, 5.0),
+    "LOOT": (ST.LOOTING, 6.0),
     "ARREST": (ST.ARRESTS, 5.7),  # above a generic "raid": raids that arrest are Arrests
     "AGREE": (ST.AGREEMENT, 4.5),
     "CHANGE": (ST.CHANGE_TO_GROUP, 4.0),
@@ -153,6 +183,8 @@ DEMONSTRATION_ORDER = (
     ST.VIOLENT_DEMONSTRATION,
     ST.EXCESSIVE_FORCE,
 )
+# What a disaster, crime or diplomacy story may still report without a sign of intent.
+KEPT_WITHOUT_INTENT = frozenset({*DEMONSTRATION_ORDER, ST.AGREEMENT, ST.LOOTING, ST.MOB_VIOLENCE})
 
 
 @dataclass(frozen=True)
@@ -175,7 +207,8 @@ def _protest(cues: Sequence[Cue], kinds: set[str]) -> Candidate | None:
     anchor = _first(cues, "PROTEST") or _first(cues, "VIOLENT") or _first(cues, "FORCE")
     if anchor is None or not labels & {"PROTEST", "VIOLENT", "FORCE"}:
         return None
-    if "FORCE" in labels or ("PROTEST" in labels and labels & {"ATTACK", "DEATH"}):
+    lethal = "PROTEST" in labels and labels & {"ATTACK", "DEATH"}
+    if "FORCE" in labels or (lethal and (kinds & STATE_KINDS or "FIREARM" in labels)):
         sub = ST.EXCESSIVE_FORCE
     elif "VIOLENT" in labels or ("PROTEST" in labels and labels & {"LOOT", "CLASH"}):
         sub = ST.VIOLENT_DEMONSTRATION
@@ -329,7 +362,7 @@ def candidates(
 
 def _intent(cues: Sequence[Cue]) -> bool:
     for c in cues:
-        if c.label in ("WEAPONUSE", "FIREARM", "CLASH", "SUICIDE", "GRENADE", "FORCE", "VIOLENT"):
+        if c.label in INTENT_LABELS:
             return True
         if c.label == "ATTACK" and c.lemma not in ("kill", "killing", "die"):
             return True
