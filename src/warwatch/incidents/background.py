@@ -21,6 +21,7 @@ import re
 from typing import TYPE_CHECKING
 
 from ..model import Background, BackgroundKind, DatePrecision, NumberMention
+from .numbers import is_number_token, quantity_starting_at
 
 if TYPE_CHECKING:
     from spacy.tokens import Doc, Span
@@ -38,7 +39,8 @@ _SINCE = re.compile(
 _CUMULATIVE = re.compile(
     r"\b(?:has|have|had)\s+(?:so\s+far\s+|now\s+|already\s+|reportedly\s+)?(?:killed|claimed|cost|left|"
     r"displaced|uprooted)\b[^.;]{0,80}\b(?:since|so\s+far|to\s+date|as\s+of|in\s+total|over\s+the\s+(?:past|last)"
-    r"\s+\w+\s+(?:years|decades|months))\b|\b(?:war|conflict|insurgency|fighting|violence|crisis)\s+"
+    r"\s+\w+\s+(?:years|decades|months))\b|\b(?:war|conflict|insurgency|fighting|violence|crisis|riots|attacks|clashes|unrest|carnage|"
+    r"bombings|massacres)\s+"
     r"(?:that\s+|which\s+)?(?:has|have)\s+(?:so\s+far\s+|now\s+|already\s+)?(?:killed|claimed|cost|"
     r"left|displaced)\b|\b(?:so\s+far|thus\s+far|to\s+date|till\s+now|until\s+now)\b[^.;]{0,40}"
     r"\b(?:killed|died|dead|deaths|murdered)\b|\b(?:killed|died|dead|deaths|murdered)\b[^.;]{0,40}"
@@ -116,15 +118,54 @@ def is_background(sent: Span, published: dt.date | None) -> bool:
 
 def find_background(doc: Doc, published: dt.date | None) -> tuple[Background, ...]:
     """Every background sentence of ``doc`` with the figures it carries."""
-    from .casualties import background_numbers
 
     found = []
     for sent in doc.sents:
         kind = background_kind(sent, published)
         if kind is None:
             continue
-        numbers = tuple(NumberMention(value=v, of=of) for v, of in background_numbers(sent))
+        numbers = tuple(NumberMention(value=v, of=of) for v, of in _figures(sent))
         found.append(
             Background(start=sent.start_char, end=sent.end_char, kind=kind, numbers=numbers)
         )
     return tuple(found)
+
+
+_DISPLACED = {"displaced", "refugees", "fled", "homeless", "evacuated", "uprooted", "flee"}
+_PEOPLE = {"people", "civilians", "residents", "persons", "inhabitants", "villagers", "children",
+           "women", "men", "soldiers", "troops", "fighters"}  # fmt: skip
+
+
+def _figures(sent: Span) -> list[tuple[int, str]]:
+    """(value, of) for the figures of a background sentence: deaths, injured, displaced, people."""
+    from .casualties import find_mentions
+
+    numbers: list[tuple[int, str]] = []
+    covered: set[int] = set()
+    for m in find_mentions(sent):
+        if m.quantity.best is not None:
+            numbers.append((m.quantity.best, "deaths" if m.death else "injured"))
+            covered.update(range(m.start, m.end))
+    doc = sent.doc
+    for token in sent:
+        if token.idx in covered or not is_number_token(token) or token.i + 1 >= len(doc):
+            continue
+        if token.i > sent.start and is_number_token(doc[token.i - 1]):
+            continue  # inside a longer figure already read
+        grabbed = quantity_starting_at(sent, token.i)
+        # vague words ("several powers") and "one of the ..." are not figures worth keeping
+        if (
+            grabbed is None
+            or grabbed[1].best is None
+            or grabbed[1].vague
+            or doc[grabbed[0] - 1].lower_ == "of"
+        ):
+            continue
+        following = {t.lower_ for t in doc[grabbed[0] : min(grabbed[0] + 4, sent.end)]}
+        preceding = {t.lower_ for t in doc[max(token.i - 2, sent.start) : token.i]}
+        if (following | preceding) & _DISPLACED:
+            of = "displaced"
+        else:
+            of = "people" if following & _PEOPLE else "other"
+        numbers.append((grabbed[1].best, of))
+    return numbers

@@ -33,11 +33,13 @@ from typing import TYPE_CHECKING
 from ..model import Count
 from .background import background_kind
 from .numbers import (
-    HEDGE_WORDS,
+    ONE,
+    PRONOUNS_OF_ONE,
     Quantity,
+    figure_after,
+    figure_before,
     is_number_token,
     parse_quantity,
-    quantity_ending_at,
     quantity_starting_at,
 )
 
@@ -63,20 +65,11 @@ INJURY = {
     "hurt",
     "injuries",
 }
+_STOP = frozenset(DEATH | INJURY)
 _LEFT_ONLY = {"dead", "died", "die", "dies", "death", "deaths", "fatalities", "fatality", "perished",
               "lives", "bodies", "injuries", "wounds"}  # fmt: skip
 _RIGHT_ONLY = {"killing", "wounding", "injuring", "kills", "injures", "toll"}
-_SKIP_LEFT = {"was", "were", "been", "be", "being", "have", "has", "had", "is", "are", "reportedly",
-              "allegedly", "also", "later", "all", "subsequently", "both", "confirmed", "reported",
-              "found", "left", "shot", "burned", "burnt", "beaten", "stabbed", "hacked", "seriously",
-              "critically", "fatally", "badly", "slightly", "others", "other", "more", "people",
-              "-", "of", "whom", "them", "and", "their"}  # fmt: skip
-_SKIP_RIGHT = {"at", "least", "rose", "risen", "climbed", "reached", "stands", "stood", "is", "was",
-               "has", "had", "to", "of", "now", "s", "'s", "down", "rises", "rising",
-               "climbs", "climbing", "reaches", "hits", "jumped", "jumps"}  # fmt: skip
-_SUBSET = {"including", "among", "includes", "include"}
 _ADDITIVE = re.compile(r"\b(?:also|another|other|others|more|further|additional)\b", re.IGNORECASE)
-_ONE = {"he", "she", "him", "her", "himself", "herself"}
 
 _NEG_BOTH = re.compile(
     r"\b(?:no|without(?:\s+any)?|zero)\s+(?:reported\s+|immediate\s+|human\s+)?casualt(?:y|ies)\b"
@@ -126,102 +119,6 @@ def _matcher(vocab: Vocab) -> Matcher:
     return cached[1]
 
 
-def _single(token: Token) -> bool:
-    """ "a soldier", "one local man", "him": one person."""
-    if token.lower_ in _ONE and token.pos_ == "PRON":
-        return True
-    if token.lower_ not in ("a", "an", "one") or token.i + 1 >= len(token.doc):
-        return False
-    nxt = token.doc[token.i + 1]
-    if nxt.pos_ == "ADJ" and token.i + 2 < len(token.doc):
-        nxt = token.doc[token.i + 2]
-    return nxt.tag_ in ("NN", "NNP") and nxt.lower_ not in (
-        "number",
-        "total",
-        "dozen",
-        "few",
-        "lot",
-    )
-
-
-ONE = Quantity(1, 1, 1)
-
-
-def _stops_left(tok: Token) -> bool:
-    if tok.lower_ in DEATH or tok.lower_ in INJURY:
-        return True
-    return tok.pos_ in ("VERB", "PUNCT") and tok.lower_ not in _SKIP_LEFT and tok.text != "-"
-
-
-def _left(sent: Span, t: int) -> tuple[int, list[Quantity]]:
-    doc, j, found, lo = sent.doc, t - 1, [], t
-    subset = False
-    while j >= sent.start and t - j <= 12:
-        tok = doc[j]
-        if tok.text == ",":
-            # a comma ends the subject unless it closes an "including ..." aside
-            if not subset:
-                break
-            subset, j = False, j - 1
-            continue
-        if is_number_token(tok):
-            grabbed = quantity_ending_at(sent, j)
-            if grabbed is None:
-                break
-            lo, quantity = grabbed
-            found.append(quantity)
-            j = lo - 1
-        elif _single(tok):
-            found.append(ONE)
-            lo, j = j, j - 1
-        elif tok.lower_ in _SUBSET:
-            found.clear()
-            subset, j = True, j - 1
-            continue
-        elif _stops_left(tok):
-            break
-        else:
-            j -= 1
-            continue
-        # after a figure, go on only through a coordination ("two women and a child")
-        if not (j >= sent.start and doc[j].lower_ in ("and", *_SUBSET)):
-            break
-    return lo, found
-
-
-def _right(sent: Span, t: int) -> tuple[int, list[Quantity]]:
-    doc, j, found, hi = sent.doc, t + 1, [], t + 1
-    while j < sent.end and (doc[j].lower_ in _SKIP_RIGHT or doc[j].is_space) and j - t <= 4:
-        j += 1
-    while j < sent.end:
-        grabbed = (
-            quantity_starting_at(sent, j)
-            if doc[j].lower_ in HEDGE_WORDS or is_number_token(doc[j])
-            else None
-        )
-        if grabbed is not None:
-            hi, quantity = grabbed
-            found.append(quantity)
-        elif _single(doc[j]):
-            found.append(ONE)
-            hi = j + 1
-        else:
-            break
-        j = hi
-        while (
-            j < sent.end
-            and j - hi < 4
-            and doc[j].pos_ in ("NOUN", "PROPN", "ADJ")
-            and doc[j].lower_ not in DEATH
-        ):
-            j += 1
-        hi = j
-        if not (j + 1 < sent.end and doc[j].lower_ == "and"):
-            break
-        j += 1
-    return hi, found
-
-
 _PASSIVE_AUX = {"was", "were", "been", "being", "is", "are", "be", "get", "got"}
 
 
@@ -250,6 +147,29 @@ def _toll(sent: Span, t: int) -> tuple[int, int, list[Quantity]]:
     return (t, last[0], [last[1]]) if last else (t, t + 1, [])
 
 
+_HYPOTHETICAL_MARKS = {"if", "unless", "whether", "when", "once"}
+_MODALS = {"will", "would", "may", "might", "could", "can", "should", "must"}
+
+
+def _not_asserted(token: Token) -> bool:
+    """ "did not die", "if one dies", "will kill": no death is reported."""
+    children = list(token.children)
+    if any(c.dep_ == "neg" for c in children):
+        return True
+    if token.tag_ in ("VBZ", "VBP") and any(
+        c.dep_ == "mark" and c.lower_ in _HYPOTHETICAL_MARKS for c in children
+    ):
+        return True
+    return token.tag_ == "VB" and any(c.lower_ in _MODALS for c in children)
+
+
+def _lives_lost(token: Token) -> bool:
+    """ "claimed 30,000 lives", "lost their lives", "30 lives": lives counted as lost."""
+    if token.i > 0 and is_number_token(token.doc[token.i - 1]):
+        return True
+    return token.head.lemma_.lower() in ("claim", "cost", "take", "lose", "lost")
+
+
 def _figure(sent: Span, t: int) -> tuple[int, int, list[Quantity]]:
     """(first token, end token, quantities) of the figure attached to trigger token ``t``."""
     doc = sent.doc
@@ -258,9 +178,16 @@ def _figure(sent: Span, t: int) -> tuple[int, int, list[Quantity]]:
         return t, t + 1, []  # "death" alone names no count ("the two beyond death")
     if word == "toll":
         return _toll(sent, t)
+    if _not_asserted(doc[t]) or (word == "lives" and not _lives_lost(doc[t])):
+        return t, t + 1, []
     if word == "lives" and t - 2 >= sent.start and doc[t - 2].lower_ in ("lost", "lose"):
         t -= 2  # "five soldiers lost their lives": the subject of "lost"
         word = "lost"
+    if doc[t].dep_ == "acl" and doc[t].tag_ == "VBN":
+        # "one of the persons killed was ...", "the 58 passengers killed in ...": the noun counts
+        head = doc[t].head
+        quantity = _noun_quantity(head) if head.pos_ in ("NOUN", "NUM", "PROPN") else None
+        return doc[t].head.left_edge.i, t + 1, [quantity] if quantity else []
     # "were killed", "were reportedly killed", "were reported killed": the figure is on the left
     passive = t - 1 >= sent.start and (
         doc[t - 1].lower_ in _PASSIVE_AUX
@@ -273,7 +200,7 @@ def _figure(sent: Span, t: int) -> tuple[int, int, list[Quantity]]:
         )
     )
     if word not in _LEFT_ONLY and not passive:
-        hi, found = _right(sent, t)
+        hi, found = figure_after(sent, t)
         if not found and _singular_object(doc[t]):
             found = [ONE]  # "armed men killed former separatist leader X"
         if found or word in _RIGHT_ONLY:
@@ -281,7 +208,7 @@ def _figure(sent: Span, t: int) -> tuple[int, int, list[Quantity]]:
     subject = _subject(doc[t]) if word not in ("dead", "deaths", "fatalities", "toll") else None
     if subject is not None and subject[1]:
         return subject[0], t + 1, subject[1]
-    lo, found = _left(sent, t)
+    lo, found = figure_before(sent, t, _STOP)
     if subject is not None and lo < subject[0] - SUBJECT_REACH:
         return lo, t + 1, []  # the number sits in another phrase, not on the subject
     return lo, t + 1, found
@@ -312,7 +239,7 @@ def _noun_quantity(noun: Token) -> Quantity | None:
     for child in noun.children:
         if child.dep_ == "nummod":
             return parse_quantity(" ".join(t.text for t in child.subtree))
-    if noun.lower_ in _ONE:
+    if noun.lower_ in PRONOUNS_OF_ONE:
         return ONE
     # "a soldier", "the colonel", "Civilian killed in ..." (headlines): one person
     one = noun.tag_ in ("NN", "NNP") and noun.lower_ not in _NOT_ONE
@@ -334,7 +261,11 @@ def _subject(trigger: Token) -> tuple[int, list[Quantity]] | None:
     if verb.pos_ not in ("VERB", "AUX"):
         return None
     subjects = [c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")]
-    if not subjects or subjects[0].lower_ in ("who", "that", "which"):
+    if subjects and subjects[0].lower_ in ("who", "that", "which"):
+        if verb.dep_ != "relcl":
+            return None
+        subjects = [verb.head]  # "those who died": the relative clause's antecedent
+    if not subjects:
         return None
     nouns = [subjects[0], *(c for c in subjects[0].conjuncts if c.i > subjects[0].i)]
     quantities = [_noun_quantity(n) for n in nouns]
@@ -497,41 +428,3 @@ def casualties(span: Span, *, published: dt.date | None = None) -> tuple[Count, 
     if injured.best is None and injured.low is None:
         injured = both or _negative(span, _NEG_INJURY) or injured
     return fatalities, injured
-
-
-_DISPLACED = {"displaced", "refugees", "fled", "homeless", "evacuated", "uprooted", "flee"}
-_PEOPLE = {"people", "civilians", "residents", "persons", "inhabitants", "villagers", "children",
-           "women", "men", "soldiers", "troops", "fighters"}  # fmt: skip
-
-
-def background_numbers(sent: Span) -> list[tuple[int, str]]:
-    """(value, of) for the figures of a background sentence: deaths, injured, displaced, people."""
-    numbers: list[tuple[int, str]] = []
-    covered: set[int] = set()
-    for m in find_mentions(sent):
-        if m.quantity.best is not None:
-            numbers.append((m.quantity.best, "deaths" if m.death else "injured"))
-            covered.update(range(m.start, m.end))
-    doc = sent.doc
-    for token in sent:
-        if token.idx in covered or not is_number_token(token) or token.i + 1 >= len(doc):
-            continue
-        if token.i > sent.start and is_number_token(doc[token.i - 1]):
-            continue  # inside a longer figure already read
-        grabbed = quantity_starting_at(sent, token.i)
-        # vague words ("several powers") and "one of the ..." are not figures worth keeping
-        if (
-            grabbed is None
-            or grabbed[1].best is None
-            or grabbed[1].vague
-            or doc[grabbed[0] - 1].lower_ == "of"
-        ):
-            continue
-        following = {t.lower_ for t in doc[grabbed[0] : min(grabbed[0] + 4, sent.end)]}
-        preceding = {t.lower_ for t in doc[max(token.i - 2, sent.start) : token.i]}
-        if (following | preceding) & _DISPLACED:
-            of = "displaced"
-        else:
-            of = "people" if following & _PEOPLE else "other"
-        numbers.append((grabbed[1].best, of))
-    return numbers

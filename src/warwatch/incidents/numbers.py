@@ -248,8 +248,129 @@ def quantity_starting_at(sent: Span, i: int) -> tuple[int, Quantity] | None:
 def _partitive(sent: Span, i: int) -> bool:
     """ "40 of these deaths", "tens of those killed": a part of a toll counted elsewhere."""
     doc = sent.doc
+    if i + 1 >= sent.end or doc[i].lower_ != "of":
+        return False
+    if doc[i + 1].lower_ in ("these", "those", "them", "whom"):
+        return True
+    # "157 of the deaths", "two of the dead": part of a toll; "one of the soldiers" is a count
     return (
-        i + 1 < sent.end
-        and doc[i].lower_ == "of"
-        and doc[i + 1].lower_ in ("these", "those", "them", "whom")
+        doc[i + 1].lower_ == "the"
+        and i + 2 < sent.end
+        and doc[i + 2].lower_ in ("deaths", "dead", "victims", "killed", "casualties", "injured")
     )
+
+
+# --- the figure next to a word ----------------------------------------------------------------
+# Words the walk from a death/injury word back to its subject passes over ("were reportedly shot").
+_SKIP_LEFT = {"was", "were", "been", "be", "being", "have", "has", "had", "is", "are", "reportedly",
+              "allegedly", "also", "later", "all", "subsequently", "both", "confirmed", "reported",
+              "found", "left", "shot", "burned", "burnt", "beaten", "stabbed", "hacked", "seriously",
+              "critically", "fatally", "badly", "slightly", "others", "other", "more", "people",
+              "-", "of", "whom", "them", "and", "their"}  # fmt: skip
+# ... and forward to its object or total ("killed at least", "toll rose to").
+_SKIP_RIGHT = {"at", "least", "rose", "risen", "climbed", "reached", "stands", "stood", "is", "was",
+               "has", "had", "to", "of", "now", "s", "'s", "down", "rises", "rising",
+               "climbs", "climbing", "reaches", "hits", "jumped", "jumps"}  # fmt: skip
+# A group after these is part of a figure already counted ("12 people, including 3 children").
+_SUBSET = {"including", "among", "includes", "include"}
+PRONOUNS_OF_ONE = {"he", "she", "him", "her", "himself", "herself"}
+# Words a noun group after a figure does not run into ("killed 3 soldiers and wounded ...").
+_COUNT_STOP = frozenset({"killed", "dead", "died", "wounded", "injured", "hurt"})
+
+
+def single_person(token: Token) -> bool:
+    """ "a soldier", "one local man", "him": one person."""
+    if token.lower_ in PRONOUNS_OF_ONE and token.pos_ == "PRON":
+        return True
+    if token.lower_ not in ("a", "an", "one") or token.i + 1 >= len(token.doc):
+        return False
+    nxt = token.doc[token.i + 1]
+    if nxt.pos_ == "ADJ" and token.i + 2 < len(token.doc):
+        nxt = token.doc[token.i + 2]
+    return nxt.tag_ in ("NN", "NNP") and nxt.lower_ not in (
+        "number",
+        "total",
+        "dozen",
+        "few",
+        "lot",
+    )
+
+
+ONE = Quantity(1, 1, 1)
+
+
+def _stops_left(tok: Token, stop: frozenset[str]) -> bool:
+    if tok.lower_ in stop:
+        return True
+    return tok.pos_ in ("VERB", "PUNCT") and tok.lower_ not in _SKIP_LEFT and tok.text != "-"
+
+
+def figure_before(sent: Span, t: int, stop: frozenset[str]) -> tuple[int, list[Quantity]]:
+    """Figures left of token ``t`` ("two women and a child were killed"); ``stop`` ends the walk."""
+    doc, j, found, lo = sent.doc, t - 1, [], t
+    subset = False
+    while j >= sent.start and t - j <= 12:
+        tok = doc[j]
+        if tok.text == ",":
+            # a comma ends the subject unless it closes an "including ..." aside
+            if not subset:
+                break
+            subset, j = False, j - 1
+            continue
+        if is_number_token(tok):
+            grabbed = quantity_ending_at(sent, j)
+            if grabbed is None:
+                break
+            lo, quantity = grabbed
+            found.append(quantity)
+            j = lo - 1
+        elif single_person(tok):
+            found.append(ONE)
+            lo, j = j, j - 1
+        elif tok.lower_ in _SUBSET:
+            found.clear()
+            subset, j = True, j - 1
+            continue
+        elif _stops_left(tok, stop):
+            break
+        else:
+            j -= 1
+            continue
+        # after a figure, go on only through a coordination ("two women and a child")
+        if not (j >= sent.start and doc[j].lower_ in ("and", *_SUBSET)):
+            break
+    return lo, found
+
+
+def figure_after(sent: Span, t: int) -> tuple[int, list[Quantity]]:
+    """Figures right of token ``t`` ("killing at least 12 people and himself")."""
+    doc, j, found, hi = sent.doc, t + 1, [], t + 1
+    while j < sent.end and (doc[j].lower_ in _SKIP_RIGHT or doc[j].is_space) and j - t <= 4:
+        j += 1
+    while j < sent.end:
+        grabbed = (
+            quantity_starting_at(sent, j)
+            if doc[j].lower_ in HEDGE_WORDS or is_number_token(doc[j])
+            else None
+        )
+        if grabbed is not None:
+            hi, quantity = grabbed
+            found.append(quantity)
+        elif single_person(doc[j]):
+            found.append(ONE)
+            hi = j + 1
+        else:
+            break
+        j = hi
+        while (
+            j < sent.end
+            and j - hi < 4
+            and doc[j].pos_ in ("NOUN", "PROPN", "ADJ")
+            and doc[j].lower_ not in _COUNT_STOP
+        ):
+            j += 1
+        hi = j
+        if not (j + 1 < sent.end and doc[j].lower_ == "and"):
+            break
+        j += 1
+    return hi, found
