@@ -208,3 +208,11 @@ def test_each_axis_gets_its_own_status(nlp) -> None:  # type: ignore[no-untyped-
     axes = {a.about.value: a.status for a in inc.axis_grades}
     assert axes.get("occurrence") == "fair"
     assert axes.get("attribution") == "weak"
+
+
+def test_doc_leaves_without_claims_caches(nlp) -> None:  # type: ignore[no-untyped-def]
+    text = "Rockets struck a market, according to Amnesty International."
+    doc = nlp(text)
+    report = Report(article=Article(text=text, sha256="0"))
+    annotate(report, doc)
+    assert not [k for k in doc.user_data if str(k).startswith("warwatch.claims")]

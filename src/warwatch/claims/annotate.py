@@ -16,7 +16,7 @@ from typing import TYPE_CHECKING
 from ..model import ActorRole, AxisGrade, Claim, ClaimAbout, Incident, Report, Stance
 from .claimants import Claimant
 from .countries import iso2, short_name
-from .doccache import entities, sentences
+from .doccache import clear, entities, sentences
 from .extract import FoundClaim, find_claims
 from .grades import GradedClaim, grade_claim, verification
 from .lexicon import claimant_by_name, cue_set
@@ -37,12 +37,14 @@ def annotate(report: Report, doc: Doc) -> Report:
     for rel in find_relations(doc):
         if rel not in relations:
             relations.append(rel)
+    sources = source_chain(report, doc, found)
+    clear(doc)
     return report.model_copy(
         update={
             "incidents": incidents,
             "quotes": report.quotes + tuple(q.quote for q in quotes),
             "relations": tuple(relations),
-            "sources": report.sources + source_chain(report, doc, found),
+            "sources": report.sources + sources,
         }
     )
 

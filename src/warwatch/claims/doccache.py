@@ -46,3 +46,10 @@ def text_of(doc: Doc) -> str:
         cached = doc.text
         doc.user_data[TEXT_KEY] = cached
     return cached
+
+
+def clear(doc: Doc) -> None:
+    """Drop this module's caches (and the lexicon matches) so a Doc leaves the stage as it came:
+    Spans in ``user_data`` would not survive serialisation (DocBin with user data)."""
+    for key in (CACHE_KEY, ENTS_KEY, TEXT_KEY, "warwatch.claims.lexicon_spans"):
+        doc.user_data.pop(key, None)
