@@ -92,6 +92,8 @@ def test_incidents_lists_and_filters(db: tuple[str, list[int]]) -> None:
         "incidents", "--db", url, "--type", "explosions", "--country", "az", "--since", "2020-10-01"
     )
     assert "Stepanakert" in only.output and "Tbilisi" not in only.output
+    page2 = run("incidents", "--db", url, "--limit", "1", "--offset", "1")
+    assert "Stepanakert" in page2.output and "Tbilisi" not in page2.output  # newest first
     assert run("incidents", "--db", url, "--since", "yesterday").exit_code == 2
     assert run("incidents", "--db", url, "--type", "bogus").exit_code == 2
 

@@ -77,6 +77,7 @@ def incidents(
         str | None, typer.Option(help="Only incidents on or before YYYY-MM-DD.")
     ] = None,
     limit: Annotated[int, typer.Option(min=1, help="Show at most this many.")] = 50,
+    offset: Annotated[int, typer.Option(min=0, help="Skip this many (next page).")] = 0,
     db: DbOption = None,
 ) -> None:
     """List stored incidents, most recent first."""
@@ -89,6 +90,7 @@ def incidents(
         since=_date(since, "--since"),
         until=_date(until, "--until"),
         limit=limit,
+        offset=offset,
     )
     console = Console()
     if not rows:

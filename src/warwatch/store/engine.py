@@ -79,6 +79,22 @@ def get_engine(url: str) -> sa.Engine:
     return sa.create_engine(parsed, pool_pre_ping=True)
 
 
+def include_object(
+    obj: object, name: str | None, type_: str, reflected: bool, compare_to: object
+) -> bool:
+    """Autogenerate ignores the full-text parts (FTS5 tables on SQLite, ``search`` tsvector
+    columns and their indexes on PostgreSQL): the migrations make them, the metadata does not."""
+    if name is None:
+        return True
+    if type_ == "table":
+        return "_fts" not in name
+    if type_ == "column":
+        return name != "search"
+    if type_ == "index":
+        return not name.endswith("_search")
+    return True
+
+
 def alembic_config(connection: sa.Connection) -> Config:
     cfg = Config()
     cfg.set_main_option("script_location", str(MIGRATIONS))

@@ -7,14 +7,8 @@ from __future__ import annotations
 
 from alembic import context
 
+from warwatch.store.engine import include_object
 from warwatch.store.schema import metadata
-
-
-def include_object(
-    obj: object, name: str | None, type_: str, reflected: bool, compare_to: object
-) -> bool:
-    """Autogenerate ignores the FTS5 tables: the migrations make them, the metadata does not."""
-    return not (type_ == "table" and name is not None and "_fts" in name)
 
 
 def run_migrations() -> None:
