@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 
 from warwatch.kb.catalogue import find_entry, lineage, load_catalogue, spelling_variants
-from warwatch.kb.weapons import find_weapons
+from warwatch.kb.weapons import catalogue_entry, find_weapons
 from warwatch.model import WeaponKind
 
 
@@ -66,6 +66,9 @@ def test_variants_cover_separators() -> None:
 def test_origin_from_text_overrides_catalogue(nlp) -> None:
     found = _found(nlp, "They fired Bulgarian-made Grad rockets and Israeli-made cluster bombs.")
     assert _get(found, "Grad rockets")[2] == "BG"  # catalogue says RU; the text wins
+    doc = nlp("They fired Bulgarian-made Grad rockets.")
+    (grad,) = find_weapons(doc[:])
+    assert catalogue_entry(grad).origin_country == "RU"  # type: ignore[union-attr]
     assert _get(found, "cluster bombs")[1:3] == ("cluster munition", "IL")
     assert "Bulgarian-made Grad rockets" in found  # the origin words are part of the mention
     found = _found(nlp, "Rockets made in Russia and missiles of Iranian manufacture hit the city.")

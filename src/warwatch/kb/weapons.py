@@ -221,3 +221,9 @@ def find_weapons(span: Span | Doc) -> list[Weapon]:
             )
         )
     return weapons
+
+
+def catalogue_entry(weapon: Weapon) -> CatalogueEntry | None:
+    """The catalogue row behind a found weapon: its own origin, maker, carriers and source,
+    to set beside what the text said (``weapon.origin_country`` follows the text)."""
+    return load_catalogue().get(weapon.catalogue_id or "")
