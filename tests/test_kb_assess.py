@@ -280,3 +280,23 @@ def test_no_hostilities_rules_outside_hostilities(nlp) -> None:
         for n in _notes(out, LegalBasis.TREATY)
         if "Mines" in n.instrument or "Mine" in n.instrument
     ]
+
+
+def test_status_change_inside_the_date_window_is_unknown(nlp) -> None:
+    report, doc = _incident(
+        nlp,
+        TEXT,
+        actor="Military Forces of Lithuania",
+        code="LT",
+        where=None,
+        when=dt.date(2025, 3, 10),
+    )
+    window = report.incidents[0].date.model_copy(update={"start": dt.date(2025, 3, 1)})
+    spanning = report.incidents[0].model_copy(update={"date": window})
+    out = assess(report.model_copy(update={"incidents": (spanning,)}), doc)
+    (ccm,) = _notes(out, LegalBasis.TREATY, CCM)
+    assert (
+        ccm.state_party is None
+        and "changed within" in ccm.note
+        and ccm.as_of == dt.date(2025, 3, 10)
+    )

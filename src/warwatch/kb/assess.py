@@ -15,7 +15,16 @@ import datetime as dt
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
-from ..model import Actor, ActorRole, EventType, Incident, LegalBasis, LegalNote, Report
+from ..model import (
+    Actor,
+    ActorRole,
+    DateWindow,
+    EventType,
+    Incident,
+    LegalBasis,
+    LegalNote,
+    Report,
+)
 from .characterisation import characterisations
 from .customary import customary_notes
 from .legal import TREATY_PROVISIONS, Provision
@@ -101,14 +110,28 @@ def _niac_scope(treaty: str, state: str, when: dt.date | None) -> str:
     )
 
 
-def _treaty_note(provision: Provision, party: Party, when: dt.date | None) -> LegalNote:
+def _dated_status(treaty: str, state: str, window: DateWindow) -> tuple[bool | None, str, str]:
+    """Standing on the window's last day; unknown if it changed inside the window (a withdrawal
+    or an entry into force between its first and last day)."""
+    when = window.end or window.start or UNTC_SNAPSHOT
+    found = standing(treaty, state, when)
+    since = window.start
+    if since is not None and since < when:
+        earlier = standing(treaty, state, since)
+        if earlier.party != found.party:
+            note = f"changed within the incident's date window: on {since}: {earlier.note}; on {when}: {found.note}"
+            return None, note, found.source
+    return found.party, found.note, found.source
+
+
+def _treaty_note(provision: Provision, party: Party, window: DateWindow) -> LegalNote:
     treaty = load_treaties()[provision.treaty]
+    when = window.end or window.start
     if when is None:
         party_flag, status = _undated_status(provision.treaty, party.state)
         source = treaty.status_data
     else:
-        found = standing(provision.treaty, party.state, when)
-        party_flag, status, source = found.party, found.note, found.source
+        party_flag, status, source = _dated_status(provision.treaty, party.state, window)
     parts = [
         f"{party.state} ({' and '.join(party.roles)}): {status}",
         f"{treaty.short_name} {provision.article}: {provision.what}",
@@ -166,7 +189,9 @@ def treaty_notes(incident: Incident) -> list[LegalNote]:
     by_weapon = (p for w in incident.weapons for p in TREATY_PROVISIONS.get(w.category or "", ()))
     weapon_provisions = list(dict.fromkeys(by_weapon))
     provisions = [*weapon_provisions, *([ROME] if incident.event_type in HOSTILITIES else [])]
-    notes = [_treaty_note(p, party, when) for p in provisions for party in _parties(incident)]
+    notes = [
+        _treaty_note(p, party, incident.date) for p in provisions for party in _parties(incident)
+    ]
     return notes + _non_state_notes(incident, weapon_provisions, when)
 
 
@@ -181,13 +206,12 @@ ATT_EXPORT = Provision(
 def supplier_notes(report: Report, incident: Incident) -> list[LegalNote]:
     """ATT standing of a state the text names as arms supplier to the incident's attributed user."""
     users = {p.state for p in _parties(incident) if "attributed user" in p.roles}
-    when = incident_date(incident)
     notes = []
     for rel in report.relations:
         if rel.type != "arms_supplier" or rel.object not in users or len(rel.subject) != 2:
             continue
         supplier = Party(rel.subject, (f"arms supplier to {rel.object} per the text",), False)
-        note = _treaty_note(ATT_EXPORT, supplier, when)
+        note = _treaty_note(ATT_EXPORT, supplier, incident.date)
         extra = "when these weapons were transferred is not known from the text"
         notes.append(
             note.model_copy(
