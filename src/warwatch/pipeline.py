@@ -15,6 +15,7 @@ its run, with its error code and message) and the batch goes on.
 
 from __future__ import annotations
 
+import contextlib
 import datetime as dt
 import logging
 import re
@@ -25,8 +26,10 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from . import claims, geo, incidents, kb, text
-from .capture import capture_path
+from .capture import capture_path, iter_warc
+from .capture.http import Fetcher
 from .errors import ProcessingError, WarwatchError
+from .link.syndication import assign_family
 from .model import Article, Capture, Report
 from .nlp import build_nlp
 from .settings import Settings
@@ -134,28 +137,30 @@ def iter_files(paths: Iterable[Path]) -> Iterator[Path]:
 def iter_captures(
     sources: Iterable[str], settings: Settings, published: dt.date | None = None
 ) -> Iterator[Capture | WarwatchError]:
-    """Step 1 for every kind of source: URLs, web archives, files and folders."""
-    for source in sources:
-        try:
-            if URL_RE.match(source):
-                from .capture.http import fetch_url
+    """Step 1 for every kind of source: URLs, web archives, files and folders.
 
-                yield fetch_url(source, settings=settings)
-                continue
-            for path in iter_files([Path(source)]):
-                yield from _captures_of_file(path, settings, published)
-        except WarwatchError as exc:
-            yield exc
-        except OSError as exc:
-            yield WarwatchError(f"cannot read: {exc.strerror or exc}", source=source)
+    URLs share one Fetcher so robots.txt is read once per site and the per-host delay holds."""
+    with contextlib.ExitStack() as stack:
+        fetcher: Fetcher | None = None
+        for source in sources:
+            try:
+                if URL_RE.match(source):
+                    if fetcher is None:
+                        fetcher = stack.enter_context(Fetcher(settings))
+                    yield fetcher.fetch(source)
+                    continue
+                for path in iter_files([Path(source)]):
+                    yield from _captures_of_file(path, settings, published)
+            except WarwatchError as exc:
+                yield exc
+            except OSError as exc:
+                yield WarwatchError(f"cannot read: {exc.strerror or exc}", source=source)
 
 
 def _captures_of_file(
     path: Path, settings: Settings, published: dt.date | None
 ) -> Iterator[Capture | WarwatchError]:
     if path.name.lower().endswith(WARC_SUFFIXES):
-        from .capture.warc import iter_warc
-
         try:
             yield from iter_warc(path, max_bytes=settings.max_bytes)
         except WarwatchError as exc:  # a truncated archive still gave what it could
@@ -231,6 +236,15 @@ def _save(
     summary.added += saved.added
     summary.present += not saved.added
     summary.incident_ids.extend(saved.incident_ids)
+    if saved.added:
+        # Chain of custody and syndication: what was done when, and which story family the
+        # article belongs to, so corroboration later counts independent sources only.
+        store.log_audit(
+            "ingested",
+            f"article:{capture.sha256}",
+            {"source": capture.source, "run_id": run_id, "incidents": len(saved.incident_ids)},
+        )
+        assign_family(store, capture.sha256, report.article.text)
     return None
 
 
