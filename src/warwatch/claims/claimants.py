@@ -115,7 +115,7 @@ def _matcher(doc: Doc) -> PhraseMatcher:
         tok = _tokenizer()
         for entry in claimants():
             is_acronym = entry.pattern.isupper() or entry.pattern.islower()
-            target = exact if is_acronym and len(entry.pattern) <= 6 else matcher
+            target = exact if (is_acronym and len(entry.pattern) <= 6) or entry.exact else matcher
             target.add(entry.name, [tok(entry.pattern)])
         _MATCHERS[key] = matcher
         _MATCHERS[-key] = exact

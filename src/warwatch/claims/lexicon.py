@@ -26,6 +26,7 @@ class ClaimantEntry:
     kind: str  # ngo | un | agency | media | government | military | police | monitor
     country: str | None
     source: str
+    exact: bool = False  # match case-sensitively: the lower-cased form is an ordinary phrase
 
 
 @dataclass(frozen=True)
@@ -59,6 +60,7 @@ def claimants() -> tuple[ClaimantEntry, ...]:
             kind=r["kind"].strip(),
             country=r["country"].strip() or None,
             source=r["source"].strip(),
+            exact=(r.get("case") or "").strip() == "exact",
         )
         for r in _rows("claimants.csv")
     )
