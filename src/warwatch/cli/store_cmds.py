@@ -23,6 +23,18 @@ DbOption = Annotated[
         "--db", help="Database URL (sqlite:///PATH or postgresql+psycopg://...). Default: settings."
     ),
 ]
+# The filters `incidents` and `export` share (Store.search_incidents / iter_incidents).
+QOption = Annotated[
+    str | None, typer.Option("--q", help="Words to find in the article or the incident.")
+]
+TypeOption = Annotated[
+    str | None, typer.Option("--type", help="ACLED event type (any unambiguous prefix).")
+]
+CountryOption = Annotated[
+    str | None, typer.Option("--country", help="ISO 3166-1 alpha-2 code, e.g. AZ.")
+]
+SinceOption = Annotated[str | None, typer.Option(help="Only incidents on or after YYYY-MM-DD.")]
+UntilOption = Annotated[str | None, typer.Option(help="Only incidents on or before YYYY-MM-DD.")]
 db_app = typer.Typer(help="Manage the database.", no_args_is_help=True)
 
 
@@ -61,21 +73,11 @@ def db_upgrade(db: DbOption = None) -> None:
 
 
 def incidents(
-    q: Annotated[
-        str | None, typer.Option("--q", help="Words to find in the article or incident.")
-    ] = None,
-    type: Annotated[
-        str | None, typer.Option("--type", help="ACLED event type (any unambiguous prefix).")
-    ] = None,
-    country: Annotated[
-        str | None, typer.Option("--country", help="ISO 3166-1 alpha-2 code, e.g. AZ.")
-    ] = None,
-    since: Annotated[
-        str | None, typer.Option(help="Only incidents on or after YYYY-MM-DD.")
-    ] = None,
-    until: Annotated[
-        str | None, typer.Option(help="Only incidents on or before YYYY-MM-DD.")
-    ] = None,
+    q: QOption = None,
+    type: TypeOption = None,
+    country: CountryOption = None,
+    since: SinceOption = None,
+    until: UntilOption = None,
     limit: Annotated[int, typer.Option(min=1, help="Show at most this many.")] = 50,
     offset: Annotated[int, typer.Option(min=0, help="Skip this many (next page).")] = 0,
     db: DbOption = None,
@@ -222,19 +224,11 @@ def export(
     output: Annotated[
         Path | None, typer.Option("--output", "-o", help="File to write (default: stdout).")
     ] = None,
-    q: Annotated[
-        str | None, typer.Option("--q", help="Only incidents matching these words.")
-    ] = None,
-    type: Annotated[str | None, typer.Option("--type", help="Only this ACLED event type.")] = None,
-    country: Annotated[
-        str | None, typer.Option("--country", help="Only this country (ISO2).")
-    ] = None,
-    since: Annotated[
-        str | None, typer.Option(help="Only incidents on or after YYYY-MM-DD.")
-    ] = None,
-    until: Annotated[
-        str | None, typer.Option(help="Only incidents on or before YYYY-MM-DD.")
-    ] = None,
+    q: QOption = None,
+    type: TypeOption = None,
+    country: CountryOption = None,
+    since: SinceOption = None,
+    until: UntilOption = None,
     db: DbOption = None,
 ) -> None:
     """Write stored incidents (all, or those matching the filters) as JSON Lines, ACLED-style

@@ -75,16 +75,18 @@ def _extra() -> sa.Column[Any]:
     return sa.Column("extra", JSON)
 
 
-def _child(name: str, *columns: sa.Column[Any]) -> sa.Table:
-    """A table of one incident's child records (actors, weapons, ...), in order."""
+def _owned(name: str, parent: str, *columns: sa.Column[Any]) -> sa.Table:
+    """A table of records owned by a row of ``parent`` (an incident's actors, an article's
+    quotes, ...), in their order, deleted with it."""
+    owner = f"{parent[:-1]}_id"  # incidents -> incident_id
     return sa.Table(
         name,
         metadata,
         sa.Column("id", sa.Integer, primary_key=True),
         sa.Column(
-            "incident_id",
+            owner,
             sa.Integer,
-            sa.ForeignKey("incidents.id", ondelete="CASCADE"),
+            sa.ForeignKey(f"{parent}.id", ondelete="CASCADE"),
             nullable=False,
             index=True,
         ),
@@ -92,25 +94,14 @@ def _child(name: str, *columns: sa.Column[Any]) -> sa.Table:
         *columns,
         _extra(),
     )
+
+
+def _child(name: str, *columns: sa.Column[Any]) -> sa.Table:
+    return _owned(name, "incidents", *columns)
 
 
 def _article_child(name: str, *columns: sa.Column[Any]) -> sa.Table:
-    """A table of article-level records (quotes, background, ...), in order."""
-    return sa.Table(
-        name,
-        metadata,
-        sa.Column("id", sa.Integer, primary_key=True),
-        sa.Column(
-            "article_id",
-            sa.Integer,
-            sa.ForeignKey("articles.id", ondelete="CASCADE"),
-            nullable=False,
-            index=True,
-        ),
-        sa.Column("position", sa.Integer, nullable=False),
-        *columns,
-        _extra(),
-    )
+    return _owned(name, "articles", *columns)
 
 
 # --- chain of custody and runs -------------------------------------------------------------------
