@@ -48,3 +48,10 @@ def test_bad_input_exits_2() -> None:
     assert _run("state", "XX")[0] == 2
     assert _run("state", "AZ", "--as-of", "yesterday")[0] == 2
     assert _run("weapon", "zzzz")[0] == 2
+
+
+def test_protocol_table_lists_ccw_parties_that_did_not_accept_it() -> None:
+    code, out = _run("treaty", "Protocol III", "--as-of", "2023-10-10")
+    assert code == 0
+    il = next(line for line in out.splitlines() if line.startswith("│ IL "))
+    assert "not a party" in il and "has not consented" in il

@@ -35,11 +35,18 @@ class WeaponView:
     customary: tuple[str, ...]
 
 
+def _participants(treaty: Treaty) -> list[Participation]:
+    """Recorded participants; for a CCW Protocol also the CCW parties that have not accepted it,
+    so the table shows who is bound by the Convention but not by this Protocol."""
+    found = {p.state: p for p in parties(treaty.key)}
+    if treaty.key.startswith("ccw-") and has_status_data(treaty.key):
+        for p in parties("ccw"):
+            found.setdefault(p.state, Participation(treaty.key, p.state, source=p.source))
+    return sorted(found.values(), key=lambda p: p.state)
+
+
 def treaty_view(treaty: Treaty, as_of: dt.date) -> TreatyView:
-    rows = tuple(
-        (p, standing(treaty.key, p.state, as_of))
-        for p in sorted(parties(treaty.key), key=lambda p: p.state)
-    )
+    rows = tuple((p, standing(treaty.key, p.state, as_of)) for p in _participants(treaty))
     return TreatyView(treaty, as_of, rows, has_status_data(treaty.key))
 
 
