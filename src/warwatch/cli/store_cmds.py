@@ -14,7 +14,7 @@ import typer
 from rich.console import Console
 from rich.table import Column, Table
 
-from ..model import Article, EventType, Incident
+from ..model import Article, EventType, Incident, LegalBasis, LegalNote
 from ..settings import load_settings
 
 DbOption = Annotated[
@@ -154,6 +154,14 @@ def _count(label: str, best: int | None, low: int | None, high: int | None) -> s
     return f"{label}: {best if best is not None else '?'}{span}"
 
 
+def _party(note: LegalNote) -> str:
+    """A treaty note's state and whether it is a party; other bases bind regardless."""
+    if note.basis != LegalBasis.TREATY:
+        return ""
+    party = {True: "party", False: "not a party", None: "party status unknown"}[note.state_party]
+    return f", {note.state or '?'} {party}"
+
+
 def _show_lines(incident: Incident, article: Article) -> list[str]:
     d, loc = incident.date, incident.location
     lines = [
@@ -180,19 +188,18 @@ def _show_lines(incident: Incident, article: Article) -> list[str]:
     for a in incident.actors:
         lines.append(f"Actor: {a.name} ({a.role}{', hedged' if a.hedged else ''})")
     for w in incident.weapons:
-        lines.append(f"Weapon: {w.name} ({w.kind}{', ' + w.category if w.category else ''})")
+        made = f", made in {w.origin_country}" if w.origin_country else ""
+        lines.append(f"Weapon: {w.name} ({w.kind}{', ' + w.category if w.category else ''}{made})")
     for c in incident.claims:
         said = _quote(article.text, c.start, c.end)
         lines.append(f'Claim: {c.claimant or "unattributed"} {c.stance} {c.about}: "{said}"')
     for note in incident.legal:
-        party = {True: "party", False: "not party", None: "party status unknown"}[note.state_party]
-        lines.append(
-            f"Law: {note.instrument} ({note.basis}); {note.state or ''} {party} {note.note}"
-        )
+        lines.append(f"Law: {note.instrument} ({note.basis}){_party(note)}: {note.note}")
     for span in incident.evidence:
         lines.append(
             f'Evidence [{span.start}:{span.end}]: "{_quote(article.text, span.start, span.end)}"'
         )
+    lines.append(f"Verification: {incident.verification or 'none'}; review: {incident.review}")
     lines.append(
         f"Article: {article.title or '(untitled)'} - {article.publisher or '?'}, "
         f"{article.published or 'date unknown'}; {article.url or 'no URL'}; sha256 {article.sha256}"
