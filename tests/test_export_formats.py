@@ -24,7 +24,7 @@ from store_fixtures import (  # noqa: F401  (fixtures are found by name)
 )
 from warwatch.errors import WarwatchError
 from warwatch.export import ACLED_COLUMNS, CSV_COLUMNS, export, incident_key
-from warwatch.model import GeoPrecision, Incident, Report, SubEventType
+from warwatch.model import Actor, ActorRole, GeoPrecision, Incident, Report, SubEventType
 from warwatch.store import Store
 
 
@@ -202,3 +202,30 @@ def _text(source, fmt: str) -> str:
 def test_unknown_format_is_refused() -> None:
     with pytest.raises(WarwatchError, match="jsonl"):
         export([], "xml", io.StringIO())
+
+
+def test_actor_sides_and_codes_follow_acled_naming() -> None:
+    text = "Military Forces of Ruritania shelled Civilians (Ruritania) near a rebel camp."
+    report = sample_report(text, trigger="shelled")
+    named = [
+        Actor(name="Military Forces of Ruritania", role=ActorRole.PERPETRATOR, start=0, end=28),
+        Actor(name="Civilians (Ruritania)", role=ActorRole.TARGET, start=37, end=58),
+        Actor(name="Rebel Camp Militia", role=ActorRole.PARTICIPANT, start=66, end=77),
+    ]
+    incident = report.incidents[0].model_copy(update={"actors": tuple(named)})
+    report = report.model_copy(update={"incidents": (incident,)})
+    row = next(csv.DictReader(io.StringIO(written([report], "csv"))))
+    assert (row["actor1"], row["inter1"]) == ("Military Forces of Ruritania", "1")
+    assert (row["actor2"], row["inter2"]) == ("Civilians (Ruritania)", "7")
+    assert row["assoc_actor_1"] == "Rebel Camp Militia"
+    assert (row["interaction"], row["civilian_targeting"]) == ("17", "Civilian targeting")
+
+    unknown_side2 = incident.model_copy(
+        update={"actors": (named[0], named[2].model_copy(update={"role": ActorRole.TARGET}))}
+    )
+    row = next(
+        csv.DictReader(
+            io.StringIO(written([report.model_copy(update={"incidents": (unknown_side2,)})], "csv"))
+        )
+    )
+    assert (row["inter2"], row["interaction"], row["civilian_targeting"]) == ("", "", "")

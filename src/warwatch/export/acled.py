@@ -3,8 +3,8 @@
 Column names and code lists: ACLED codebook as shipped in dtacled/acledR (the variable list read
 by eval from ../shared/gold/acled_codebook_acledR.csv) and ACLED's Codebook (2023) for
 disorder_type, civilian_targeting and tags, which that list predates. Columns we have nothing for
-stay empty rather than guessed (inter1/inter2/interaction need actor types; region, admin2/3 and
-source_scale need data we do not keep).
+stay empty rather than guessed (inter codes only for actor names that state their type; region,
+admin2/3 and source_scale need data we do not keep).
 """
 
 from __future__ import annotations
@@ -119,16 +119,46 @@ def notes_of(article: Article, incident: Incident) -> str:
     return incident.trigger.text
 
 
+# inter codes (acledR codebook, inter1: "1 = State Forces; ... 7 = Civilians") for the actor
+# names that say their type by ACLED's own naming convention ("Military Forces of Azerbaijan
+# (2018-)", "Police Forces of ...", "Civilians (Azerbaijan)"). Other names get no code: the type
+# of a rebel group or militia is not in its name.
+_INTER_PREFIXES = (("Military Forces of ", "1"), ("Police Forces of ", "1"), ("Civilians", "7"))
+
+
+def inter_code(name: str) -> str:
+    return next((code for prefix, code in _INTER_PREFIXES if name.startswith(prefix)), "")
+
+
+def interaction_code(inter1: str, inter2: str) -> str:
+    """acledR codebook, interaction: the two inter codes, lower first ("17 = Military versus
+    Civilians"); one side alone is "<inter>0" ("10 = Sole Military Action")."""
+    if not inter1:
+        return ""
+    if not inter2:
+        return f"{inter1}0"
+    return "".join(sorted((inter1, inter2)))
+
+
 def _actor_columns(incident: Incident) -> dict[str, str]:
     # ACLED's actor1/actor2 are the two sides (no direction); we put the first perpetrator or
     # participant on side 1 and the first target or victim on side 2, others as associated.
     side1 = [a.name for a in incident.actors if a.role in ("perpetrator", "participant")]
     side2 = [a.name for a in incident.actors if a.role in ("target", "victim")]
+    actor1, actor2 = (side1[0] if side1 else ""), (side2[0] if side2 else "")
+    inter1, inter2 = inter_code(actor1), inter_code(actor2)
+    both_known = bool(inter1) and (bool(inter2) or not actor2)
+    civilians = any(inter_code(name) == "7" for name in side2)
     return {
-        "actor1": side1[0] if side1 else "",
+        "actor1": actor1,
         "assoc_actor_1": "; ".join(dict.fromkeys(side1[1:])),
-        "actor2": side2[0] if side2 else "",
+        "inter1": inter1,
+        "actor2": actor2,
         "assoc_actor_2": "; ".join(dict.fromkeys(side2[1:])),
+        "inter2": inter2,
+        "interaction": interaction_code(inter1, inter2) if both_known else "",
+        # ACLED Codebook 2023: "Civilian targeting" marks events where civilians are the target
+        "civilian_targeting": "Civilian targeting" if civilians else "",
     }
 
 
