@@ -216,3 +216,14 @@ def test_doc_leaves_without_claims_caches(nlp) -> None:  # type: ignore[no-untyp
     report = Report(article=Article(text=text, sha256="0"))
     annotate(report, doc)
     assert not [k for k in doc.user_data if str(k).startswith("warwatch.claims")]
+
+
+def test_unverifiable_relay_hedges_the_claims(nlp) -> None:  # type: ignore[no-untyped-def]
+    text = (
+        "Missiles struck a hospital, the regional governor said. Reuters could not "
+        "independently verify the reports about the attack."
+    )
+    [inc] = run(nlp, text).incidents
+    governor = [c for c in inc.claims if c.stance == Stance.ASSERTS]
+    assert governor and all(c.hedged for c in governor)
+    assert inc.verification == "weak"

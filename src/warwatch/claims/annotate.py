@@ -135,6 +135,24 @@ def _split_both_sides(f: FoundClaim, doc: Doc, incident: Incident) -> list[Found
     ]
 
 
+def _unverifiable(sent: Span) -> bool:
+    """ "Reuters could not independently verify the reports": the relay says the claims about
+    this incident are unverified, so they are hedged (cues.yaml: unverifiable_verbs)."""
+    verbs = cue_set("unverifiable_verbs")
+    for t in sent:
+        if t.lemma_.lower() in verbs and any(c.dep_ == "neg" for c in t.children):
+            return True
+        if t.lemma_.lower() in verbs and t.head.lower_ in ("unable", "impossible"):
+            return True
+    return False
+
+
+def _hedge(f: FoundClaim) -> FoundClaim:
+    if f.claim.stance == Stance.DENIES or f.claim.hedged:
+        return f
+    return FoundClaim(f.claim.model_copy(update={"hedged": True}), f.claimant, f.cue, f.sentence)
+
+
 def _merge(found: list[FoundClaim]) -> list[FoundClaim]:
     """One claim per (claimant, stance, about); methods pooled per (claimant, stance)."""
     methods: dict[tuple[str | None, Stance], list[str]] = {}
@@ -161,6 +179,8 @@ def _annotate_incident(incident: Incident, found: list[FoundClaim], doc: Doc) ->
     spans = [(sents[i].start_char, sents[i].end_char) for i in chosen]
     mine = [f for f in found if any(s <= f.sentence[0] < e for s, e in spans)]
     mine = [g for f in mine for g in _split_both_sides(f, doc, incident)]
+    if any(_unverifiable(sents[i]) for i in chosen):
+        mine = [_hedge(f) for f in mine]
     graded: list[GradedClaim] = []
     claims: list[Claim] = list(incident.claims)
     for f in _merge(mine):

@@ -27,8 +27,11 @@ def methods_in(sent: Span, claimant_kind: str | None = None) -> tuple[str, ...]:
     for name, rule in cues()["methods"].items():
         any_words = set(rule.get("any", []))
         hit = bool(words & any_words)
+        objects = set(rule.get("objects", []))
         if not hit and rule.get("verbs"):
-            hit = bool(verbs & set(rule["verbs"])) and bool(words & set(rule.get("objects", [])))
+            hit = bool(verbs & set(rule["verbs"])) and bool(words & objects)
+        if not hit and rule.get("with"):
+            hit = bool(words & set(rule["with"])) and bool(words & objects)
         if hit and name == OFFICIAL:
             hit = claimant_kind in STATE_KINDS or bool(words & OFFICIAL_WORDS)
         if hit:
