@@ -58,6 +58,7 @@ class Tally:
     lines: int = 0
     docs_cut: int = 0
     head_lines: int = 0
+    inner_lines: int = 0
     tail_lines: int = 0
     cut_chars: int = 0
     emptied: int = 0
@@ -66,7 +67,15 @@ class Tally:
     residual: Counter[str] = field(default_factory=Counter)
 
     def merge(self, other: Tally) -> None:
-        for name in ("docs", "chars", "lines", "docs_cut", "head_lines", "tail_lines"):
+        for name in (
+            "docs",
+            "chars",
+            "lines",
+            "docs_cut",
+            "head_lines",
+            "inner_lines",
+            "tail_lines",
+        ):
             setattr(self, name, getattr(self, name) + getattr(other, name))
         self.cut_chars += other.cut_chars
         self.emptied += other.emptied
@@ -83,6 +92,7 @@ class Tally:
             self.docs_cut += 1
         self.emptied += not trim.text and bool(text)
         self.head_lines += len(trim.head)
+        self.inner_lines += len(trim.inner)
         self.tail_lines += len(trim.tail)
         self.cut_chars += len(text) - len(trim.text)
         last = trim.text.rsplit("\n", 1)[-1]
@@ -91,6 +101,8 @@ class Tally:
             self.residual[tail_sentence[:110]] += 1
         for line in trim.head:
             self.cut["head | " + line[:110]] += 1
+        for line in trim.inner:
+            self.cut["inner | " + line[:110]] += 1
         for line in trim.tail:
             self.cut["tail | " + line[:110]] += 1
 
@@ -99,7 +111,7 @@ def report(name: str, t: Tally, sample: int) -> None:
     share = t.cut_chars / t.chars if t.chars else 0.0
     print(
         f"{name}: {t.docs} docs, {t.lines} lines, {t.chars:,} chars; cut in {t.docs_cut} docs: "
-        f"{t.head_lines} head + {t.tail_lines} tail lines, {t.cut_chars:,} chars ({share:.2%}); "
+        f"{t.head_lines} head + {t.inner_lines} inner + {t.tail_lines} tail lines, {t.cut_chars:,} chars ({share:.2%}); "
         f"emptied {t.emptied}"
     )
     for line, n in t.cut.most_common(sample):

@@ -122,3 +122,32 @@ def test_publisher_from_copyright(line: str, publisher: str | None) -> None:
 def test_find_publisher_takes_the_first_copyright_line() -> None:
     lines = ["Follow us on:", "Image copyright AP", "© 2020 Example News Agency", "© Other"]
     assert find_publisher(lines) == "Example News Agency"
+
+
+def test_stray_boilerplate_lines_inside_are_cut() -> None:
+    first, second = BODY.split("\n\n")
+    text = "\n\n".join(
+        [first, "Advertisement", "READ MORE: Ceasefire talks stall in Geneva", "Damage", second]
+    )
+    trimmed = trim_boilerplate(text)
+    # The subheading ("Damage") is not boilerplate and stays; the other two lines go.
+    assert trimmed.text == first + "\n\nDamage\n\n" + second
+    assert trimmed.inner == ("Advertisement", "READ MORE: Ceasefire talks stall in Geneva")
+
+
+def test_inside_lines_that_end_a_sentence_are_kept() -> None:
+    first, second = BODY.split("\n\n")
+    line = "Read more about the ceasefire in our explainer."
+    text = "\n\n".join([first, line, second])
+    assert trim_boilerplate(text).text == text
+
+
+def test_last_paragraph_after_stray_lines_survives_a_footer() -> None:
+    # Ads and links between paragraphs must not pull the footer cut up over the last paragraph.
+    first, second = BODY.split("\n\n")
+    article = "\n\n".join(
+        [first, "Advertisement", "READ MORE: Ceasefire talks stall in Geneva", "Damage", second]
+    )
+    trimmed = trim_boilerplate(article + "\n\n" + FOOTER)
+    assert trimmed.text == first + "\n\nDamage\n\n" + second
+    assert trimmed.tail == tuple(FOOTER.splitlines())

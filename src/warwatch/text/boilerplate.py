@@ -13,8 +13,8 @@ General rules, no per-site lists. Each line is classed by the cues it matches (p
 
 Tail: the footer starts at the ``BOILER`` line that maximises the score of everything after it:
 ``BOILER`` lines add their cue weight, menu-sized ``FILLER`` lines ``MENU_SCORE``, other fillers
-nothing, and ``CONTENT`` lines subtract ``CONTENT_BASE + words / CONTENT_WORDS`` (half that when no
-content line is next to them, as for a teaser between headlines). The start then moves up over
+nothing, and ``CONTENT`` lines subtract ``CONTENT_BASE + words / CONTENT_WORDS`` (half that when
+boilerplate sits close on both sides, as for a teaser between "Read the rest" links). The start then moves up over
 menu-sized fillers right above it ("Environment", a tag). So the cut begins on boilerplate, and a
 sentence-like line inside a footer ("Who will be eaten first? Our forum rules are ...", a teaser of
 another story) is taken along only when more boilerplate weight sits between it and the article
@@ -24,7 +24,9 @@ then runs over the sentences of the last kept line ("... said Owen. Copyright 20
 Press. All rights reserved. This material may not be published ...").
 
 Head: leading ``BOILER`` lines are cut ("This story is from ...", share bars); fillers there are
-titles and stay.
+titles and stay. Inside: short stray boilerplate lines between paragraphs ("Advertisement",
+"READ MORE: <another story's headline>", "Image copyright AP") are cut too (``is_stray``), so
+another story's headline cannot pass for this one's news.
 """
 
 from __future__ import annotations
@@ -45,9 +47,11 @@ FILLER_WORDS = 25
 # sit between it and the article for it to be cut, which no article in the gold corpora has.
 CONTENT_BASE = 4.0
 CONTENT_WORDS = 8.0
-# A content line with no content line on either side (a teaser between headlines, a policy
-# sentence amid menu items) weighs half: article paragraphs come in runs, footer prose does not.
+# A content line with boilerplate close on both sides and no content line in between (a teaser
+# between "Read the rest" links, a policy sentence amid menu items) weighs half: article
+# paragraphs come in runs, footer prose does not. The last line of a text is never sandwiched.
 ISOLATED_FACTOR = 0.5
+SANDWICH_REACH = 2
 # Menu items ("Home", "About us", "Live TV") nudge a footer along a little.
 MENU_WORDS = 3
 MENU_SCORE = 0.5
@@ -100,15 +104,16 @@ class Line:
 
 @dataclass(frozen=True)
 class Trim:
-    """The kept text and the lines cut from each end (in text order)."""
+    """The kept text, the lines cut from each end and the stray lines cut inside (in text order)."""
 
     text: str
     head: tuple[str, ...] = ()
     tail: tuple[str, ...] = ()
+    inner: tuple[str, ...] = ()
 
     @property
     def removed(self) -> tuple[str, ...]:
-        return self.head + self.tail
+        return self.head + self.inner + self.tail
 
 
 @cache
@@ -167,7 +172,7 @@ def footer_start(lines: list[Line]) -> int | None:
     for i in range(len(lines) - 1, -1, -1):
         verdict = _verdict(verdicts, lines, i)
         score = verdict.score
-        if verdict.kind is LineKind.CONTENT and not _has_content_neighbour(verdicts, lines, i):
+        if verdict.kind is LineKind.CONTENT and _is_sandwiched(verdicts, lines, i):
             score *= ISOLATED_FACTOR
         running += score
         # Strictly greater: on a tie keep the later (shorter) cut.
@@ -190,11 +195,22 @@ def _verdict(cache: dict[int, Verdict], lines: list[Line], i: int) -> Verdict:
     return cache[i]
 
 
-def _has_content_neighbour(cache: dict[int, Verdict], lines: list[Line], i: int) -> bool:
-    return any(
-        0 <= j < len(lines) and _verdict(cache, lines, j).kind is LineKind.CONTENT
-        for j in (i - 1, i + 1)
-    )
+def _is_sandwiched(cache: dict[int, Verdict], lines: list[Line], i: int) -> bool:
+    """Boilerplate within ``SANDWICH_REACH`` lines on both sides, with only fillers between."""
+    return all(_boiler_within(cache, lines, i, step) for step in (-1, 1))
+
+
+def _boiler_within(cache: dict[int, Verdict], lines: list[Line], i: int, step: int) -> bool:
+    for k in range(1, SANDWICH_REACH + 1):
+        j = i + step * k
+        if not 0 <= j < len(lines):
+            return False
+        kind = _verdict(cache, lines, j).kind
+        if kind is LineKind.BOILER:
+            return True
+        if kind is LineKind.CONTENT:
+            return False
+    return False
 
 
 def split_sentences(line: str) -> list[Line]:
@@ -218,8 +234,24 @@ def header_end(lines: list[Line]) -> int:
     return n
 
 
+def is_stray(line: str) -> bool:
+    """A short boilerplate line inside the article ("Advertisement", "READ MORE: <headline>",
+    "Image copyright AP"): a ``BOILER`` line of at most ``SHORT_WORDS`` words that does not end a
+    sentence, so no news sentence can be one."""
+    verdict = judge(line)
+    return (
+        verdict.kind is LineKind.BOILER
+        and verdict.words <= SHORT_WORDS
+        and not _SENTENCE_END_RE.search(line)
+    )
+
+
 def trim_boilerplate(text: str) -> Trim:
-    """Cut leading and trailing boilerplate; the kept text is a slice of ``text``, stripped."""
+    """Cut leading and trailing boilerplate and stray boilerplate lines inside.
+
+    The kept text is ``text`` between the first and last kept line, stripped, minus each stray
+    line and the blank lines after it; nothing else in it changes.
+    """
     lines = split_lines(text)
     tail_at = footer_start(lines)
     body = lines if tail_at is None else lines[:tail_at]
@@ -235,4 +267,11 @@ def trim_boilerplate(text: str) -> Trim:
     if cut is not None:
         tail.insert(0, last.text[cut:].strip())
         end = last.start + cut
-    return Trim(text[kept[0].start : end].strip(), head, tuple(tail))
+    stray = [i for i in range(1, len(kept) - 1) if is_stray(kept[i].text)]
+    pieces, at = [], kept[0].start
+    for i in stray:
+        pieces.append(text[at : kept[i].start])
+        at = kept[i + 1].start
+    pieces.append(text[at:end])
+    inner = tuple(kept[i].text.strip() for i in stray)
+    return Trim("".join(pieces).strip(), head, tuple(tail), inner)
