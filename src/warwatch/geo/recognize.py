@@ -131,6 +131,30 @@ MATCHER_MIN_POP = 50_000
 MATCHER_CODES = frozenset({"PCLI", "CONT", "ADM1", "RGN", "SEA", "OCN", "GULF", "PEN"})
 
 
+ORG_WORDS = frozenset(
+    [
+        "international",
+        "organization",
+        "organisation",
+        "agency",
+        "committee",
+        "council",
+        "ministry",
+        "party",
+        "front",
+        "watch",
+        "foundation",
+        "association",
+        "institute",
+        "commission",
+        "federation",
+        "corporation",
+        "company",
+        "bank",
+        "group",
+        "network",
+    ]
+)
 # Prepositions after which a proper name is a place far more often than not.
 LOCATIVE_PREPS = frozenset({"in", "at", "near", "outside", "into", "around", "from", "across"})
 
@@ -162,6 +186,7 @@ def find_mentions(doc: Doc, gaz: Gazetteer) -> list[Mention]:
         (_trim(e), f"ner:{e.label_}") for e in doc.ents if e.label_ in PLACE_LABELS
     ]
     spans += [(_trim(e), "ner:NORP") for e in doc.ents if e.label_ == "NORP"]
+    spans += [(_trim(e), "ner:relabel") for e in _mislabelled(doc, gaz, spans)]
     spans = [(sp, src) for sp, src in spans if len(sp)]
     spans += [(s, "gazetteer") for s in _matcher_spans(doc, gaz)]
     spans += [(s, "gazetteer:locative") for s in _locative_spans(doc, gaz, spans)]
@@ -169,6 +194,36 @@ def find_mentions(doc: Doc, gaz: Gazetteer) -> list[Mention]:
         (_classify(span, src, gaz, org_words) for span, src in spans), key=lambda m: m.start
     )
     return _spread_titles(out, doc.text)
+
+
+# Labels the small English model gives to place names it does not know ("Nagorno Karabakh"
+# PERSON, "The Nagorno-Karabakh" WORK_OF_ART).
+RELABEL = frozenset({"PERSON", "ORG", "WORK_OF_ART", "PRODUCT", "EVENT", "NORP"})
+AREA_CODES = frozenset({"PCLI", "CONT", "ADM1", "RGN", "SEA", "OCN", "GULF", "PEN", "PLAT"})
+
+
+def _mislabelled(doc: Doc, gaz: Gazetteer, places: list[tuple[Span, str]]) -> list[Span]:
+    """Entities with another label that are places: the same words are a place elsewhere in
+    the document (one sense per discourse), or, for names of two words or more, the gazetteer
+    knows them as a country, division, region or sea."""
+    known = {sp.text for sp, src in places if src != "ner:NORP"}
+    out = []
+    for e in doc.ents:
+        if e.label_ not in RELABEL or e.label_ == "NORP":
+            continue
+        t = _trim(e)
+        if not len(t):
+            continue
+        if t.text in known or (len(t) > 1 and _is_area(gaz, t.text)):
+            out.append(t)
+    return out
+
+
+def _is_area(gaz: Gazetteer, text: str) -> bool:
+    return any(
+        c.kind not in (DEMONYM, SKELETON_MATCH) and c.feature_code in AREA_CODES
+        for c in gaz.candidates(text)
+    )
 
 
 def _trim(span: Span) -> Span:
@@ -200,6 +255,10 @@ def _classify(span: Span, source: str, gaz: Gazetteer, org_words: set[str]) -> M
     # "Amnesty" after "Amnesty International": a short form of an organisation named in the same
     # document, unless the word is also a sizeable place ("Turkey" of "Turkey Airlines").
     org_alias = not demonym and text in org_words and not _sizeable(gaz, text)
+    # An unknown name with an organisation word in it ("International Amnesty") is an org.
+    org_alias = org_alias or (
+        not demonym and bool(ORG_WORDS & set(text.lower().split())) and not gaz.candidates(text)
+    )
     return Mention(
         start=span.start_char,
         end=span.end_char,

@@ -74,6 +74,10 @@ _MAX_WORDS = 6
 _GENERIC = frozenset(
     [
         "university",
+        "union",
+        "republic",
+        "kingdom",
+        "federation",
         "college",
         "school",
         "hospital",
