@@ -160,6 +160,7 @@ def demo(
     from rich.console import Console
 
     from ..store import open_store
+    from .store_cmds import incident_lines
 
     settings = load_settings()
     if db is None:
@@ -172,12 +173,45 @@ def demo(
     summary = pipeline.ingest_captures(
         [capture], store, settings, run_id=store.start_run("demo", {"db": db})
     )
-    console = Console()
-    console.print(f"[bold]warwatch demo[/bold]: stored the seed story in {db}")
+    store.finish_run(
+        summary.run_id or 0, added=summary.added, present=summary.present, failed=summary.failed
+    )
+    console = Console(highlight=False)
+    console.print(f"[bold]warwatch demo[/bold]: the seed story, stored in {db}")
     for source, code, message in summary.failures:
-        console.print(f"[red]failed[/red] {source}: [{code}] {message}")
+        console.print(f"failed {source}: [{code}] {message}", markup=False)
+    for incident_id in summary.incident_ids:  # read back from the store, not from memory
+        incident, article = store.get_incident(incident_id)
+        console.rule(f"incident {incident_id}")
+        for line in incident_lines(incident, article):
+            console.print(line, markup=False, soft_wrap=True)
     report = store.load_report(capture.sha256)
-    console.print_json(json.dumps(to_document(report), ensure_ascii=False))
+    console.rule("article")
+    for quote in report.quotes:
+        console.print(
+            f"Quote: {quote.speaker or '?'} ({quote.role or '?'}, "
+            f"{quote.organization or '?'}): {quote.text}",
+            markup=False,
+            soft_wrap=True,
+        )
+    for item in report.background:
+        numbers = ", ".join(f"{n.value:,} {n.of}" for n in item.numbers)
+        console.print(
+            f"Background ({item.kind}): {report.article.text[item.start : item.end]}"
+            + (f" [{numbers}]" if numbers else ""),
+            markup=False,
+            soft_wrap=True,
+        )
+    for rel in report.relations:
+        console.print(f"Relation: {rel.subject} {rel.type} {rel.object}", markup=False)
+    places = ", ".join(f"{p.name} ({p.role})" for p in report.places)
+    console.print(f"Places: {places}", markup=False, soft_wrap=True)
+    console.print(
+        f"\nBrowse it: warwatch incidents --db {db}; warwatch show ID --db {db}; "
+        f"warwatch export --format geojson --db {db}",
+        markup=False,
+        soft_wrap=True,
+    )
 
 
 def register(app: typer.Typer) -> None:

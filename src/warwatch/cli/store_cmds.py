@@ -162,7 +162,7 @@ def _party(note: LegalNote) -> str:
     return f", {note.state or '?'} {party}"
 
 
-def _show_lines(incident: Incident, article: Article) -> list[str]:
+def incident_lines(incident: Incident, article: Article) -> list[str]:
     d, loc = incident.date, incident.location
     lines = [
         f"{incident.event_type} / {incident.sub_event_type}  "
@@ -222,7 +222,7 @@ def show(
         )
         return
     console = Console(highlight=False)
-    for n, line in enumerate(_show_lines(incident, article)):  # markup off: text is the source's
+    for n, line in enumerate(incident_lines(incident, article)):  # markup off: text is the source's
         console.print(line, markup=False, soft_wrap=True, style="bold" if n == 0 else None)
 
 
