@@ -167,3 +167,20 @@ def test_partitive_cumulative_and_share_figures(nlp, text: str, best) -> None:  
 )
 def test_referenced_deaths_and_same_sentence_sums(nlp, text: str, best) -> None:  # type: ignore[no-untyped-def]
     assert counts(nlp, text)[0].best == best
+
+
+@pytest.mark.parametrize(
+    ("text", "best"),
+    [
+        ("The plan for the abduction that was later executed by his henchmen failed.", None),
+        ("Aid was promised for those who died in the violence.", None),
+        ("Two men who were killed in the attack were buried on Sunday.", 2),
+        ("When a candidate dies, another takes his place.", None),
+        ("The revolution did not die with the elections.", None),
+        ("He is the guardian of their lives and property.", None),
+        ("By Friday the death toll had touched 200 and 37 cities were under curfew.", 200),
+        ("The city has lost nearly 300 lives so far.", None),
+    ],
+)
+def test_not_a_toll_and_relative_clauses(nlp, text: str, best) -> None:  # type: ignore[no-untyped-def]
+    assert counts(nlp, text)[0].best == best

@@ -43,7 +43,7 @@ _CUMULATIVE = re.compile(
     r"bombings|massacres)\s+"
     r"(?:that\s+|which\s+)?(?:has|have)\s+(?:so\s+far\s+|now\s+|already\s+)?(?:killed|claimed|cost|"
     r"left|displaced)\b|\b(?:so\s+far|thus\s+far|to\s+date|till\s+now|until\s+now)\b[^.;]{0,40}"
-    r"\b(?:killed|died|dead|deaths|murdered)\b|\b(?:killed|died|dead|deaths|murdered)\b[^.;]{0,40}"
+    r"\b(?:killed|died|dead|deaths|murdered)\b|\b(?:killed|died|dead|deaths|murdered|lives)\b[^.;]{0,40}"
     r"\b(?:so\s+far|thus\s+far|to\s+date|till\s+now|until\s+now)\b|\b(?:tally|overall\s+toll|total\s+"
     r"(?:death\s+)?toll|cumulative)\b",
     re.IGNORECASE,

@@ -129,22 +129,19 @@ SUBJECT_REACH = 4
 
 
 def _toll(sent: Span, t: int) -> tuple[int, int, list[Quantity]]:
-    """ "the death toll rose from 544 to 607": the last figure within a few words."""
-    doc, last = sent.doc, None
-    j = t + 1
-    while j < min(sent.end, t + 9) and doc[j].pos_ != "PUNCT":
+    """ "the death toll rose to 17": the first figure within a few words; "from 544 to 607": 607."""
+    doc = sent.doc
+    for j in range(t + 1, min(sent.end, t + 9)):
+        if doc[j].pos_ == "PUNCT" or doc[j].lower_ == "and":
+            break
         grabbed = quantity_starting_at(sent, j) if is_number_token(doc[j]) else None
-        if grabbed is not None:
-            quantity = grabbed[1]
-            if j > sent.start and doc[j - 1].lower_ == "from" and quantity.high is not None:
-                quantity = Quantity(
-                    quantity.high, quantity.high, quantity.high
-                )  # "from 544 to 607"
-            last = (grabbed[0], quantity)
-            j = grabbed[0]
-        else:
-            j += 1
-    return (t, last[0], [last[1]]) if last else (t, t + 1, [])
+        if grabbed is None:
+            continue
+        quantity = grabbed[1]
+        if doc[j - 1].lower_ == "from" and quantity.high is not None:
+            quantity = Quantity(quantity.high, quantity.high, quantity.high)
+        return t, grabbed[0], [quantity]
+    return t, t + 1, []
 
 
 _HYPOTHETICAL_MARKS = {"if", "unless", "whether", "when", "once"}
@@ -157,7 +154,7 @@ def _not_asserted(token: Token) -> bool:
     if any(c.dep_ == "neg" for c in children):
         return True
     if token.tag_ in ("VBZ", "VBP") and any(
-        c.dep_ == "mark" and c.lower_ in _HYPOTHETICAL_MARKS for c in children
+        c.dep_ in ("mark", "advmod") and c.lower_ in _HYPOTHETICAL_MARKS for c in children
     ):
         return True
     return token.tag_ == "VB" and any(c.lower_ in _MODALS for c in children)
@@ -228,8 +225,12 @@ def _singular_object(verb: Token) -> bool:
     )  # fmt: skip
 
 
-def _noun_quantity(noun: Token) -> Quantity | None:
-    """The figure of one subject noun: its number ("at least four people"), "a man" -> 1."""
+def _noun_quantity(noun: Token, *, strict: bool = False) -> Quantity | None:
+    """The figure of one subject noun: its number ("at least four people"), "a man" -> 1.
+
+    ``strict``: only a written count or "a/an/one" counts, not a bare or definite singular
+    (a relative clause's antecedent may be a thing: "the abduction that was executed").
+    """
     if noun.lower_ in ("cent", "percent", "%"):
         return None  # "25 per cent of them": a share, not a count
     if is_number_token(noun):
@@ -243,6 +244,8 @@ def _noun_quantity(noun: Token) -> Quantity | None:
         return ONE
     # "a soldier", "the colonel", "Civilian killed in ..." (headlines): one person
     one = noun.tag_ in ("NN", "NNP") and noun.lower_ not in _NOT_ONE
+    if strict:
+        one = one and any(c.lower_ in ("a", "an", "one") for c in noun.children)
     if one and not any(c.lower_ in ("no", "any", "every", "each") for c in noun.children):
         return ONE
     return None
@@ -265,6 +268,8 @@ def _subject(trigger: Token) -> tuple[int, list[Quantity]] | None:
         if verb.dep_ != "relcl":
             return None
         subjects = [verb.head]  # "those who died": the relative clause's antecedent
+        quantity = _noun_quantity(verb.head, strict=True)
+        return verb.head.left_edge.i, [quantity] if quantity else []
     if not subjects:
         return None
     nouns = [subjects[0], *(c for c in subjects[0].conjuncts if c.i > subjects[0].i)]
@@ -305,7 +310,7 @@ _REFERENCE_PREPS = {"for", "against", "over", "into", "about", "condemning", "de
 
 
 _REFERENCING = {"protest", "demonstrate", "march", "rally", "demand", "justice", "investigation",
-                "inquiry", "probe", "outrage", "anger", "condemn", "mourn", "commemorate"}  # fmt: skip
+                "inquiry", "probe", "connection", "outrage", "anger", "condemn", "mourn", "commemorate"}  # fmt: skip
 
 
 def _referenced(token: Token) -> bool:
@@ -314,7 +319,7 @@ def _referenced(token: Token) -> bool:
     # "protested against a string of attacks that killed seven": the object of a protest or an
     # inquiry is an earlier event
     return any(
-        a.lower_ in _REFERENCE_PREPS and a.head.lemma_.lower() in _REFERENCING
+        a.lower_ in _REFERENCE_PREPS | {"with"} and a.head.lemma_.lower() in _REFERENCING
         for a in token.ancestors
     )
 
