@@ -315,7 +315,10 @@ def _windows(span: Span) -> list[tuple[int, int]]:
     before yesterday", "2020 - 10 - 03" (tokens), fits.
     """
     doc, ranges = span.doc, list[tuple[int, int]]()
-    for match in _anchor_matcher(doc.vocab)(span, as_spans=True):
+    anchors = list(_anchor_matcher(doc.vocab)(span, as_spans=True))
+    # spaCy's DATE/TIME entities are anchors too (the regexes then decide what they mean)
+    anchors += [e for e in span.ents if e.label_ in ("DATE", "TIME")]
+    for match in sorted(anchors, key=lambda a: a.start):
         lo, hi = max(span.start, match.start - 5), min(span.end, match.end + 5)
         start, end = doc[lo].idx, doc[hi - 1].idx + len(doc[hi - 1].text)
         if ranges and start <= ranges[-1][1]:
