@@ -14,7 +14,7 @@ General rules, no per-site lists. Each line is classed by the cues it matches (p
 Tail: the footer starts at the ``BOILER`` line that maximises the score of everything after it:
 ``BOILER`` lines add their cue weight, menu-sized ``FILLER`` lines ``MENU_SCORE``, other fillers
 nothing, and ``CONTENT`` lines subtract ``CONTENT_BASE + words / CONTENT_WORDS`` (half that when
-boilerplate sits close on both sides, as for a teaser between "Read the rest" links). The start then moves up over
+both neighbours are boilerplate and more prose follows, as for teasers between dated headlines). The start then moves up over
 menu-sized fillers right above it ("Environment", a tag). So the cut begins on boilerplate, and a
 sentence-like line inside a footer ("Who will be eaten first? Our forum rules are ...", a teaser of
 another story) is taken along only when more boilerplate weight sits between it and the article
@@ -47,11 +47,11 @@ FILLER_WORDS = 25
 # sit between it and the article for it to be cut, which no article in the gold corpora has.
 CONTENT_BASE = 4.0
 CONTENT_WORDS = 8.0
-# A content line with boilerplate close on both sides and no content line in between (a teaser
-# between "Read the rest" links, a policy sentence amid menu items) weighs half: article
-# paragraphs come in runs, footer prose does not. The last line of a text is never sandwiched.
+# A content line right between two boilerplate lines, with more prose after it or an unambiguous
+# cue of its own (a teaser between dated headlines, a disclaimer sentence) weighs half: article
+# paragraphs come in runs, footer prose does not. An article's last paragraph (no prose after it)
+# keeps its full weight even after stray lines ("Advertisement", "Read more: ...").
 ISOLATED_FACTOR = 0.5
-SANDWICH_REACH = 2
 # Menu items ("Home", "About us", "Live TV") nudge a footer along a little.
 MENU_WORDS = 3
 MENU_SCORE = 0.5
@@ -169,11 +169,14 @@ def footer_start(lines: list[Line]) -> int | None:
     verdicts: dict[int, Verdict] = {}
     running = best = 0.0
     start = None
+    content_after = False
     for i in range(len(lines) - 1, -1, -1):
         verdict = _verdict(verdicts, lines, i)
         score = verdict.score
-        if verdict.kind is LineKind.CONTENT and _is_sandwiched(verdicts, lines, i):
-            score *= ISOLATED_FACTOR
+        if verdict.kind is LineKind.CONTENT:
+            if (content_after or verdict.weight >= 2) and _is_sandwiched(verdicts, lines, i):
+                score *= ISOLATED_FACTOR
+            content_after = True
         running += score
         # Strictly greater: on a tie keep the later (shorter) cut.
         if verdict.kind is LineKind.BOILER and running > best:
@@ -196,21 +199,10 @@ def _verdict(cache: dict[int, Verdict], lines: list[Line], i: int) -> Verdict:
 
 
 def _is_sandwiched(cache: dict[int, Verdict], lines: list[Line], i: int) -> bool:
-    """Boilerplate within ``SANDWICH_REACH`` lines on both sides, with only fillers between."""
-    return all(_boiler_within(cache, lines, i, step) for step in (-1, 1))
-
-
-def _boiler_within(cache: dict[int, Verdict], lines: list[Line], i: int, step: int) -> bool:
-    for k in range(1, SANDWICH_REACH + 1):
-        j = i + step * k
-        if not 0 <= j < len(lines):
-            return False
-        kind = _verdict(cache, lines, j).kind
-        if kind is LineKind.BOILER:
-            return True
-        if kind is LineKind.CONTENT:
-            return False
-    return False
+    """Both neighbours of line ``i`` are boilerplate."""
+    return 0 < i < len(lines) - 1 and all(
+        _verdict(cache, lines, j).kind is LineKind.BOILER for j in (i - 1, i + 1)
+    )
 
 
 def split_sentences(line: str) -> list[Line]:
