@@ -80,3 +80,15 @@ def test_seed_story(nlp, seed_path) -> None:  # type: ignore[no-untyped-def]
     spans = [text[b.start : b.end] for b in found]
     assert any("arms suppliers" in s for s in spans)
     assert not any("Stepanakert" in s and "recent days" in s for s in spans)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Officials said 73 people have died in police firing over the last five days.",
+        "As many as 47 persons have been killed in various places.",
+        "The city has lost nearly 300 lives so far.",
+    ],
+)
+def test_sums_over_days_or_places_are_background(nlp, text: str) -> None:  # type: ignore[no-untyped-def]
+    assert is_background(first(nlp, text), PUBLISHED)
