@@ -106,6 +106,11 @@ def test_quantities_and_calibres_join_the_mention(nlp) -> None:
     assert "bomb" in found  # ordinals are not part of the weapon
 
 
+def test_mining_sites_are_not_mines(nlp) -> None:
+    assert _found(nlp, "Workers of the gold mine protested against the new mines.") == {}
+    assert "mine" in _found(nlp, "A soldier stepped on a mine near the village.")
+
+
 def test_uppercase_wire_text(nlp) -> None:
     found = _found(nlp, "TERRORISTS DETONATED A CAR BOMB AND FRAGMENTATION GRENADES.")
     assert {v[0] for v in found.values()} == {"car-bomb", "grenade"}

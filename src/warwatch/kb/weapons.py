@@ -88,12 +88,42 @@ def _in_person_name(token: Token) -> bool:
     return entity is not None and len(entity) > 1 and all(t.is_alpha for t in entity)
 
 
+# Words that make a bare "mine(s)" a mining site ("workers of the gold mine", "protested against
+# the new mines"); chosen from ACLED Armenia protest notes about the Amulsar and Sotk mines.
+_MINING = frozenset(
+    {
+        "mining",
+        "miners",
+        "miner",
+        "ore",
+        "gold",
+        "copper",
+        "coal",
+        "molybdenum",
+        "uranium",
+        "quarry",
+        "exploitation",
+        "extraction",
+        "deposit",
+        "deposits",
+    }
+)
+
+
+def _mining_context(span: Span) -> bool:
+    doc = span.doc
+    scope = span.sent if doc.has_annotation("SENT_START") else doc[:]
+    return any(t.lower_ in _MINING for t in scope)
+
+
 def _plausible(entry: CatalogueEntry, span: Span) -> bool:
     if not _is_name_like(entry, span):
         return False
     if len(span) != 1:
         return True
     token = span[0]
+    if token.lower_ in {"mine", "mines"} and _mining_context(span):
+        return False
     if token.lower_ == "mine":
         return _is_mine_noun(span)
     if not entry.generic and _in_person_name(token):
