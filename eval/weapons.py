@@ -10,7 +10,11 @@ documents and over documents that have a gold weapon. MUC-4 annotates only the w
 documents' relevant terrorist incidents, so a correct mention of a weapon in another context
 counts as a false positive; the "docs with gold" figure is the fairer precision.
 
-Usage: .venv/bin/python eval/weapons.py [--gold PATH] [--show N]
+A second, proxy measure (``--acled``): on ACLED's Armenia notes (``acled_armenia_*_hdx.csv``), the
+share of notes of each sub-event type in which at least one weapon is found. Shelling and air/drone
+strikes should nearly always name one; peaceful protests almost never (a false-alarm proxy).
+
+Usage: .venv/bin/python eval/weapons.py [--gold PATH] [--show N] [--acled]
 """
 
 from __future__ import annotations
@@ -22,7 +26,9 @@ from collections import Counter
 from dataclasses import dataclass, field
 from pathlib import Path
 
-GOLD = Path(__file__).resolve().parents[1].parent / "shared" / "gold" / "muc4_test_grit_format.json"
+SHARED_GOLD = Path(__file__).resolve().parents[1].parent / "shared" / "gold"
+GOLD = SHARED_GOLD / "muc4_test_grit_format.json"
+ACLED = SHARED_GOLD / "acled_armenia_2018-01-01_2020-12-05_hdx.csv"
 
 
 @dataclass
@@ -93,11 +99,32 @@ def run(gold_path: Path) -> tuple[Score, Score]:
     return everything, with_gold
 
 
+def acled_proxy(path: Path) -> dict[str, tuple[int, int]]:
+    """Sub-event type -> (notes, notes with at least one weapon found)."""
+    import csv
+
+    from warwatch.kb.weapons import find_weapons
+    from warwatch.nlp import build_nlp
+
+    nlp = build_nlp()
+    with path.open(encoding="utf-8") as handle:
+        rows = [r for r in csv.DictReader(handle) if r["notes"] and not r["notes"].startswith("#")]
+    counts: dict[str, tuple[int, int]] = {}
+    for row, doc in zip(rows, nlp.pipe(r["notes"] for r in rows), strict=True):
+        total, hit = counts.get(row["sub_event_type"], (0, 0))
+        counts[row["sub_event_type"]] = (total + 1, hit + bool(find_weapons(doc[:])))
+    return counts
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
     parser.add_argument("--gold", type=Path, default=GOLD)
     parser.add_argument("--show", type=int, default=15, help="most frequent errors to list")
+    parser.add_argument("--acled", action="store_true", help="also run the ACLED Armenia proxy")
     args = parser.parse_args()
+    if args.acled:
+        for sub_event, (total, hit) in sorted(acled_proxy(ACLED).items(), key=lambda kv: -kv[1][0]):
+            print(f"ACLED {sub_event}: {hit}/{total} notes with a weapon ({hit / total:.3f})")
     everything, with_gold = run(args.gold)
     for label, s in (("all docs", everything), ("docs with gold weapon", with_gold)):
         sp, sr, sf = s.prf(lenient=False)
