@@ -47,8 +47,9 @@ _CUMULATIVE = re.compile(
     r"\b(?:so\s+far|thus\s+far|to\s+date|till\s+now|until\s+now)\b|\b(?:tally|overall\s+toll|total\s+"
     r"(?:death\s+)?toll|cumulative)\b"
     # tolls summed over places or days: not one incident's
-    r"|\bover\s+the\s+(?:last|past)\s+\w+\s+(?:days|weeks|months)\b|\bin\s+(?:various|different|"
-    r"separate)\s+(?:places|incidents|areas|parts|attacks)\b|\bacross\s+the\s+(?:state|country|region)\b",
+    r"|\b(?:killed|died|dead|deaths|lives)\b[^.;]{0,60}(?:\bover\s+the\s+(?:last|past)\s+\w+\s+(?:days|"
+    r"weeks|months)\b|\bin\s+(?:various|different|separate)\s+(?:places|incidents|areas|parts|attacks)\b"
+    r"|\bacross\s+the\s+(?:state|country|region)\b)",
     re.IGNORECASE,
 )
 _HISTORICAL = re.compile(
