@@ -57,9 +57,15 @@ def geoparse(doc: Doc) -> tuple[Place, ...]:
 
 def locate_incident(doc: Doc, trigger: Span, places: tuple[Place, ...]) -> Location | None:
     """Where the event whose trigger is ``trigger`` happened, chosen among ``places``."""
-    blocked = {(m.start, m.end) for m in mentions(doc) if not m.can_be_event}
+    found = mentions(doc)
+    blocked = {(m.start, m.end) for m in found if not m.can_be_event}
     possible = [p for p in places if (p.start, p.end) not in blocked]
     chosen = choose(doc, trigger, possible)
+    if chosen is None:
+        # Last resort: a state named as a modifier ("near Pakistan's parliament") still says
+        # where; metonymic subjects, job titles and organisations never do.
+        modifiers = {(m.start, m.end) for m in found if m.modifier and not m.metonymic}
+        chosen = choose(doc, trigger, [p for p in places if (p.start, p.end) in modifiers])
     if chosen is None:
         return None
     admin1 = None

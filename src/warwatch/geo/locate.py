@@ -26,6 +26,14 @@ LOCATIVE_PREPS = frozenset({"in", "at", "near", "on", "across", "outside", "insi
                             "from", "around", "of", "over", "towards", "toward", "throughout"})  # fmt: skip
 
 
+# Nouns for a settlement or part of one: "the West Bank town of Jenin", "Mogadishu's Wadajir
+# district". The place modifying one of them contains the place it names.
+SETTLEMENT_NOUNS = frozenset(
+    ["town", "city", "village", "district", "area", "neighborhood", "neighbourhood", "suburb", "province", "region", "county", "camp", "port", "capital", "municipality", "governorate", "state"]
+)
+CONTAINER_PENALTY = 3  # tree-distance units: the inner place wins over an outer one 1-2 arcs nearer
+
+
 def precision_of(feature_code: str | None) -> GeoPrecision:
     code = feature_code or ""
     if code.startswith("PCL") or code in ("TERR", "CONT"):
@@ -76,17 +84,35 @@ def _path_len(a: Token, b: Token) -> int | None:
     return None
 
 
+def _container(tok: Token, place_tokens: set[int]) -> bool:
+    """True for the outer place of "the West Bank town of Jenin" or "Mogadishu's Wadajir
+    district": it modifies a settlement noun that itself names another place."""
+    if tok.dep_ not in ("compound", "amod", "poss", "nmod"):
+        return False
+    noun = tok.head
+    if noun.lemma_.lower() not in SETTLEMENT_NOUNS:
+        return False
+    inner = [c for c in noun.children if c.i != tok.i and c.i in place_tokens]
+    inner += [
+        g for c in noun.children if c.lower_ == "of" for g in c.children if g.i in place_tokens
+    ]
+    return bool(inner)
+
+
 def _by_tree(doc: Doc, head: Token, places: Sequence[Place]) -> Place | None:
     best: tuple[int, int, Place] | None = None
+    toks = {id(p): _place_token(doc, p) for p in places}
+    place_tokens = {t.i for t in toks.values() if t is not None}
     for p in places:
-        tok = _place_token(doc, p)
+        tok = toks[id(p)]
         if tok is None:
             continue
         dist = _path_len(head, tok)
         if dist is None or dist > MAX_TREE_DISTANCE:
             continue
         locative = tok.dep_ == "pobj" and tok.head.lower_ in LOCATIVE_PREPS
-        key = (dist - (1 if locative else 0) + _rank_of(p), abs(tok.i - head.i))
+        outer = CONTAINER_PENALTY if _container(tok, place_tokens) else 0
+        key = (dist - (1 if locative else 0) + _rank_of(p) + outer, abs(tok.i - head.i))
         if best is None or key < best[:2]:
             best = (key[0], key[1], p)
     return best[2] if best else None

@@ -169,6 +169,7 @@ class Mention:
     org_alias: bool = False
     title: bool = False
     metonymic: bool = False
+    modifier: bool = False  # "U.S. officials", "Pakistan's parliament": stands for the state
 
     @property
     def is_place(self) -> bool:
@@ -176,7 +177,7 @@ class Mention:
 
     @property
     def can_be_event(self) -> bool:
-        return self.is_place and not (self.title or self.metonymic)
+        return self.is_place and not (self.title or self.metonymic or self.modifier)
 
 
 def find_mentions(doc: Doc, gaz: Gazetteer) -> list[Mention]:
@@ -268,6 +269,7 @@ def _classify(span: Span, source: str, gaz: Gazetteer, org_words: set[str]) -> M
         org_alias=org_alias,
         title=_in_job_title(span.root),
         metonymic=_metonymic(span),
+        modifier=_actor_modifier(span),
     )
 
 
@@ -300,10 +302,14 @@ def _in_job_title(token: Token) -> bool:
     return False
 
 
+def _actor_modifier(span: Span) -> bool:
+    """ "U.S. officials", "Russia's ambassador": the state, not a location."""
+    root = span.root
+    return root.dep_ in MODIFIER_DEPS and root.head.lemma_.lower() in ACTOR_NOUNS
+
+
 def _metonymic(span: Span) -> bool:
     root = span.root
-    if root.dep_ in MODIFIER_DEPS and root.head.lemma_.lower() in ACTOR_NOUNS:
-        return True  # "U.S. officials", "Russia's ambassador": the state, not a location
     if root.dep_ not in SUBJECT_DEPS:
         return False
     verb = root.head
