@@ -30,7 +30,7 @@ from collections import Counter
 from collections.abc import Iterable
 from pathlib import Path
 
-from warwatch.incidents.background import find_background
+from warwatch.incidents.background import find_background, is_background
 from warwatch.incidents.casualties import casualties, find_mentions
 from warwatch.incidents.time import resolve_date
 from warwatch.model import DateWindow
@@ -127,6 +127,10 @@ def eval_acled(nlp, baseline: bool, limit: int | None) -> Tally:  # type: ignore
             tally.add(f"date exact  {mode:12} all", _exact(window, gold_date))
             tally.add(f"date exact  {mode:12} {stated}", _exact(window, gold_date))
             tally.add(f"date exact  {mode:12} {name}", _exact(window, gold_date))
+        if not baseline:
+            # every ACLED note reports an event: its first sentence must not be called background
+            present = not is_background(first, published)
+            tally.add("note's first sentence kept as present (pub=event+3)", present)
         if gold_dead is None:
             continue
         best = None if baseline else casualties(doc[:], published=published)[0].best
