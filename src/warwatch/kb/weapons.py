@@ -110,10 +110,46 @@ _MINING = frozenset(
 )
 
 
-def _mining_context(span: Span) -> bool:
+# A bare "mine(s)" is a weapon only next to words of explosions, casualties or armed forces
+# (chosen from the MUC-4 and ACLED Armenia notes: "mine explosions", "stepped on a mine",
+# "troops laid mines"), and never in a sentence about mining.
+_MINE_WEAPON_CUES = frozenset(
+    {
+        "explode",
+        "explosion",
+        "blast",
+        "detonate",
+        "step",
+        "kill",
+        "wound",
+        "injure",
+        "demine",
+        "demining",
+        "clear",
+        "clearance",
+        "plant",
+        "lay",
+        "minefield",
+        "ordnance",
+        "soldier",
+        "troop",
+        "force",
+        "military",
+        "army",
+        "sapper",
+        "deminer",
+        "hit",
+        "strike",
+        "maim",
+    }
+)
+
+
+def _mine_as_weapon(span: Span) -> bool:
     doc = span.doc
     scope = span.sent if doc.has_annotation("SENT_START") else doc[:]
-    return any(t.lower_ in _MINING for t in scope)
+    words = {t.lower_ for t in scope} | {t.lemma_.lower() for t in scope}
+    return not words & _MINING and bool(words & _MINE_WEAPON_CUES)
 
 
 def _plausible(entry: CatalogueEntry, span: Span) -> bool:
@@ -122,7 +158,7 @@ def _plausible(entry: CatalogueEntry, span: Span) -> bool:
     if len(span) != 1:
         return True
     token = span[0]
-    if token.lower_ in {"mine", "mines"} and _mining_context(span):
+    if token.lower_ in {"mine", "mines"} and not _mine_as_weapon(span):
         return False
     if token.lower_ == "mine":
         return _is_mine_noun(span)
