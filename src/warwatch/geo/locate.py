@@ -15,6 +15,7 @@ from typing import TYPE_CHECKING
 
 from ..model import GeoPrecision, Location, Place
 from ..model import Span as OffsetSpan
+from .recognize import SETTLEMENT_NOUNS
 
 if TYPE_CHECKING:
     from spacy.tokens import Doc, Token
@@ -26,11 +27,6 @@ LOCATIVE_PREPS = frozenset({"in", "at", "near", "on", "across", "outside", "insi
                             "from", "around", "of", "over", "towards", "toward", "throughout"})  # fmt: skip
 
 
-# Nouns for a settlement or part of one: "the West Bank town of Jenin", "Mogadishu's Wadajir
-# district". The place modifying one of them contains the place it names.
-SETTLEMENT_NOUNS = frozenset(
-    ["town", "city", "village", "district", "area", "neighborhood", "neighbourhood", "suburb", "province", "region", "county", "camp", "port", "capital", "municipality", "governorate", "state"]
-)
 CONTAINER_PENALTY = 3  # tree-distance units: the inner place wins over an outer one 1-2 arcs nearer
 
 

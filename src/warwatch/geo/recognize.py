@@ -156,7 +156,14 @@ ORG_WORDS = frozenset(
     ]
 )
 # Prepositions after which a proper name is a place far more often than not.
-LOCATIVE_PREPS = frozenset({"in", "at", "near", "outside", "into", "around", "from", "across"})
+LOCATIVE_PREPS = frozenset(
+    {"in", "at", "near", "outside", "into", "around", "from", "across", "towards", "toward"}
+)
+# Nouns for a settlement or a part of one: "the town of Khan Touman", "Mogadishu's Wadajir
+# district" (locate.py uses them for containment too).
+SETTLEMENT_NOUNS = frozenset(
+    ["town", "city", "village", "district", "area", "neighborhood", "neighbourhood", "suburb", "province", "region", "county", "camp", "port", "capital", "municipality", "governorate", "state"]
+)
 
 
 @dataclass(frozen=True, slots=True)
@@ -191,6 +198,7 @@ def find_mentions(doc: Doc, gaz: Gazetteer) -> list[Mention]:
     spans = [(sp, src) for sp, src in spans if len(sp)]
     spans += [(s, "gazetteer") for s in _matcher_spans(doc, gaz)]
     spans += [(s, "gazetteer:locative") for s in _locative_spans(doc, gaz, spans)]
+    spans += [(s, "pattern:settlement") for s in _settlement_spans(doc, spans)]
     out = sorted(
         (_classify(span, src, gaz, org_words) for span, src in spans), key=lambda m: m.start
     )
@@ -199,7 +207,7 @@ def find_mentions(doc: Doc, gaz: Gazetteer) -> list[Mention]:
 
 # Labels the small English model gives to place names it does not know ("Nagorno Karabakh"
 # PERSON, "The Nagorno-Karabakh" WORK_OF_ART).
-RELABEL = frozenset({"PERSON", "ORG", "WORK_OF_ART", "PRODUCT", "EVENT", "NORP"})
+RELABEL = frozenset({"PERSON", "ORG", "WORK_OF_ART", "PRODUCT", "EVENT", "NORP", "LANGUAGE"})
 AREA_CODES = frozenset({"PCLI", "CONT", "ADM1", "RGN", "SEA", "OCN", "GULF", "PEN", "PLAT"})
 
 
@@ -411,6 +419,30 @@ def _plausible(span: Span) -> bool:
         and span[0].i + 1 < len(span.doc)
         and span.doc[span[0].i + 1].pos_ == "PROPN"
     )  # "Kelly Smith" at a sentence start
+
+
+def _settlement_spans(doc: Doc, found: list[tuple[Span, str]]) -> list[Span]:
+    """ "the town of Khan Touman", "the province of Al-Raqqa": the name after "<settlement
+    noun> of" is a place even when no gazetteer knows it (it then stays unresolved)."""
+    taken = {i for s, _ in found for i in range(s.start, s.end)}
+    taken |= {
+        i
+        for e in doc.ents
+        if e.label_ in ("DATE", "TIME", "CARDINAL")
+        for i in range(e.start, e.end)
+    }
+    out = []
+    for tok in doc:
+        if tok.lower_ != "of" or tok.head.lemma_.lower() not in SETTLEMENT_NOUNS:
+            continue
+        end = start = tok.i + 1
+        while end < len(doc) and end - start < 4 and end not in taken and doc[end].pos_ == "PROPN":
+            end += 1
+        if end > start and doc[start].text[:1].isupper():
+            span = doc[start:end]
+            out.append(span)
+            taken.update(range(start, end))
+    return out
 
 
 def _sizeable(gaz: Gazetteer, text: str) -> bool:
