@@ -92,3 +92,10 @@ def test_seed_story(nlp, seed_path) -> None:  # type: ignore[no-untyped-def]
 )
 def test_sums_over_days_or_places_are_background(nlp, text: str) -> None:  # type: ignore[no-untyped-def]
     assert is_background(first(nlp, text), PUBLISHED)
+
+
+def test_a_guessed_year_does_not_make_history(nlp) -> None:  # type: ignore[no-untyped-def]
+    text = "Residents protested against the nomination ahead of the August 3 elections."
+    assert not is_background(first(nlp, text), dt.date(2021, 6, 20))
+    dated = "Residents protested ahead of the August 3, 2019 elections."
+    assert is_background(first(nlp, dated), dt.date(2021, 6, 20))

@@ -95,7 +95,10 @@ def _anchors(sent: Span, published: dt.date | None) -> tuple[bool, bool]:
             old = old or (window.start is not None and (window.end - window.start).days > 400)
             continue
         if window.end < published - dt.timedelta(days=PRESENT_DAYS) or mention.context:
-            old = old or window.end < published - dt.timedelta(days=PRESENT_DAYS)
+            # a guessed year ("the August 3 elections") cannot make a sentence history
+            old = old or (
+                window.end < published - dt.timedelta(days=PRESENT_DAYS) and mention.year_fixed
+            )
             continue
         # only a window of days or a week anchors the present: "this year" spans a tally
         present = present or window.precision in _ANCHORING

@@ -105,6 +105,8 @@ class DateMention:
     # so it marks the story's present even without a publication date
     recent: bool = False
     absolute: bool = False  # a calendar date written out ("3 October", "2020-10-03", "3/10")
+    # False when the year was guessed from the publication date ("on 3 October")
+    year_fixed: bool = True
 
 
 def _day(
@@ -357,7 +359,8 @@ def _mention(
         kind in _CALENDAR_KINDS and "last" not in match.group(0).lower()
     )
     absolute = kind in _ABSOLUTE_KINDS
-    return DateMention(evidence.start, evidence.end, window, context, recent, absolute)
+    year_fixed = not absolute or kind == "iso" or bool(match.group(f"{kind}_y"))
+    return DateMention(evidence.start, evidence.end, window, context, recent, absolute, year_fixed)
 
 
 def _usable(mention: DateMention) -> bool:
