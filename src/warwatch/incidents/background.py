@@ -174,5 +174,7 @@ def _figures(sent: Span) -> list[tuple[int, str]]:
             of = "displaced"
         else:
             of = "people" if following & _PEOPLE else "other"
+        if of == "other" and not token.text[0].isdigit():
+            continue  # "between these two countries": a small word number about nobody
         numbers.append((grabbed[1].best, of))
     return numbers
