@@ -3,8 +3,9 @@
 ``resolve_date(doc, sent, published)`` looks for date expressions in the incident's sentence
 first, then in the story's other (non-background) sentences, then falls back to the publication
 date; ``DateWindow.precision`` and ``evidence`` say which. ``find_dates(span, published)`` lists
-every date expression of a span with its resolved window (regular expressions over the span's text,
-which run in C and cover spaCy's DATE/TIME entities and the relative phrases it misses).
+every date expression of a span with its resolved window: spaCy's Matcher finds anchor tokens
+(month and weekday names, "yesterday", "weekend", "ago", numeric shapes) and DATE/TIME entities,
+and regular expressions read the few words around each anchor.
 
 Conventions (documented because news and ACLED use them):
 - A weekday ("on Sunday") is the most recent such day on or before publication; "last Sunday" is
@@ -16,6 +17,11 @@ Conventions (documented because news and ACLED use them):
   put the event more than a week after publication.
 - Without a publication date, relative expressions ("yesterday") cannot be resolved: the window
   stays open with precision ``unknown`` unless the text fixes an absolute date itself.
+- In a sentence, a written-out calendar date wins over a relative word ("today's fighting on
+  22 June"); a date the sentence names but that cannot be anchored stays ``unknown`` rather than
+  borrowing another sentence's date.
+- Conflict-phase dates ("the resumption of hostilities ten days ago") and long-running states
+  ("banned since 2010") never date an incident.
 - With no date words at all, the window is the week up to publication (precision ``week``,
   ``evidence`` None): news reports describe the recent past.
 """
