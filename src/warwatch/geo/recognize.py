@@ -155,6 +155,10 @@ ORG_WORDS = frozenset(
         "network",
     ]
 )
+# Nouns for a part of a place: a possessive place before them is still a location.
+PART_NOUNS = frozenset(
+    ["street", "streets", "road", "roads", "outskirt", "outskirts", "border", "borders", "coast", "coastline", "countryside", "centre", "center", "north", "south", "east", "west", "north-east", "north-west", "south-east", "south-west", "heart", "airport", "hospital", "market", "square", "neighborhood", "neighbourhood", "suburbs", "district", "districts", "village", "villages", "town", "towns", "city", "cities", "province", "provinces", "territory", "territories", "soil"]
+)
 # Prepositions after which a proper name is a place far more often than not.
 LOCATIVE_PREPS = frozenset(
     {"in", "at", "near", "outside", "into", "around", "from", "across", "towards", "toward"}
@@ -162,7 +166,25 @@ LOCATIVE_PREPS = frozenset(
 # Nouns for a settlement or a part of one: "the town of Khan Touman", "Mogadishu's Wadajir
 # district" (locate.py uses them for containment too).
 SETTLEMENT_NOUNS = frozenset(
-    ["town", "city", "village", "district", "area", "neighborhood", "neighbourhood", "suburb", "province", "region", "county", "camp", "port", "capital", "municipality", "governorate", "state"]
+    [
+        "town",
+        "city",
+        "village",
+        "district",
+        "area",
+        "neighborhood",
+        "neighbourhood",
+        "suburb",
+        "province",
+        "region",
+        "county",
+        "camp",
+        "port",
+        "capital",
+        "municipality",
+        "governorate",
+        "state",
+    ]
 )
 
 
@@ -195,7 +217,8 @@ def find_mentions(doc: Doc, gaz: Gazetteer) -> list[Mention]:
     ]
     spans += [(_trim(e), "ner:NORP") for e in doc.ents if e.label_ == "NORP"]
     spans += [(_trim(e), "ner:relabel") for e in _mislabelled(doc, gaz, spans)]
-    spans = [(sp, src) for sp, src in spans if len(sp)]
+    # A place name is capitalised; the small model tags the odd common noun GPE ("veranda").
+    spans = [(sp, src) for sp, src in spans if len(sp) and sp.text[:1].isupper()]
     spans += [(s, "gazetteer") for s in _matcher_spans(doc, gaz)]
     spans += [(s, "gazetteer:locative") for s in _locative_spans(doc, gaz, spans)]
     spans += [(s, "pattern:settlement") for s in _settlement_spans(doc, spans)]
@@ -311,9 +334,13 @@ def _in_job_title(token: Token) -> bool:
 
 
 def _actor_modifier(span: Span) -> bool:
-    """ "U.S. officials", "Russia's ambassador": the state, not a location."""
+    """ "U.S. officials", "Russia's ambassador", "Britain's decision": the state, not a
+    location. A possessive of a part of the place ("Sarajevo's streets") stays literal."""
     root = span.root
-    return root.dep_ in MODIFIER_DEPS and root.head.lemma_.lower() in ACTOR_NOUNS
+    head = root.head.lemma_.lower()
+    if root.dep_ in MODIFIER_DEPS and head in ACTOR_NOUNS:
+        return True
+    return root.dep_ == "poss" and head not in SETTLEMENT_NOUNS and head not in PART_NOUNS
 
 
 def _metonymic(span: Span) -> bool:
