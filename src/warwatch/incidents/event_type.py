@@ -210,7 +210,7 @@ def _protest(cues: Sequence[Cue], kinds: set[str]) -> Candidate | None:
     lethal = "PROTEST" in labels and labels & {"ATTACK", "DEATH"}
     if "FORCE" in labels or (lethal and (kinds & STATE_KINDS or "FIREARM" in labels)):
         sub = ST.EXCESSIVE_FORCE
-    elif "VIOLENT" in labels or ("PROTEST" in labels and labels & {"LOOT", "CLASH"}):
+    elif "VIOLENT" in labels or ("PROTEST" in labels and labels & {"LOOT", "CLASH", "UNREST"}):
         sub = ST.VIOLENT_DEMONSTRATION
     elif labels & {"INTERVENE", "ARREST"}:
         sub = ST.PROTEST_WITH_INTERVENTION
@@ -227,7 +227,9 @@ def _means(cues: Sequence[Cue]) -> list[Candidate]:
         if cue is None:
             continue
         if label == "IED" and cue.lemma in WEAK_BLAST:
-            score = 4.0 if labels & {"ATTACK", "WEAPONUSE"} else 3.0
+            if not _intent(cues):
+                continue  # "a furnace exploded": a blast with nobody behind it is no attack
+            score = 4.0
         # "a helicopter", "drones" alone: an aircraft is a means only when it strikes.
         air_strike = any(c.label == "AIR" and c.lemma in AIR_STRIKE_WORDS for c in cues)
         if label == "AIR" and not labels & STRIKING and not air_strike:
@@ -268,6 +270,12 @@ def _simple(cues: Sequence[Cue], kinds: set[str], two_sides: bool) -> list[Candi
         if cue.label not in SIMPLE:
             continue
         sub, score = SIMPLE[cue.label]
+        if (
+            cue.label == "CLASH"
+            and "civilians" in kinds
+            and not kinds & (ARMED_KINDS | STATE_KINDS)
+        ):
+            sub, score = ST.MOB_VIOLENCE, 6.2  # villagers clashing with sticks: not a battle
         if cue.label == "ATTACK" and (two_sides or (kinds & ARMED_KINDS and kinds & STATE_KINDS)):
             sub, score = ST.ARMED_CLASH, 6.0  # armed actor against state forces: a battle
         if cue.label == "AGREE" and cue.lemma in CONFLICT_AGREEMENT:
