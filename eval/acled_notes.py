@@ -3,9 +3,9 @@
     python eval/acled_notes.py [--limit N] [--baseline] [--file armenia|argentina|africa2016]
 
 Each note runs through the full pipeline (build_nlp -> geo.geoparse -> incidents.assemble). Notes
-start with their own date, but often without the year ("On 13 December, ..."), so by default the
-publication date passed is the 31 December of the event's year (a date after the event, which
-gives the year and nothing else); ``--published none`` passes None instead.
+start with their own date, often without the year ("On 13 December, ..."). ``--published``:
+``none`` (default) passes no publication date; ``next-day`` passes the day after the event (a date
+after it, as a news report would carry); ``year-end`` passes 31 December of the event's year.
 The first incident is compared with the row:
 - sub-event type, accuracy per gold type and its mean over types ("stratified"). The 2016 file uses
   ACLED's old taxonomy: "Battle-No change of territory" -> Armed clash, "Battle-Government regains
@@ -29,7 +29,8 @@ import csv
 import math
 import re
 from collections import defaultdict
-from datetime import date
+from collections.abc import Callable
+from datetime import date, timedelta
 
 from common import GOLD, NONE, first_sub_event, run_reports
 from warwatch.model import ActorRole, Incident, Report
@@ -154,6 +155,17 @@ def year_end(row: dict[str, str]) -> date:
     return date(int(row["event_date"][:4]), 12, 31)
 
 
+def next_day(row: dict[str, str]) -> date:
+    return date.fromisoformat(row["event_date"][:10]) + timedelta(days=1)
+
+
+PUBLISHED: dict[str, Callable[[dict[str, str]], date | None]] = {
+    "none": lambda row: None,
+    "next-day": next_day,
+    "year-end": year_end,
+}
+
+
 def _rate(xs: list[bool]) -> str:
     return f"{sum(xs) / len(xs):.3f}" if xs else "n/a"
 
@@ -163,12 +175,12 @@ def main() -> None:
     ap.add_argument("--limit", type=int, default=None, help="notes per file")
     ap.add_argument("--baseline", action="store_true", help="score the empty placeholder output")
     ap.add_argument("--file", choices=sorted(FILES), action="append")
-    ap.add_argument("--published", choices=("year-end", "none"), default="year-end")
+    ap.add_argument("--published", choices=sorted(PUBLISHED), default="none")
     args = ap.parse_args()
     for name in args.file or list(FILES):
         rows = load(name, args.limit)
         texts = [r["notes"] for r in rows]
-        pubs = [None if args.published == "none" else year_end(r) for r in rows]
+        pubs = [PUBLISHED[args.published](r) for r in rows]
         reports = list(run_reports(texts, pubs, baseline=args.baseline))
         score_file(name, rows, reports)
     print(f"\n(no incident is scored as the label {NONE!r}; published: {args.published})")
