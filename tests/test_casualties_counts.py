@@ -47,6 +47,12 @@ def triple(c: Count) -> tuple[int | None, int | None, int | None]:
         ("Five soldiers lost their lives in the clash.", (5, 5, 5), (None, None, None)),
         ("The death toll rose to 17 on Monday.", (17, 17, 17), (None, None, None)),
         ("Two hundred and five people were killed.", (205, 205, 205), (None, None, None)),
+        (
+            "Two police officers, one civil servant and one local resident were killed.",
+            (4, 4, 4),
+            (None, None, None),
+        ),
+        ("An IS leader, Abdel Zargoon, was killed in an airstrike.", (1, 1, 1), (None, None, None)),
     ],
 )
 def test_tolls(nlp, text: str, dead: tuple, hurt: tuple) -> None:  # type: ignore[no-untyped-def]

@@ -273,6 +273,11 @@ def _subject(trigger: Token) -> tuple[int, list[Quantity]] | None:
     if not subjects:
         return None
     nouns = [subjects[0], *(c for c in subjects[0].conjuncts if c.i > subjects[0].i)]
+    for appos in (c for c in subjects[0].children if c.dep_ == "appos"):
+        # "Two police officers, one civil servant and one resident": a list the parser read as an
+        # apposition; a named apposition ("a leader, Abdelhadi Z.,") carries no number and is skipped
+        if any(g.dep_ == "nummod" for g in appos.children):
+            nouns += [appos, *(c for c in appos.conjuncts if c.i > appos.i)]
     quantities = [_noun_quantity(n) for n in nouns]
     if any(q is None for q in quantities):
         return subjects[0].left_edge.i, []
