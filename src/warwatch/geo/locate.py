@@ -15,7 +15,7 @@ from typing import TYPE_CHECKING
 
 from ..model import GeoPrecision, Location, Place
 from ..model import Span as OffsetSpan
-from .recognize import SETTLEMENT_NOUNS
+from .words import SETTLEMENT_NOUNS
 
 if TYPE_CHECKING:
     from spacy.tokens import Doc, Token

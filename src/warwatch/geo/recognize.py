@@ -20,109 +20,33 @@ from typing import TYPE_CHECKING
 
 from .gazetteer import SKELETON_MATCH, Gazetteer
 from .store import DEMONYM
+from .words import (
+    ACTOR_NOUNS,
+    NOT_PLACES,
+    OFFICE_WORDS,
+    ORG_WORDS,
+    PART_NOUNS,
+    SETTLEMENT_NOUNS,
+    TITLE_WORDS,
+)
 
 if TYPE_CHECKING:
     from spacy.tokens import Doc, Span, Token
 
 PLACE_LABELS = frozenset({"GPE", "LOC", "FAC"})
-# Head nouns of job titles and offices: a place hanging off one of them through "for"/"of"/"on"
-# names a portfolio, not where something happened (UN, NGO and government usage).
-TITLE_WORDS = frozenset(
-    [
-        "director",
-        "minister",
-        "secretary",
-        "commissioner",
-        "head",
-        "chief",
-        "representative",
-        "envoy",
-        "coordinator",
-        "rapporteur",
-        "spokesman",
-        "spokeswoman",
-        "spokesperson",
-        "officer",
-        "adviser",
-        "advisor",
-        "ambassador",
-        "consul",
-        "president",
-        "chairman",
-        "chair",
-        "deputy",
-        "undersecretary",
-        "correspondent",
-        "editor",
-        "researcher",
-        "expert",
-        "governor",
-        "mayor",
-        "desk",
-        "programme",
-        "program",
-        "division",
-        "bureau",
-        "office",
-        "department",
-    ]
-)
+
 # "for"/"on" name a portfolio ("Director for Eastern Europe", "Rapporteur on Myanmar"); "of"
 # only after an office-like noun ("head of the Asia desk"): "Governor of Hawaii" names a real
 # jurisdiction, and GeoWebNews annotates it as a literal place.
 TITLE_PREPS = frozenset({"for", "on"})
-OFFICE_WORDS = frozenset(
-    ["desk", "programme", "program", "division", "bureau", "office", "department"]
-)
+
 # Subjects of these dependency roles stand for an actor when the place is the grammatical
 # subject of an active verb (metonymy: "Turkey shells ...", "Moscow denied ...").
 SUBJECT_DEPS = frozenset({"nsubj"})
 # A place modifying a noun for people or institutions acting for it stands for the state
 # (GeoWebNews "Non_Literal_Modifier"): "U.S. officials", "Syria's government".
 MODIFIER_DEPS = frozenset({"compound", "poss", "amod", "nmod"})
-ACTOR_NOUNS = frozenset(
-    [
-        "official",
-        "officials",
-        "government",
-        "authority",
-        "authorities",
-        "force",
-        "forces",
-        "army",
-        "military",
-        "troop",
-        "troops",
-        "soldier",
-        "soldiers",
-        "police",
-        "navy",
-        "president",
-        "minister",
-        "ministry",
-        "leader",
-        "leaders",
-        "embassy",
-        "ambassador",
-        "diplomat",
-        "diplomats",
-        "envoy",
-        "delegation",
-        "regime",
-        "administration",
-        "parliament",
-        "congress",
-        "senate",
-        "intelligence",
-        "agency",
-        "court",
-        "prosecutor",
-        "prosecutors",
-        "team",
-        "side",
-        "coalition",
-    ]
-)
+
 # Proper-noun runs matched against the gazetteer only when the best candidate is at least this
 # kind of place: a bare capitalised word that only names a village ("Amnesty", "Parkland") is far
 # more often something else. 50,000 people: below it, false hits outnumbered true ones on
@@ -131,60 +55,9 @@ MATCHER_MIN_POP = 50_000
 MATCHER_CODES = frozenset({"PCLI", "CONT", "ADM1", "RGN", "SEA", "OCN", "GULF", "PEN"})
 
 
-ORG_WORDS = frozenset(
-    [
-        "international",
-        "organization",
-        "organisation",
-        "agency",
-        "committee",
-        "council",
-        "ministry",
-        "party",
-        "front",
-        "watch",
-        "foundation",
-        "association",
-        "institute",
-        "commission",
-        "federation",
-        "corporation",
-        "company",
-        "bank",
-        "group",
-        "network",
-    ]
-)
-# Nouns for a part of a place: a possessive place before them is still a location.
-PART_NOUNS = frozenset(
-    ["street", "streets", "road", "roads", "outskirt", "outskirts", "border", "borders", "coast", "coastline", "countryside", "centre", "center", "north", "south", "east", "west", "north-east", "north-west", "south-east", "south-west", "heart", "airport", "hospital", "market", "square", "neighborhood", "neighbourhood", "suburbs", "district", "districts", "village", "villages", "town", "towns", "city", "cities", "province", "provinces", "territory", "territories", "soil"]
-)
 # Prepositions after which a proper name is a place far more often than not.
 LOCATIVE_PREPS = frozenset(
     {"in", "at", "near", "outside", "into", "around", "from", "across", "towards", "toward"}
-)
-# Nouns for a settlement or a part of one: "the town of Khan Touman", "Mogadishu's Wadajir
-# district" (locate.py uses them for containment too).
-SETTLEMENT_NOUNS = frozenset(
-    [
-        "town",
-        "city",
-        "village",
-        "district",
-        "area",
-        "neighborhood",
-        "neighbourhood",
-        "suburb",
-        "province",
-        "region",
-        "county",
-        "camp",
-        "port",
-        "capital",
-        "municipality",
-        "governorate",
-        "state",
-    ]
 )
 
 
@@ -395,45 +268,6 @@ def _locative_spans(doc: Doc, gaz: Gazetteer, found: list[tuple[Span, str]]) -> 
                 taken.update(range(span.start, span.end))
                 break
     return out
-
-
-# Capitalised words that name a place somewhere but almost never in running text: months,
-# weekdays, compass words, and short all-capital acronyms ("CNN", "OPS").
-NOT_PLACES = frozenset(
-    [
-        "january",
-        "february",
-        "march",
-        "april",
-        "may",
-        "june",
-        "july",
-        "august",
-        "september",
-        "october",
-        "november",
-        "december",
-        "monday",
-        "tuesday",
-        "wednesday",
-        "thursday",
-        "friday",
-        "saturday",
-        "sunday",
-        "west",
-        "east",
-        "north",
-        "south",
-        "central",
-        "western",
-        "eastern",
-        "northern",
-        "southern",
-        "university",
-        "congress",
-        "summit",
-    ]
-)
 
 
 def _plausible(span: Span) -> bool:

@@ -22,6 +22,7 @@ from .fold import fold
 from .gazetteer import SKELETON_MATCH, Candidate, Gazetteer
 from .geodesy import haversine_km
 from .store import ALT, DEMONYM, MAIN
+from .words import GENERIC
 
 # Prior for a kind of feature, added to log10(population); a country is far more often meant by
 # its name than a same-named town, a first-level division more often than a small town.
@@ -70,53 +71,6 @@ def lookup_name(gaz: Gazetteer, name: str) -> tuple[Candidate, ...]:
 # University", "Birmingham City", "Lake Manassas"): the place inside is found by backing off to
 # the longest run of the other words that the gazetteer knows.
 _MAX_WORDS = 6
-# Words that name a kind of thing, not a place, when they stand alone in a backed-off part.
-_GENERIC = frozenset(
-    [
-        "university",
-        "union",
-        "republic",
-        "kingdom",
-        "federation",
-        "college",
-        "school",
-        "hospital",
-        "institute",
-        "center",
-        "centre",
-        "airport",
-        "station",
-        "hotel",
-        "church",
-        "mosque",
-        "market",
-        "city",
-        "county",
-        "state",
-        "province",
-        "district",
-        "region",
-        "lake",
-        "river",
-        "mount",
-        "port",
-        "fort",
-        "saint",
-        "new",
-        "old",
-        "north",
-        "south",
-        "east",
-        "west",
-        "central",
-        "upper",
-        "lower",
-        "great",
-        "little",
-        "international",
-        "national",
-    ]
-)
 
 
 def _embedded(gaz: Gazetteer, name: str) -> tuple[Candidate, ...]:
@@ -127,7 +81,7 @@ def _embedded(gaz: Gazetteer, name: str) -> tuple[Candidate, ...]:
     for n in range(len(words) - 1, 0, -1):
         for i in range(len(words) - n + 1):
             part = " ".join(words[i : i + n])
-            if not part[:1].isupper() or (n == 1 and fold(part) in _GENERIC):
+            if not part[:1].isupper() or (n == 1 and fold(part) in GENERIC):
                 continue
             found = tuple(c for c in gaz.candidates(part) if c.kind != SKELETON_MATCH)
             if found:
