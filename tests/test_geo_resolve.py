@@ -72,3 +72,17 @@ def test_real_context_resolution(real_gazetteer: Gazetteer) -> None:
     turkey, syria = resolve_spans(real_gazetteer, text, spans_of(text, "Turkey", "Syria"))
     assert turkey.candidate is not None and turkey.candidate.feature_code == "PCLI"
     assert syria.candidate is not None and syria.candidate.country_code == "SY"
+
+
+@pytest.mark.slow
+def test_real_containment_in_disputed_region(real_gazetteer: Gazetteer) -> None:
+    # Two Martunis: a town in Armenia (larger) and one in Nagorno-Karabakh (GeoNames: Khojavend).
+    text = "Shelling hit Martuni, in Nagorno-Karabakh, overnight."
+    martuni, karabakh = resolve_spans(
+        real_gazetteer, text, spans_of(text, "Martuni", "Nagorno-Karabakh")
+    )
+    assert karabakh.candidate is not None and karabakh.candidate.country_code == "AZ"
+    assert martuni.candidate is not None and martuni.candidate.country_code == "AZ"
+    text = "Shelling hit Martuni overnight."
+    [alone] = resolve_spans(real_gazetteer, text, spans_of(text, "Martuni"))
+    assert alone.candidate is not None and alone.candidate.country_code == "AM"
