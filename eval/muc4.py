@@ -16,6 +16,7 @@ from __future__ import annotations
 
 import argparse
 import json
+import re
 
 from common import GOLD, run_reports
 from warwatch.model import ActorRole, Report
@@ -48,6 +49,12 @@ def predicted(report: Report) -> dict[str, set[str]]:
     return out
 
 
+def sentence_case(text: str) -> str:
+    """MUC-4 is all upper case, which the small English model tags badly; this keeps offsets."""
+    low = text.lower()
+    return re.sub(r"(^|[.!?]\s+)([a-z])", lambda m: m.group(1) + m.group(2).upper(), low)
+
+
 def match(pred: str, mentions: list[str]) -> bool:
     return any(pred and (pred in m.lower() or m.lower() in pred) for m in mentions)
 
@@ -56,10 +63,16 @@ def main() -> None:
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     ap.add_argument("--limit", type=int, default=None)
     ap.add_argument("--baseline", action="store_true", help="score the empty placeholder output")
+    ap.add_argument(
+        "--sentence-case",
+        action="store_true",
+        help="lower-case the text, capitalise sentence starts",
+    )
     args = ap.parse_args()
     data = json.loads((GOLD / "muc4_test_grit_format.json").read_text(encoding="utf-8"))
     items = list(data.items())[: args.limit] if args.limit else list(data.items())
-    reports = run_reports([v["doc"] for _, v in items], baseline=args.baseline)
+    texts = [sentence_case(v["doc"]) if args.sentence_case else v["doc"] for _, v in items]
+    reports = run_reports(texts, baseline=args.baseline)
     counts = {r: [0, 0, 0, 0] for r in ROLES}  # pred ok, pred, gold found, gold
     for (_, v), rep in zip(items, reports, strict=True):
         pred = predicted(rep)
