@@ -137,28 +137,47 @@ def fixture_footers(shared: Path | None = None) -> dict[str, str]:
     return footers
 
 
+# Lines a copy-paste leaves between paragraphs; inserted above the last paragraph in the
+# "+ stray lines" variant, they must be cut and must not drag the footer cut over that paragraph.
+STRAY = "Advertisement\n\nREAD MORE: Another story's headline here"
+
+
+def with_stray_lines(text: str) -> tuple[str, str] | None:
+    """(text with stray lines above its last line, the text that should come back), or None."""
+    head, sep, last = text.rpartition("\n")
+    if not sep or not head.strip():
+        return None
+    return f"{head.rstrip()}\n\n{STRAY}\n\n{last}", f"{head.rstrip()}\n\n{last}"
+
+
 def appended(shared: Path) -> None:
     """Glue each fixture footer under each gold article: the cut must land exactly on the seam."""
     footers = fixture_footers(shared)
     counts = {name: Counter[str]() for name in footers}
+    stray = {name: Counter[str]() for name in footers}
     for texts in corpora(shared).values():
         for raw in texts:
             alone = trim_boilerplate(normalise_whitespace(raw)).text
+            variant = with_stray_lines(alone)
             for name, footer in footers.items():
                 glued = trim_boilerplate(normalise_whitespace(raw + "\n\n" + footer)).text
-                verdict = (
-                    "exact"
-                    if glued == alone
-                    else "overcut"
-                    if len(glued) < len(alone)
-                    else "undercut"
-                )
-                counts[name][verdict] += 1
+                counts[name][verdict(glued, alone)] += 1
+                if variant is not None:
+                    glued = trim_boilerplate(variant[0] + "\n\n" + footer).text
+                    stray[name][verdict(glued, variant[1])] += 1
     print("fixture footers glued under every gold article (exact = cut lands on the seam):")
-    for name, c in counts.items():
-        print(
-            f"    {name:24} exact {c['exact']:5d}  undercut {c['undercut']:4d}  overcut {c['overcut']:4d}"
-        )
+    for name in footers:
+        print(f"    {name:26} {summary(counts[name])}   + stray lines: {summary(stray[name])}")
+
+
+def verdict(glued: str, alone: str) -> str:
+    if glued == alone:
+        return "exact"
+    return "overcut" if len(glued) < len(alone) else "undercut"
+
+
+def summary(c: Counter[str]) -> str:
+    return f"exact {c['exact']:5d} undercut {c['undercut']:3d} overcut {c['overcut']:3d}"
 
 
 def main() -> None:
