@@ -122,6 +122,13 @@ def people(sent: Span, taken: list[Mention]) -> list[Mention]:
     ]
 
 
+def _object_like(tok: Token) -> bool:
+    """A thing that can be hit: a common noun, or a named building/organisation, not a place."""
+    if tok.pos_ == "NOUN":
+        return tok.ent_type_ not in ("GPE", "LOC", "DATE", "TIME", "NORP")
+    return tok.pos_ == "PROPN" and tok.ent_type_ in ("ORG", "FAC")
+
+
 def hit_objects(trigger: Span, taken: list[Mention]) -> list[Mention]:
     """What the event word acts on when it is not an actor: "bombed the power station", "an
     attack on a bus". The phrase is the head noun and its left modifiers."""
@@ -132,11 +139,7 @@ def hit_objects(trigger: Span, taken: list[Mention]) -> list[Mention]:
               for g in c.children if g.dep_ == "pobj"]  # fmt: skip
     out = []
     for head in heads:
-        if (
-            head.i in used
-            or head.pos_ not in ("NOUN", "PROPN")
-            or head.ent_type_ in ("GPE", "LOC", "DATE")
-        ):
+        if head.i in used or not _object_like(head):
             continue
         span = trigger.doc[head.left_edge.i : head.i + 1]
         if span[0].dep_ == "det":
@@ -177,12 +180,16 @@ def _fallback_role(m: Mention, trigger: Span) -> ActorRole | None:
     return ActorRole.PERPETRATOR if m.span.start < trigger.start else None
 
 
-def assign_roles(sent_mentions: Iterable[Mention], trigger: Span) -> list[Actor]:
-    """Actors linked to ``trigger`` (in the same sentence), with roles and hedging."""
+def assign_roles(
+    sent_mentions: Iterable[Mention], trigger: Span, *, by_position: bool = True
+) -> list[Actor]:
+    """Actors linked to ``trigger`` (in the same sentence), with roles and hedging.
+    ``by_position``: an armed actor before the event word is its perpetrator even without a
+    syntactic link (off for demonstrations, where bystanders are named too)."""
     out = []
     for m in sent_mentions:
         role = _role_by_syntax(m.span.root, trigger.root)
-        if role is None:
+        if role is None and (by_position or m.kind in PEOPLE_KINDS):
             role = _fallback_role(m, trigger)
         if role is None:
             continue

@@ -124,12 +124,31 @@ def _actors(members: list[Member], country: Country | None) -> tuple[Actor, ...]
         done: set[int] = set()
         named = list(m.mentions) + people(m.sent, list(m.mentions))
         extra = hit_objects(m.cand.trigger, named) if m.cand.event_type in HITTING else []
+        demo = m.cand.event_type in (EventType.PROTESTS, EventType.RIOTS)
+        if demo:  # "a protest in front of the Kuwait embassy": a country there is no actor
+            named = [x for x in named if x.kind not in ("demonym", "country")]
         for anchor in anchors:
             todo = [x for x in named + extra if x.span.start_char not in done]
-            for actor in assign_roles(todo, anchor):
+            for actor in assign_roles(todo, anchor, by_position=not demo):
                 found.append(actor)
                 done.add(actor.start)
-    return merge_actors(found + _crowd(members[0].cand, found, country))
+    cand = members[0].cand
+    if cand.event_type in (EventType.PROTESTS, EventType.RIOTS):
+        found = [_as_crowd(a, cand, country) for a in found]
+    return merge_actors(found + _crowd(cand, found, country))
+
+
+def _as_crowd(actor: Actor, cand: Candidate, country: Country | None) -> Actor:
+    """Civilians who demonstrate ("teachers protested") are ACLED's protesters (or rioters)."""
+    if actor.role not in (ActorRole.PERPETRATOR, ActorRole.PARTICIPANT):
+        return actor
+    if not actor.name.startswith(("Civilians", "Protesters", "Rioters")):
+        return actor
+    kind = "rioters" if cand.event_type == EventType.RIOTS else "protesters"
+    entry = next(e for e in actor_entries() if e.kind == kind)
+    return actor.model_copy(
+        update={"name": qualified_name(entry, country), "role": ActorRole.PARTICIPANT}
+    )
 
 
 def _crowd(cand: Candidate, found: list[Actor], country: Country | None) -> list[Actor]:
@@ -188,6 +207,8 @@ def _incident(
     dead, hurt = _tolls(sents, published)
     when = resolve_date(doc, trig.sent, published) if resolve_date is not None else DateWindow()
     where = geo.locate_incident(doc, ModelSpan(start=trig.start_char, end=trig.end_char), places)
+    if where is not None and where.country_code:  # "Protesters (X)": X is where it happened
+        country = country_of_code(where.country_code) or country
     score = salience(best.score, len(sents), members[0].index, dead)
     incident = Incident(
         event_type=EVENT_TYPE_OF[group.sub_event],
