@@ -122,3 +122,24 @@ def test_disrupted_weapons_use_is_not_an_explosion(nlp) -> None:
     text = "Army engineers defused a roadside bomb planted near the checkpoint on Sunday."
     first = run(nlp, text).incidents[0]
     assert first.sub_event_type == SubEventType.DISRUPTED_WEAPONS_USE
+
+
+def test_reportedly_hedges_the_perpetrator(nlp) -> None:
+    first = run(nlp, "Turkish troops reportedly shelled the village late on Friday.").incidents[0]
+    perp = next(a for a in first.actors if a.role == ActorRole.PERPETRATOR)
+    assert perp.name == "Military Forces of Turkey" and perp.hedged
+
+
+def test_demonstrating_civilians_are_protesters(nlp) -> None:
+    first = run(
+        nlp, "Students and teachers protested outside the ministry of education."
+    ).incidents[0]
+    assert first.event_type == EventType.PROTESTS
+    parts = [a for a in first.actors if a.role == ActorRole.PARTICIPANT]
+    assert parts and all(a.name.startswith("Protesters") for a in parts)
+
+
+def test_historical_agreement_is_not_an_incident(nlp) -> None:
+    text = "Clashes erupted in the north, the worst since the 1994 ceasefire agreement."
+    subs = [i.sub_event_type for i in run(nlp, text).incidents]
+    assert SubEventType.AGREEMENT not in subs
