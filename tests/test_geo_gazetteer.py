@@ -101,3 +101,12 @@ def test_real_build_has_conflict_places(real_gazetteer: Gazetteer) -> None:
     assert real_gazetteer.candidates("Terter")[0].country_code == "AZ"
     assert any(c.feature_code == "PCLI" for c in real_gazetteer.candidates("Turkey"))
     assert real_gazetteer.candidates("Ky.")[0].admin1 == "US.KY"
+
+
+@pytest.mark.parametrize(
+    "name", ["U.S.", "Turkey", "St. Louis", "The Gambia", "Mt. Everest", "Côte d'Ivoire", "A--B c"]
+)
+def test_quick_fold_agrees_with_fold(name: str) -> None:
+    from warwatch.geo.fold import quick_fold
+
+    assert quick_fold(name) == fold(name)

@@ -50,6 +50,17 @@ def fold(name: str) -> str:
     return " ".join(words)
 
 
+def quick_fold(name: str) -> str:
+    """``fold`` for the common case, cheaper: ASCII names skip transliteration and the cache.
+    Used where every capitalised run of a text is tried (resolve.named_countries)."""
+    if not name.isascii():
+        return fold(name)
+    text = _NON_WORD.sub(" ", name.lower().replace("'", "").replace("`", "")).strip()
+    if text.startswith("the ") or any(w in _WORD_SUBS for w in text.split()):
+        return fold(name)  # the rare forms with a rewrite rule
+    return text
+
+
 @lru_cache(maxsize=200_000)
 def skeleton(name: str) -> str:
     """Loose key for spelling variants; empty when the name is too short to be safe."""

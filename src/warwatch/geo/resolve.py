@@ -18,7 +18,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass, replace
 
 from .calibrate import LONE_MARGIN, UNRESOLVED_BELOW, calibrated
-from .fold import fold
+from .fold import fold, quick_fold
 from .gazetteer import SKELETON_MATCH, Candidate, Gazetteer
 from .geodesy import haversine_km
 from .store import ALT, DEMONYM, MAIN
@@ -98,7 +98,7 @@ def named_countries(gaz: Gazetteer, text: str) -> Counter[str]:
     out: Counter[str] = Counter()
     for i in range(len(words)):
         for n in (3, 2, 1):
-            cc = keys.get(fold(" ".join(words[i : i + n])))
+            cc = keys.get(quick_fold(" ".join(words[i : i + n])))
             if cc:
                 out[cc] += 1
                 break
