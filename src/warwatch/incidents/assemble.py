@@ -52,6 +52,11 @@ except ImportError:  # pragma: no cover
     find_weapons = None  # type: ignore[assignment]
 
 ARMED_OR_STATE = ARMED_KINDS | STATE_KINDS
+# Names of generic actor classes as the dictionary writes them, before a country is added.
+GENERIC_NAMES = frozenset(
+    {"Military Forces", "Police Forces", "Protesters", "Rioters", "Civilians",
+     "Unidentified Armed Group", "Militia", "Rebel Group"}
+)  # fmt: skip
 # Event types whose event word hits something: its objects are targets even when not actors.
 HITTING = frozenset({EventType.EXPLOSIONS, EventType.VAC, EventType.BATTLES})
 # Cues that, after a demonstration was reported, tell how it went on (dispersal, force, riot).
@@ -133,9 +138,22 @@ def _actors(members: list[Member], country: Country | None) -> tuple[Actor, ...]
                 found.append(actor)
                 done.add(actor.start)
     cand = members[0].cand
+    found = [_with_country(a, country) for a in found]
     if cand.event_type in (EventType.PROTESTS, EventType.RIOTS):
         found = [_as_crowd(a, cand, country) for a in found]
     return merge_actors(found + _crowd(cand, found, country))
+
+
+def _with_country(actor: Actor, country: Country | None) -> Actor:
+    """A generic actor named without a country ("Military Forces", "Police Forces") takes the
+    incident's country, as ACLED names them; names that carry one are left alone."""
+    if country is None or actor.name not in GENERIC_NAMES:
+        return actor
+    kind = next(e.kind for e in actor_entries() if e.canonical == actor.name)
+    entry = next(e for e in actor_entries() if e.canonical == actor.name and e.kind == kind)
+    return actor.model_copy(
+        update={"name": qualified_name(entry, country), "country_code": country.country_code}
+    )
 
 
 def _as_crowd(actor: Actor, cand: Candidate, country: Country | None) -> Actor:
