@@ -52,9 +52,8 @@ def import_geonames(
     target = _path(path)
     if file is not None:
         meta = gi.import_files(target, gi.local_files(Path(file)))
-    else:
-        assert url is not None
-        with gi.downloaded(url, timeout=load_settings().http_timeout) as files:
+    else:  # url is set: exactly one of the two was checked above
+        with gi.downloaded(str(url), timeout=load_settings().http_timeout) as files:
             meta = gi.import_files(target, files)
     typer.echo(f"gazetteer built: {target} ({meta['places']} places)")
 

@@ -14,12 +14,16 @@ import time
 import zipfile
 from collections.abc import Iterator
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from ..errors import CaptureError, InputError
 from .build import apply_abbreviations, apply_supplement
 from .fold import is_latin
 from .records import GazPlace
 from .store import ALT, GazetteerWriter, writing
+
+if TYPE_CHECKING:
+    import httpx
 
 ALL_COUNTRIES = "allCountries"
 ALTERNATE_NAMES = "alternateNamesV2"
@@ -158,10 +162,9 @@ def downloaded(base_url: str, *, timeout: float = 60.0) -> Iterator[dict[str, Pa
         yield out
 
 
-def _fetch(client: object, url: str, dest: Path) -> bool:
+def _fetch(client: httpx.Client, url: str, dest: Path) -> bool:
     import httpx
 
-    assert isinstance(client, httpx.Client)
     try:
         with client.stream("GET", url) as resp:
             if resp.status_code == 404:
