@@ -8,6 +8,9 @@ from pathlib import Path
 import pytest
 
 REPO = Path(__file__).resolve().parents[1]
+# One gazetteer index for every test run of this checkout (built on first use, ~1 minute), kept
+# outside the user's data dir; tests that isolate the data dir still share it.
+os.environ.setdefault("WARWATCH_GAZETTEER", str(REPO / ".cache" / "gazetteer.sqlite"))
 SHARED = Path(os.environ.get("WARWATCH_SHARED", REPO.parent / "shared"))
 SEED = SHARED / "seed" / "stepanakert-cluster-munitions.txt"
 

@@ -47,6 +47,12 @@ class Candidate:
         return feature_class(self.feature_code)
 
 
+class StaleGazetteer(ConfigError):
+    """The index was built by an older warwatch; the default one is rebuilt automatically."""
+
+    code = "stale_gazetteer"
+
+
 _COLS = "p.id, p.name, p.lat, p.lon, p.fcode, p.cc, p.admin1, p.admin2, p.population, p.admin1_name"
 
 
@@ -61,7 +67,7 @@ class Gazetteer:
         self._cache: dict[str, tuple[Candidate, ...]] = {}
         version = self._db().execute("SELECT v FROM meta WHERE k='schema_version'").fetchone()
         if not version or version[0] != SCHEMA_VERSION:
-            raise ConfigError(f"gazetteer {path} has an old schema: rebuild it")
+            raise StaleGazetteer(f"gazetteer {path} has an old schema: rebuild it")
 
     def _db(self) -> sqlite3.Connection:
         # One connection per thread and per process: SQLite connections must not cross a fork
