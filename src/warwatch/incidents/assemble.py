@@ -91,6 +91,14 @@ def _subject_kind(found: list[Mention]) -> str | None:
     return None
 
 
+def _modifier(m: Mention, found: list[Mention]) -> bool:
+    """ "Al-Shabab gunmen": the group name modifies the other mention; one actor, not two sides."""
+    head = m.span.root.head
+    return m.span.root.dep_ in ("compound", "amod", "nmod") and any(
+        o is not m and o.span.start <= head.i < o.span.end for o in found
+    )
+
+
 def _sentence_members(doc: Doc, published: date | None, country: Country | None) -> list[Member]:
     out = []
     cues = cues_by_sentence(doc, published)
@@ -106,7 +114,7 @@ def _sentence_members(doc: Doc, published: date | None, country: Country | None)
         protest = next((c for c in sent_cues if c.label == "PROTEST"), None)
         last_protest = protest or last_protest
         found = mentions(sent, country)
-        armed = {m.name for m in found if m.kind in ARMED_OR_STATE}
+        armed = {m.name for m in found if m.kind in ARMED_OR_STATE and not _modifier(m, found)}
         kinds = {m.kind for m in found}
         cands = candidates(sent_cues, kinds, _subject_kind(found), two_sides=len(armed) >= 2)
         back = None

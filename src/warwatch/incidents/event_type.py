@@ -32,8 +32,9 @@ STATE_KINDS = frozenset({"state", "police"})
 WEAK_BLAST = frozenset({"blast", "explosion", "explode", "detonate", "explosive"})
 # Agreements that ACLED codes (between conflict actors), unlike trade or diplomatic deals.
 CONFLICT_AGREEMENT = frozenset(
-    {"ceasefire", "cease-fire", "truce", "armistice", "peace", "prisoner", "release", "hostage"}
-)
+    {"ceasefire", "cease-fire", "truce", "armistice", "peace", "prisoner", "release", "hostage",
+     "exchange", "swap", "surrender", "talk", "negotiation", "process", "agree"}
+)  # fmt: skip
 STRIKING = frozenset({"WEAPONUSE", "ATTACK", "IED", "SHELL"})
 AIR_STRIKE_WORDS = frozenset({"airstrike", "strike", "raid", "attack", "bombing", "bombardment"})
 # Objects that make "seized"/"found" a disrupted weapons use rather than a territorial change.
@@ -279,7 +280,8 @@ def _simple(cues: Sequence[Cue], kinds: set[str], two_sides: bool) -> list[Candi
         if cue.label == "ATTACK" and (two_sides or (kinds & ARMED_KINDS and kinds & STATE_KINDS)):
             sub, score = ST.ARMED_CLASH, 6.0  # armed actor against state forces: a battle
         if cue.label == "AGREE" and cue.lemma in CONFLICT_AGREEMENT:
-            score = 6.0
+            # Above a clash: "agreed to a ceasefire after two weeks of fighting" is the agreement.
+            score = 6.5
         out.append(Candidate(sub, cue.span, score))
     return out
 
