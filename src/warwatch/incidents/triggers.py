@@ -60,6 +60,8 @@ def cues_by_sentence(doc: Doc, published: date | None) -> dict[int, list[Cue]]:
     if SPANS_KEY not in doc.spans:
         return out
     for span in doc.spans[SPANS_KEY]:
+        if span.root.ent_type_ == "DATE":  # "On 25 March": a month, not a march
+            continue
         negated = span.label_ not in NEGATION_IS_MEANING and _negated(span)
         if _past_year(span, published) or negated:
             continue
