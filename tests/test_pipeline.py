@@ -71,6 +71,7 @@ def test_missing_path_is_a_failure_not_a_crash(tmp_path: Path) -> None:
     store = open_store(f"sqlite:///{tmp_path / 'w.db'}")
     summary = pipeline.ingest([str(tmp_path / "nope.txt")], store, load_settings())
     assert summary.failed == 1 and "nope.txt" in summary.failures[0][0]
+    assert summary.failures[0][1] == "unreadable"
 
 
 def test_cap_words_keeps_offsets() -> None:

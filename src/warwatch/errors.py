@@ -40,6 +40,12 @@ class TooLarge(InputError):
     code = "too_large"
 
 
+class Unreadable(InputError):
+    """The file or folder could not be read (missing, permissions, a device)."""
+
+    code = "unreadable"
+
+
 class MalformedRecord(InputError):
     code = "malformed_record"
 

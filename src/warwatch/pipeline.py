@@ -28,7 +28,7 @@ from typing import TYPE_CHECKING
 from . import claims, geo, incidents, kb, text
 from .capture import capture_path, iter_warc
 from .capture.http import Fetcher
-from .errors import ProcessingError, WarwatchError
+from .errors import ProcessingError, Unreadable, WarwatchError
 from .link.syndication import assign_family
 from .model import Article, Capture, Report
 from .nlp import build_nlp
@@ -154,7 +154,7 @@ def iter_captures(
             except WarwatchError as exc:
                 yield exc
             except OSError as exc:
-                yield WarwatchError(f"cannot read: {exc.strerror or exc}", source=source)
+                yield Unreadable(f"cannot read: {exc.strerror or exc}", source=source)
 
 
 def _captures_of_file(
@@ -171,7 +171,7 @@ def _captures_of_file(
     except WarwatchError as exc:
         yield exc
     except OSError as exc:
-        yield WarwatchError(f"cannot read: {exc.strerror or exc}", source=str(path))
+        yield Unreadable(f"cannot read: {exc.strerror or exc}", source=str(path))
 
 
 def ingest_captures(

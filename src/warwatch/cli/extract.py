@@ -17,7 +17,7 @@ from .. import pipeline
 from ..batch import dask_executor, resolve_workers, run_batches, write_lines
 from ..capture import capture_bytes, capture_path
 from ..contract import to_document
-from ..errors import WarwatchError
+from ..errors import Unreadable
 from ..settings import Settings, load_settings
 
 SEED_NAME = "stepanakert-cluster-munitions.txt"
@@ -74,7 +74,7 @@ def extract(
             )
         report = pipeline.extract(capture, settings)
     except OSError as exc:
-        raise WarwatchError(f"cannot read: {exc.strerror or exc}", source=file) from exc
+        raise Unreadable(f"cannot read: {exc.strerror or exc}", source=file) from exc
     typer.echo(json.dumps(to_document(report), ensure_ascii=False, indent=2))
 
 
