@@ -6,7 +6,9 @@ Each document runs through the full pipeline as written (upper case, ``published
 predicted fillers of a document are pooled over all its incidents:
 - perp_individual_id: perpetrator actors with a generic name (gunmen, unidentified armed group,
   military/police forces); perp_organization_id: perpetrators with a proper name (Shining Path);
-- hum_tgt_name: victims; phys_tgt_id: targets; incident_instrument_id: weapons.
+- hum_tgt_name: victims named as persons (GRIT keeps only names in this slot, so victims named by
+  a class, "Civilians (Peru)" for "a peasant", are not scored); phys_tgt_id: targets;
+  incident_instrument_id: weapons.
 A predicted string matches a gold entity when, case-insensitively, one contains the other (GRIT's
 head-match spirit); each gold entity is found at most once. Precision = matching predictions /
 predictions, recall = found entities / gold entities, per role, micro-averaged over documents.
@@ -19,6 +21,7 @@ import json
 import re
 
 from common import GOLD, run_reports
+from warwatch.kb.actors import actor_entries
 from warwatch.model import ActorRole, Report
 
 ROLES = (
@@ -29,6 +32,8 @@ ROLES = (
     "incident_instrument_id",
 )
 GENERIC = ("Unidentified Armed Group", "Military Forces", "Police Forces", "Rebel Group", "Militia")
+CLASSES = (*GENERIC, "Civilians", "Protesters", "Rioters")
+NAMED = frozenset(e.canonical for e in actor_entries())
 
 
 def predicted(report: Report) -> dict[str, set[str]]:
@@ -41,8 +46,14 @@ def predicted(report: Report) -> dict[str, set[str]]:
                 role = (
                     "perp_individual_id" if a.name.startswith(GENERIC) else "perp_organization_id"
                 )
+            elif a.role == ActorRole.VICTIM:
+                if a.name.startswith(CLASSES):
+                    continue  # a class of people, not a name
+                role = "hum_tgt_name"
+            elif a.name.startswith(CLASSES) or a.name in NAMED:
+                continue  # an armed actor or people hit, not a physical target
             else:
-                role = "hum_tgt_name" if a.role == ActorRole.VICTIM else "phys_tgt_id"
+                role = "phys_tgt_id"
             out[role].add(surface)
         for w in inc.weapons:
             out["incident_instrument_id"].add(text[w.start : w.end].lower())

@@ -65,6 +65,273 @@ PLACE_NOUNS = frozenset(
     ]
 )
 OBJECT_PREPS = frozenset({"on", "against", "at", "in", "into", "upon", "targeting"})
+# Words of doing violence to someone or something: their subject or "by" agent is the doer, their
+# object the target (or victim, when people). Chosen from ACLED's definitions of battles,
+# explosions/remote violence and violence against civilians (ACLED Codebook 2023: "attack",
+# "abduct", "kill", "shell", "loot", "burn") and MUC-4's incident types (attack, bombing, arson,
+# kidnapping, murder; MUC-4 task definition, INCIDENT: TYPE).
+VIOLENCE = frozenset(
+    [
+        "attack",
+        "kill",
+        "murder",
+        "assassinate",
+        "massacre",
+        "execute",
+        "behead",
+        "shoot",
+        "gun",
+        "stab",
+        "hack",
+        "wound",
+        "injure",
+        "kidnap",
+        "abduct",
+        "seize",
+        "capture",
+        "ambush",
+        "raid",
+        "storm",
+        "bomb",
+        "shell",
+        "dynamite",
+        "blow",
+        "detonate",
+        "plant",
+        "fire",
+        "torch",
+        "burn",
+        "loot",
+        "destroy",
+        "damage",
+        "hit",
+        "strike",
+        "target",
+        "spray",
+        "assault",
+        "machinegun",
+        "rape",
+        "beat",
+        "lynch",
+        "assassination",
+        "murder",
+        "killing",
+        "bombing",
+        "attack",
+        "ambush",
+        "kidnapping",
+        "abduction",
+        "raid",
+        "arson",
+        "massacre",
+        "shooting",
+        "explosion",
+    ]
+)
+# Verbs of owning up to an act: their subject, with "responsibility" as object, is the doer.
+CLAIMING = frozenset({"claim", "accept", "assume", "admit"})
+# Verbs that put an act on someone: "attributed to X", "blamed on X" (X is the alleged doer).
+ATTRIBUTING = frozenset({"attribute", "blame", "ascribe", "impute"})
+# Head nouns of physical targets, one or more per MUC-4 physical target type (MUC-4 task
+# definition, PHYS TGT: TYPE: civilian residence, commercial, communications, diplomat office or
+# residence, energy, financial, government office or residence, law enforcement facility,
+# military, organization office, transport vehicle, transportation route, transportation facility,
+# water) and ACLED's "Looting/property destruction" objects (ACLED Codebook 2023).
+STRUCTURES = frozenset(
+    [
+        "house",
+        "houses",
+        "home",
+        "homes",
+        "residence",
+        "residences",
+        "building",
+        "buildings",
+        "headquarters",
+        "office",
+        "offices",
+        "embassy",
+        "consulate",
+        "store",
+        "stores",
+        "shop",
+        "shops",
+        "market",
+        "bank",
+        "banks",
+        "hotel",
+        "hotels",
+        "inn",
+        "inns",
+        "restaurant",
+        "mall",
+        "factory",
+        "plant",
+        "warehouse",
+        "church",
+        "mosque",
+        "school",
+        "university",
+        "hospital",
+        "clinic",
+        "station",
+        "substation",
+        "tower",
+        "towers",
+        "pylon",
+        "pylons",
+        "pole",
+        "poles",
+        "post",
+        "posts",
+        "line",
+        "lines",
+        "pipeline",
+        "pipelines",
+        "transformer",
+        "transformers",
+        "dam",
+        "aqueduct",
+        "bridge",
+        "bridges",
+        "road",
+        "highway",
+        "railway",
+        "railroad",
+        "track",
+        "tracks",
+        "airport",
+        "port",
+        "terminal",
+        "vehicle",
+        "vehicles",
+        "car",
+        "cars",
+        "bus",
+        "buses",
+        "truck",
+        "trucks",
+        "train",
+        "trains",
+        "jeep",
+        "helicopter",
+        "aircraft",
+        "plane",
+        "boat",
+        "convoy",
+        "garrison",
+        "barracks",
+        "base",
+        "outpost",
+        "checkpoint",
+        "installation",
+        "installations",
+        "facility",
+        "facilities",
+        "premises",
+        "property",
+        "properties",
+        "center",
+        "centre",
+        "facilities",
+        "warehouse",
+        "farm",
+        "farms",
+        "ranch",
+        "estate",
+        "antenna",
+        "network",
+        "system",
+        "booth",
+        "box",
+        "boxes",
+        "court",
+        "courthouse",
+        "prison",
+        "jail",
+        "ministry",
+        "cathedral",
+        "temple",
+        "stadium",
+    ]
+)
+# Head nouns of people, for victims named by what they are (MUC-4 HUM TGT: TYPE: civilian,
+# diplomat, government official, legal or judicial, law enforcement, military, political figure,
+# clergy, ...). Plural forms reduce to these through the lemma.
+PERSON_NOUNS = frozenset(
+    [
+        "person",
+        "people",
+        "man",
+        "men",
+        "woman",
+        "child",
+        "boy",
+        "girl",
+        "peasant",
+        "farmer",
+        "worker",
+        "student",
+        "teacher",
+        "priest",
+        "nun",
+        "bishop",
+        "archbishop",
+        "pastor",
+        "mayor",
+        "councillor",
+        "governor",
+        "judge",
+        "magistrate",
+        "prosecutor",
+        "lawyer",
+        "minister",
+        "official",
+        "deputy",
+        "senator",
+        "congressman",
+        "president",
+        "candidate",
+        "leader",
+        "activist",
+        "unionist",
+        "journalist",
+        "reporter",
+        "businessman",
+        "merchant",
+        "driver",
+        "passenger",
+        "tourist",
+        "diplomat",
+        "ambassador",
+        "consul",
+        "soldier",
+        "officer",
+        "policeman",
+        "guard",
+        "agent",
+        "member",
+        "engineer",
+        "doctor",
+        "nurse",
+        "civilian",
+        "resident",
+        "villager",
+        "relative",
+        "son",
+        "daughter",
+        "wife",
+        "husband",
+        "brother",
+        "sister",
+        "father",
+        "mother",
+        "family",
+        "hostage",
+    ]
+)
+MILITARY_PEOPLE = frozenset({"soldier", "guard", "officer"})
+POLICE_PEOPLE = frozenset({"policeman", "agent"})
 
 
 @dataclass(frozen=True)
@@ -73,6 +340,7 @@ class Mention:
     kind: str
     name: str
     country_code: str | None
+    role: ActorRole | None = None  # decided when the mention was found (hit objects)
 
 
 def _place_like(span: Span) -> bool:
@@ -85,6 +353,8 @@ def _is_source(span: Span) -> bool:
         return True
     if root.lemma_.lower() in SOURCE_NOUNS:
         return True
+    if _owns_up(root):  # "the FMLN claimed responsibility": the doer, not a source
+        return False
     if root.dep_ in ("nsubj", "agent", "pobj") and root.head.lemma_.lower() in REPORTING:
         return True
     head = root.head
@@ -122,30 +392,119 @@ def people(sent: Span, taken: list[Mention]) -> list[Mention]:
     ]
 
 
+def _owns_up(tok: Token) -> bool:
+    """ "X claimed responsibility (for ...)": X is the doer."""
+    head = tok.head
+    return (
+        tok.dep_ == "nsubj"
+        and head.lemma_.lower() in CLAIMING
+        and any(c.dep_ == "dobj" and c.lemma_.lower() == "responsibility" for c in head.children)
+    )
+
+
+def _is_violence(tok: Token) -> bool:
+    return tok.lemma_.lower() in VIOLENCE or tok.lower_ in VIOLENCE
+
+
 def _object_like(tok: Token) -> bool:
-    """A thing that can be hit: a common noun, or a named building/organisation, not a place."""
-    if tok.pos_ == "NOUN":
-        return tok.ent_type_ not in ("GPE", "LOC", "DATE", "TIME", "NORP")
+    """A thing that can be hit: a building, vehicle or installation, or a named organisation or
+    facility; places, dates and event words are not."""
+    if tok.ent_type_ in ("GPE", "LOC", "DATE", "TIME", "NORP", "PERSON"):
+        return False
+    if tok.pos_ in ("NOUN", "PROPN") and STRUCTURES & {tok.lower_, tok.lemma_.lower()}:
+        return True
     return tok.pos_ == "PROPN" and tok.ent_type_ in ("ORG", "FAC")
 
 
-def hit_objects(trigger: Span, taken: list[Mention]) -> list[Mention]:
-    """What the event word acts on when it is not an actor: "bombed the power station", "an
-    attack on a bus". The phrase is the head noun and its left modifiers."""
-    used = {i for m in taken for i in range(m.span.start, m.span.end)}
-    root = trigger.root
-    heads = [c for c in root.children if c.dep_ in ("dobj", "nsubjpass")]
-    heads += [g for c in root.children if c.dep_ == "prep" and c.lower_ in OBJECT_PREPS
+def _person_like(tok: Token) -> bool:
+    """People hit by violence: a named person, or a noun for people ("a peasant", "three soldiers")."""
+    if tok.ent_type_ == "PERSON":
+        return True
+    return tok.pos_ == "NOUN" and tok.lemma_.lower() in PERSON_NOUNS
+
+
+def _people_class(tok: Token) -> str | None:
+    """A named person keeps the name; people named by what they are take ACLED's class ("a
+    peasant" -> Civilians, "three soldiers" -> Military Forces; ACLED Codebook 2023, inter codes
+    1 and 7), to which the incident stage adds the country."""
+    if tok.ent_type_ == "PERSON":
+        return None
+    lemma = tok.lemma_.lower()
+    if lemma in MILITARY_PEOPLE:
+        return "Military Forces"
+    return "Police Forces" if lemma in POLICE_PEOPLE else "Civilians"
+
+
+def _hit_heads(verb: Token) -> list[Token]:
+    """Heads of what ``verb`` acts on: object, passive subject, "an attack on X", "the murder of
+    X", and their conjuncts ("the bank and two stores")."""
+    heads = [c for c in verb.children if c.dep_ in ("dobj", "nsubjpass")]
+    preps = OBJECT_PREPS | ({"of"} if verb.pos_ == "NOUN" else set())
+    heads += [g for c in verb.children if c.dep_ == "prep" and c.lower_ in preps
               for g in c.children if g.dep_ == "pobj"]  # fmt: skip
-    out = []
-    for head in heads:
-        if head.i in used or not _object_like(head):
-            continue
-        span = trigger.doc[head.left_edge.i : head.i + 1]
-        if span[0].dep_ == "det":
-            span = span[1:]
-        out.append(Mention(span, "object", span.text, None))
+    return heads + [c for h in heads for c in h.conjuncts]
+
+
+def _phrase(head: Token) -> Span:
+    """The head noun with its left modifiers and an "of" phrase ("the headquarters of the
+    police"), without a leading determiner."""
+    doc = head.doc
+    end = head.i + 1
+    for c in head.rights:
+        if c.dep_ == "prep" and c.lower_ == "of":  # up to its noun, not what follows it
+            end = max([g.i + 1 for g in c.children if g.dep_ == "pobj"] or [end])
+    span = doc[head.left_edge.i : end]
+    if span[0].dep_ in ("det", "predet") and len(span) > 1:
+        span = span[1:]
+    return span
+
+
+def hit_objects(trigger: Span, taken: list[Mention]) -> list[Mention]:
+    """What the event word, or another word of violence in its sentence, acts on when it is not
+    an actor: "bombed the power station", "an attack on a bus" (targets), "killed a peasant",
+    "three soldiers were wounded" (victims)."""
+    used = {i for m in taken for i in range(m.span.start, m.span.end)}
+    verbs = [trigger.root] + [t for t in trigger.sent if _is_violence(t) and t.i != trigger.root.i]
+    out: list[Mention] = []
+    for verb in verbs:
+        for head in _hit_heads(verb):
+            if head.i in used:
+                continue
+            if _person_like(head):
+                kind, role = "person", ActorRole.VICTIM
+                name = _people_class(head)
+            elif _object_like(head):
+                kind, role, name = "object", ActorRole.TARGET, None
+            else:
+                continue
+            span = _phrase(head)
+            used |= set(range(span.start, span.end))
+            out.append(Mention(span, kind, name or span.text, None, role))
     return out
+
+
+def _role_by_violence(tok: Token) -> ActorRole | None:
+    """The role of ``tok`` relative to any word of violence it is linked to, for mentions the
+    event word does not govern: "sprayed with bullets by assailants", "blamed on the FMLN"."""
+    if _owns_up(tok):
+        return ActorRole.PERPETRATOR
+    dep, head = tok.dep_, tok.head
+    if dep == "conj":
+        return _role_by_violence(head)
+    if dep == "pobj" and head.lower_ in ("to", "on") and head.head.lemma_.lower() in ATTRIBUTING:
+        return ActorRole.PERPETRATOR
+    verb = head.head if dep == "pobj" else head
+    if not _is_violence(verb):
+        return None
+    if dep == "nsubj" or (dep == "pobj" and (head.dep_ == "agent" or head.lower_ == "by")):
+        return ActorRole.PERPETRATOR
+    if dep == "poss" and verb.pos_ == "NOUN":  # "the FMLN's attack"
+        return ActorRole.PERPETRATOR
+    if dep in ("dobj", "nsubjpass"):
+        return ActorRole.TARGET
+    if dep == "pobj" and head.lower_ in OBJECT_PREPS:
+        return ActorRole.TARGET
+    return None
 
 
 def _role_by_syntax(tok: Token, trigger: Token) -> ActorRole | None:
@@ -170,6 +529,12 @@ def _role_by_syntax(tok: Token, trigger: Token) -> ActorRole | None:
     return None
 
 
+def _demonstrating(m: Mention) -> bool:
+    """In a demonstration, civilians who are the subject of a clause ("angry residents barricaded
+    roads") are the crowd."""
+    return m.kind == "civilians" and m.span.root.dep_ == "nsubj" and not _place_like(m.span)
+
+
 def _fallback_role(m: Mention, trigger: Span) -> ActorRole | None:
     if m.kind == "protesters":
         return ActorRole.PARTICIPANT
@@ -188,7 +553,11 @@ def assign_roles(
     syntactic link (off for demonstrations, where bystanders are named too)."""
     out = []
     for m in sent_mentions:
-        role = _role_by_syntax(m.span.root, trigger.root)
+        role = m.role or _role_by_syntax(m.span.root, trigger.root)
+        if role is None and by_position:  # in demonstrations only the event word decides
+            role = _role_by_violence(m.span.root)
+        if role is None and not by_position and _demonstrating(m):
+            role = ActorRole.PARTICIPANT
         if role is None and (by_position or m.kind in PEOPLE_KINDS):
             role = _fallback_role(m, trigger)
         if role is None:
