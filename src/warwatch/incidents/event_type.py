@@ -152,6 +152,19 @@ INTENT_LABELS = frozenset(
     {"WEAPONUSE", "FIREARM", "CLASH", "SUICIDE", "GRENADE", "FORCE", "VIOLENT", "LOOT"}
 )
 NON_EVENT = frozenset({"NATURAL", "MANMADE", "CRIME", "DIPLO"})
+# Hand-to-hand violence: a beating is an Attack on a person even by police holding a detainee
+# (ACLED Codebook 2023, "Attack"), never a battle, and it outranks the arrest it comes with.
+MELEE = frozenset({"beat", "beaten", "torture", "stab", "whip", "flog", "hack", "stone"})
+# Words that say someone was killed: what makes force against protesters "excessive".
+KILLING = frozenset({"kill", "killing", "shoot", "gun", "murder", "massacre", "execute"})
+# Unarmed fights: with demonstrators a Violent demonstration, between unarmed groups Mob violence;
+# "fighting", "hostilities", "offensive" are warfare, and at a protest they are what it is about.
+SCUFFLE = frozenset({"clash", "brawl", "scuffle", "fistfight", "melee", "skirmish", "fight"})
+# Who rallies: the words a demonstrator is called by, and the pronoun that refers back to them.
+CROWD_WORDS = frozenset({"they", "crowd", "mob"})
+# A cue in one of these dependencies is a modifier ("tasked with fighting IS", "a deal ending
+# weeks of fighting"), not what the sentence reports happened.
+MODIFIER_DEPS = frozenset({"pobj", "pcomp", "acl", "relcl", "amod", "compound"})
 # Means cues in order of specificity, with their sub-event and score.
 MEANS = (
     ("SUICIDE", ST.SUICIDE_BOMB, 10.0),
@@ -171,6 +184,9 @@ SIMPLE = {
     "ARREST": (ST.ARRESTS, 5.7),  # above a generic "raid": raids that arrest are Arrests
     "AGREE": (ST.AGREEMENT, 4.5),
     "CHANGE": (ST.CHANGE_TO_GROUP, 4.0),
+    # Martial law, a state of emergency or mobilisation outranks the fighting that caused it.
+    "EMERGENCY": (ST.CHANGE_TO_GROUP, 6.6),
+    "INJURE": (ST.ATTACK, 5.0),  # "wounded by ... forces": below any named means or battle
     "CEDE": (ST.NONVIOLENT_TRANSFER, 4.8),
     "CLASH": (ST.ARMED_CLASH, 6.2),
     "ATTACK": (ST.ATTACK, 5.5),
@@ -205,19 +221,54 @@ def _first(cues: Sequence[Cue], label: str) -> Cue | None:
 
 def _protest(cues: Sequence[Cue], kinds: set[str]) -> Candidate | None:
     labels = {c.label for c in cues}
-    anchor = _first(cues, "PROTEST") or _first(cues, "VIOLENT") or _first(cues, "FORCE")
-    if anchor is None or not labels & {"PROTEST", "VIOLENT", "FORCE"}:
+    anchor = (
+        _first(cues, "PROTEST")
+        or _first(cues, "VIOLENT")
+        or _first(cues, "FORCE")
+        or _first(cues, "BLOCKADE")
+    )
+    if anchor is None:
         return None
-    lethal = "PROTEST" in labels and labels & {"ATTACK", "DEATH"}
+    if anchor.label == "BLOCKADE" and kinds & (ARMED_KINDS | STATE_KINDS):
+        return None  # troops blockading a town: a siege, not a demonstration
+    if "BLOCKADE" in labels:
+        labels.add("PROTEST")
+    killed = any(c.label == "ATTACK" and c.lemma in KILLING for c in cues)
+    lethal = "PROTEST" in labels and (killed or "DEATH" in labels)
     if "FORCE" in labels or (lethal and (kinds & STATE_KINDS or "FIREARM" in labels)):
         sub = ST.EXCESSIVE_FORCE
-    elif "VIOLENT" in labels or ("PROTEST" in labels and labels & {"LOOT", "CLASH", "UNREST"}):
+    elif "VIOLENT" in labels or ("PROTEST" in labels and _crowd_violence(cues)) or _blockade(cues):
         sub = ST.VIOLENT_DEMONSTRATION
     elif labels & {"INTERVENE", "ARREST"}:
         sub = ST.PROTEST_WITH_INTERVENTION
     else:
         sub = ST.PEACEFUL_PROTEST
     return Candidate(sub, anchor.span, 6.5)
+
+
+def _crowd_violence(cues: Sequence[Cue]) -> bool:
+    """Looting, unrest, a scuffle, or demonstrators (or "they") attacking someone."""
+    protest_tokens = {c.span.root.i for c in cues if c.label == "PROTEST"}
+    for c in cues:
+        if c.label in ("LOOT", "UNREST"):
+            return True
+        if c.label == "CLASH" and c.lemma in SCUFFLE and c.span.root.dep_ not in MODIFIER_DEPS:
+            return True
+        if c.label == "ATTACK" and c.lemma not in KILLING:
+            doers = [t for t in c.span.root.children if t.dep_ == "nsubj"]
+            if any(t.i in protest_tokens or t.lower_ in CROWD_WORDS for t in doers):
+                return True
+    return False
+
+
+def _blockade(cues: Sequence[Cue]) -> bool:
+    """A road blocked with something: "used their vehicles to block", "blocked ... with poles"."""
+    blocks = [c for c in cues if c.span.root.lemma_.lower() in ("block", "blockade")]
+    if not blocks:
+        return False
+    if any(c.label == "WEAPONUSE" and c.lemma == "use" for c in cues):
+        return True
+    return any(t.lower_ == "with" for c in blocks for t in c.span.root.children)
 
 
 def _means(cues: Sequence[Cue]) -> list[Candidate]:
@@ -277,13 +328,26 @@ def _simple(cues: Sequence[Cue], kinds: set[str], two_sides: bool) -> list[Candi
             and not kinds & (ARMED_KINDS | STATE_KINDS)
         ):
             sub, score = ST.MOB_VIOLENCE, 6.2  # villagers clashing with sticks: not a battle
-        if cue.label == "ATTACK" and (two_sides or (kinds & ARMED_KINDS and kinds & STATE_KINDS)):
+        if cue.label == "CLASH" and _unarmed_sides(cue, kinds):
+            sub, score = ST.MOB_VIOLENCE, 6.2  # two named groups of people brawling
+        melee = cue.label == "ATTACK" and cue.lemma in MELEE
+        if melee:
+            score = 6.0  # above the arrest a beating comes with
+        elif cue.label in ("ATTACK", "INJURE") and (
+            two_sides or (kinds & ARMED_KINDS and kinds & STATE_KINDS)
+        ):
             sub, score = ST.ARMED_CLASH, 6.0  # armed actor against state forces: a battle
         if cue.label == "AGREE" and cue.lemma in CONFLICT_AGREEMENT:
             # Above a clash: "agreed to a ceasefire after two weeks of fighting" is the agreement.
             score = 6.5
         out.append(Candidate(sub, cue.span, score))
     return out
+
+
+def _unarmed_sides(cue: Cue, kinds: set[str]) -> bool:
+    """A scuffle between named groups none of which is armed, a state force or a country."""
+    armed = ARMED_KINDS | STATE_KINDS | {"demonym", "country"}
+    return cue.lemma in SCUFFLE and bool(kinds) and not kinds & armed
 
 
 def _objects(verb: Token) -> list[Token]:
@@ -319,7 +383,8 @@ def _base(cues: Sequence[Cue]) -> Candidate | None:
 def _unopposed(cues: Sequence[Cue]) -> Candidate | None:
     """A withdrawal, or a takeover "without resistance": "Non-violent transfer of territory"."""
     labels = {c.label for c in cues}
-    if "CLASH" in labels or not labels & {"CEDE", "UNOPPOSED"}:
+    fought = any(c.label == "CLASH" and c.span.root.dep_ not in MODIFIER_DEPS for c in cues)
+    if fought or not labels & {"CEDE", "UNOPPOSED"}:
         return None
     if "UNOPPOSED" in labels and not labels & {"TAKE", "CEDE"}:
         return None
