@@ -105,7 +105,7 @@ PERSON_NOUNS = frozenset(
     """person people man men woman child boy girl peasant farmer worker student teacher priest
     nun bishop archbishop pastor mayor councillor governor judge magistrate prosecutor lawyer
     minister official deputy senator congressman president candidate leader activist unionist
-    journalist reporter businessman merchant driver passenger tourist diplomat ambassador
+    journalist reporter businessman merchant trader driver passenger tourist diplomat ambassador
     consul soldier officer policeman guard agent member engineer doctor nurse civilian resident
     villager relative son daughter wife husband brother sister father mother family hostage""".split()  # noqa: SIM905
 )
@@ -147,7 +147,12 @@ def mentions(sent: Span, default_country: Country | None) -> list[Mention]:
         if span.start < sent.start or span.end > sent.end or _is_source(span):
             continue
         kind, key = span.label_, span.kb_id_
-        if key.startswith("entry:"):
+        if key.startswith("ethnic:"):
+            country = default_country
+            name = f"{key.split(':', 1)[1]} Ethnic Militia"
+            name = f"{name} ({country.name})" if country else name
+            code = country.country_code if country else None
+        elif key.startswith("entry:"):
             entry = actor_entries()[int(key.split(":")[1])]
             country = country_of_code(entry.country_code) if entry.country_code else default_country
             name = qualified_name(entry, country)

@@ -69,19 +69,29 @@ def actor_entries() -> tuple[ActorEntry, ...]:
     )
 
 
+# Where ACLED spells a country differently from countryinfo, actor names use ACLED's spelling
+# ("Military Forces of Democratic Republic of Congo"). Source: the ACLEDcountry column of
+# Rdatasets' Ecdat/ACLEDpopGDP.csv (ACLED country names, extracted 2024-10-24).
+ACLED_COUNTRY_NAMES = {"CD": "Democratic Republic of Congo", "BS": "Bahamas"}
+
+
+def _country(row: dict[str, str]) -> Country:
+    code = row["country_code"].strip()
+    return Country(ACLED_COUNTRY_NAMES.get(code, row["country"].strip()), code)
+
+
 @cache
 def demonyms() -> dict[str, Country]:
     """Lower-cased demonym -> country."""
-    return {
-        r["demonym"].strip().lower(): Country(r["country"].strip(), r["country_code"].strip())
-        for r in _rows("actor_demonyms.csv")
-    }
+    return {r["demonym"].strip().lower(): _country(r) for r in _rows("actor_demonyms.csv")}
 
 
 @cache
 def countries() -> dict[str, Country]:
-    """Lower-cased country short name -> country (the names the demonym table carries)."""
-    return {c.name.lower(): c for c in demonyms().values()}
+    """Lower-cased country short name -> country: the names the demonym table carries and
+    ACLED's spelling of them."""
+    out = {r["country"].strip().lower(): _country(r) for r in _rows("actor_demonyms.csv")}
+    return out | {c.name.lower(): c for c in out.values()}
 
 
 def country_of_code(code: str) -> Country | None:

@@ -16,7 +16,7 @@ from typing import TYPE_CHECKING
 
 from spacy.language import Language
 from spacy.matcher import PhraseMatcher
-from spacy.tokens import Doc, Span
+from spacy.tokens import Doc, Span, Token
 from spacy.util import filter_spans
 
 from ..kb.actors import MILITARY_NOUNS, POLICE_NOUNS, actor_entries, countries, demonyms
@@ -44,6 +44,16 @@ _FILLERS = frozenset(
 )
 
 
+# Nouns that, after the name of a people that is not a country's demonym ("Fulani herdsmen",
+# "Dinka youth", "Murle militia"), make a communal (identity) militia: ACLED names these
+# "<Group> Ethnic Militia (<Country>)" (ACLED Codebook 2023, "Inter Code 4: Identity Militias";
+# "ACLED Actors and Interactions", "Actor Names, Types and Inter Codes").
+ETHNIC_FORCE_NOUNS = frozenset(
+    ["militia", "militias", "militiamen", "youth", "youths", "herdsmen", "herders", "raiders",
+     "warriors", "gunmen", "fighters"]
+)  # fmt: skip
+
+
 class ActorRecognizer:
     def __init__(self, nlp: Language) -> None:
         self.entries = PhraseMatcher(nlp.vocab, attr="LOWER")
@@ -69,8 +79,29 @@ class ActorRecognizer:
             spans.append(self._state_or_bare(doc, start, end, kind, code, entry_at))
             if kind == "country":
                 spans.extend(self._forces_of(doc, start, end, code))
+        taken = {i for s in spans for i in range(s.start, s.end)}
+        spans.extend(self._ethnic_militias(doc, taken))
         doc.spans[SPANS_KEY] = filter_spans(spans)
         return doc
+
+    @staticmethod
+    def _ethnic_militias(doc: Doc, taken: set[int]) -> list[Span]:
+        """ "Fulani herdsmen", "Dinka youth": a people's name and an armed-group noun. The name is
+        a capitalised word that is no country, demonym, place entity or dictionary actor (the
+        small model rarely tags peoples as NORP); at a sentence start it must be an NORP/ORG
+        entity. ``kb_id_`` is ``"ethnic:<Name>"``."""
+        out = []
+        for tok in doc[1:]:
+            if tok.lower_ not in ETHNIC_FORCE_NOUNS:
+                continue
+            name = doc[tok.i - 1]
+            if name.lower_ in ("ethnic", "armed", "tribal") and name.i > 0:
+                name = doc[name.i - 1]
+            if not _people_name(name) or name.i in taken:
+                continue
+            label = name.text.capitalize()
+            out.append(Span(doc, name.i, tok.i + 1, label="militia", kb_id=f"ethnic:{label}"))
+        return out
 
     @staticmethod
     def _forces_of(doc: Doc, start: int, end: int, code: str) -> list[Span]:
@@ -107,6 +138,14 @@ class ActorRecognizer:
                 stop = entry.end if entry is not None else i + 1
                 return Span(doc, start, stop, label="state", kb_id=code)
         return Span(doc, start, end, label=kind, kb_id=code)
+
+
+def _people_name(tok: Token) -> bool:
+    if not tok.is_title or tok.lower_ in demonyms() or tok.lower_ in countries():
+        return False
+    if tok.ent_type_ in ("GPE", "LOC", "FAC", "DATE", "TIME", "CARDINAL"):
+        return False
+    return not tok.is_sent_start or tok.ent_type_ in ("NORP", "ORG")
 
 
 def actor_spans(doc: Doc) -> Iterable[Span]:

@@ -1,0 +1,82 @@
+"""Actor roles from words of violence: targets, victims, responsibility, communal militias.
+
+Sentences written for these tests; no gazetteer (places empty), so generic names carry no country.
+"""
+
+from __future__ import annotations
+
+import hashlib
+from datetime import date
+
+import pytest
+
+from warwatch.incidents import assemble
+from warwatch.model import Actor, ActorRole, Article
+
+pytestmark = pytest.mark.slow
+
+
+@pytest.fixture(autouse=True)
+def _no_gazetteer(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setattr("warwatch.geo.locate_incident", lambda doc, trigger, places: None)
+
+
+def actors(nlp, text: str) -> list[Actor]:
+    article = Article(
+        text=text, sha256=hashlib.sha256(text.encode()).hexdigest(), published=date(2024, 3, 10)
+    )
+    report = assemble(nlp(text), article, ())
+    return [a for inc in report.incidents for a in inc.actors]
+
+
+def with_role(found: list[Actor], role: ActorRole) -> list[str]:
+    return [a.surface for a in found if a.role == role]
+
+
+def test_building_hit_by_a_bomb_is_the_target_with_its_of_phrase(nlp) -> None:
+    found = actors(nlp, "Rebels bombed the headquarters of the electoral council on Tuesday.")
+    targets = with_role(found, ActorRole.TARGET)
+    assert any(t.startswith("headquarters of the electoral council") for t in targets)
+    assert "Tuesday" not in " ".join(targets)
+
+
+def test_named_person_and_described_people_killed_are_victims(nlp) -> None:
+    found = actors(nlp, "Gunmen shot dead Maria Lopez and two farmers near the market.")
+    victims = {a.surface: a.name for a in found if a.role == ActorRole.VICTIM}
+    assert victims.get("Maria Lopez") == "Maria Lopez"
+    assert "Civilians" in victims.values()
+    assert "Gunmen" in with_role(found, ActorRole.PERPETRATOR)
+
+
+def test_passive_agent_of_another_violent_verb_is_the_perpetrator(nlp) -> None:
+    text = "Two traders were killed in Kano after their car was fired on by masked attackers."
+    found = actors(nlp, text)
+    assert "attackers" in " ".join(with_role(found, ActorRole.PERPETRATOR))
+
+
+def test_claiming_responsibility_makes_the_doer_not_a_source(nlp) -> None:
+    found = actors(nlp, "The Taliban claimed responsibility for the bombing of the bridge.")
+    perps = [a.name for a in found if a.role == ActorRole.PERPETRATOR]
+    assert "Taliban" in perps
+
+
+def test_attack_attributed_to_a_group_names_it_as_doer(nlp) -> None:
+    found = actors(nlp, "The ambush on the convoy was attributed to Boko Haram.")
+    assert "Boko Haram" in [a.name for a in found if a.role == ActorRole.PERPETRATOR]
+
+
+def test_a_reporting_subject_is_still_no_actor(nlp) -> None:
+    found = actors(nlp, "Hamas said Israeli aircraft struck a school in the night.")
+    assert "Hamas" not in [a.name for a in found]
+
+
+def test_people_name_and_armed_noun_make_a_communal_militia(nlp) -> None:
+    found = actors(nlp, "On Sunday, Tiv youths attacked the village and burned twelve houses.")
+    perps = [a.name for a in found if a.role == ActorRole.PERPETRATOR]
+    assert "Tiv Ethnic Militia" in perps
+
+
+def test_demonstrating_residents_are_the_crowd_not_victims(nlp) -> None:
+    found = actors(nlp, "Angry residents blocked the main road, protesting against water cuts.")
+    assert not with_role(found, ActorRole.VICTIM)
+    assert any(a.role == ActorRole.PARTICIPANT for a in found)
