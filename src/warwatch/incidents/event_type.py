@@ -152,6 +152,8 @@ INTENT_LABELS = frozenset(
     {"WEAPONUSE", "FIREARM", "CLASH", "SUICIDE", "GRENADE", "FORCE", "VIOLENT", "LOOT"}
 )
 NON_EVENT = frozenset({"NATURAL", "MANMADE", "CRIME", "DIPLO"})
+# Verbs of weapons taken after a fight ("killed four and recovered weapons"): the fight is the event.
+SPOILS = frozenset({"recover", "seize", "capture", "confiscate", "find", "take"})
 # Hand-to-hand violence: a beating is an Attack on a person even by police holding a detainee
 # (ACLED Codebook 2023, "Attack"), never a battle, and it outranks the arrest it comes with.
 MELEE = frozenset({"beat", "beaten", "torture", "stab", "whip", "flog", "hack", "stone"})
@@ -160,6 +162,10 @@ KILLING = frozenset({"kill", "killing", "shoot", "gun", "murder", "massacre", "e
 # Unarmed fights: with demonstrators a Violent demonstration, between unarmed groups Mob violence;
 # "fighting", "hostilities", "offensive" are warfare, and at a protest they are what it is about.
 SCUFFLE = frozenset({"clash", "brawl", "scuffle", "fistfight", "melee", "skirmish", "fight"})
+# Heads that make a cue the grievance of a protest rather than something done at it.
+PROTEST_TOPIC = frozenset(
+    {"over", "against", "about", "plan", "decry", "denounce", "condemn", "protest", "oppose"}
+)
 # Who rallies: the words a demonstrator is called by, and the pronoun that refers back to them.
 CROWD_WORDS = frozenset({"they", "crowd", "mob"})
 # A cue in one of these dependencies is a modifier ("tasked with fighting IS", "a deal ending
@@ -235,11 +241,12 @@ def _protest(cues: Sequence[Cue], kinds: set[str]) -> Candidate | None:
         labels.add("PROTEST")
     killed = any(c.label == "ATTACK" and c.lemma in KILLING for c in cues)
     lethal = "PROTEST" in labels and (killed or "DEATH" in labels)
-    if "FORCE" in labels or (lethal and (kinds & STATE_KINDS or "FIREARM" in labels)):
+    # Deaths at a protest are excessive force when forces, guns or a crackdown are named.
+    if "FORCE" in labels or (lethal and (kinds & STATE_KINDS or labels & {"FIREARM", "INTERVENE"})):
         sub = ST.EXCESSIVE_FORCE
     elif "VIOLENT" in labels or ("PROTEST" in labels and _crowd_violence(cues)) or _blockade(cues):
         sub = ST.VIOLENT_DEMONSTRATION
-    elif labels & {"INTERVENE", "ARREST"}:
+    elif "INTERVENE" in labels or any(c.label == "ARREST" and not _topic(c) for c in cues):
         sub = ST.PROTEST_WITH_INTERVENTION
     else:
         sub = ST.PEACEFUL_PROTEST
@@ -252,13 +259,20 @@ def _crowd_violence(cues: Sequence[Cue]) -> bool:
     for c in cues:
         if c.label in ("LOOT", "UNREST"):
             return True
-        if c.label == "CLASH" and c.lemma in SCUFFLE and c.span.root.dep_ not in MODIFIER_DEPS:
+        if c.label == "CLASH" and c.lemma in SCUFFLE:  # "rallied ... in clashes" counts
             return True
         if c.label == "ATTACK" and c.lemma not in KILLING:
             doers = [t for t in c.span.root.children if t.dep_ == "nsubj"]
             if any(t.i in protest_tokens or t.lower_ in CROWD_WORDS for t in doers):
                 return True
     return False
+
+
+def _topic(cue: Cue) -> bool:
+    """What a protest is about, not what happened at it: "against arrests", "a plan for arrests",
+    "over the detention of", "to decry the arrests"."""
+    head = cue.span.root.head
+    return head.lemma_.lower() in PROTEST_TOPIC or head.head.lemma_.lower() in PROTEST_TOPIC
 
 
 def _blockade(cues: Sequence[Cue]) -> bool:
@@ -278,6 +292,8 @@ def _means(cues: Sequence[Cue]) -> list[Candidate]:
         cue = _first(cues, label)
         if cue is None:
             continue
+        if label == "SHELL" and cue.lemma == "projectile" and labels & {"PROTEST", "VIOLENT"}:
+            continue  # projectiles thrown by demonstrators are stones, not rockets
         if label == "IED" and cue.lemma in WEAK_BLAST:
             if not _intent(cues):
                 continue  # "a furnace exploded": a blast with nobody behind it is no attack
@@ -292,9 +308,12 @@ def _means(cues: Sequence[Cue]) -> list[Candidate]:
 
 
 def _territory(cues: Sequence[Cue], kinds: set[str], subject_kind: str | None) -> Candidate | None:
-    cue = _first(cues, "TAKE")
+    cue = next(
+        (c for c in cues if c.label == "TAKE" and not _took_people(c) and not _arms_taken(c)),
+        None,
+    )
     if cue is None:
-        return None
+        return None  # "captured four", "seized rifles": people or arms, not ground
     state = subject_kind in STATE_KINDS if subject_kind else bool(kinds & STATE_KINDS)
     if subject_kind is None and kinds & ARMED_KINDS and not kinds & STATE_KINDS:
         state = False
@@ -337,6 +356,8 @@ def _simple(cues: Sequence[Cue], kinds: set[str], two_sides: bool) -> list[Candi
             two_sides or (kinds & ARMED_KINDS and kinds & STATE_KINDS)
         ):
             sub, score = ST.ARMED_CLASH, 6.0  # armed actor against state forces: a battle
+        if cue.label == "CEDE" and _fought(cues):
+            continue  # "forced them to retreat" after a clash: the clash, not a peaceful handover
         if cue.label == "AGREE" and cue.lemma in CONFLICT_AGREEMENT:
             # Above a clash: "agreed to a ceasefire after two weeks of fighting" is the agreement.
             score = 6.5
@@ -360,14 +381,18 @@ def _disrupted(cues: Sequence[Cue]) -> Candidate | None:
     for cue in cues:
         if cue.label == "DISRUPT":
             return Candidate(ST.DISRUPTED_WEAPONS_USE, cue.span, 8.6)
-        if cue.label in ("TAKE", "FOUND") and any(
-            o.lemma_.lower() in ARMS_NOUNS or o.lower_ in ARMS_NOUNS
-            for o in _objects(cue.span.root)
-        ):
+        if cue.label in ("TAKE", "FOUND", "LOOT") and _arms_taken(cue):
             return Candidate(ST.DISRUPTED_WEAPONS_USE, cue.span, 8.6)
         if cue.label == "FOUND" and any(t.lemma_.lower() in ARMS_NOUNS for t in cue.span.sent):
             return Candidate(ST.DISRUPTED_WEAPONS_USE, cue.span, 8.0)
     return None
+
+
+def _arms_taken(cue: Cue) -> bool:
+    """The verb's object is a weapon, or a quantity of weapons ("a total of 206 rifles")."""
+    objs = _objects(cue.span.root)
+    objs += [g for o in objs for p in o.children if p.lower_ == "of" for g in p.children]
+    return any(o.lemma_.lower() in ARMS_NOUNS or o.lower_ in ARMS_NOUNS for o in objs)
 
 
 def _base(cues: Sequence[Cue]) -> Candidate | None:
@@ -407,8 +432,11 @@ def candidates(
     if gunfire is not None:
         found.append(gunfire)
     disrupted = _disrupted(cues)
-    if disrupted is not None:  # a defused bomb or seized rifles are not an explosion or a battle
-        return [disrupted]
+    spoils = disrupted is not None and disrupted.trigger.root.lemma_.lower() in SPOILS
+    if disrupted is not None and not (spoils and _fought(cues)):
+        return [disrupted]  # a defused bomb or seized rifles are not an explosion or a battle
+    if disrupted is not None:  # "killed four militants and recovered weapons": the fight counts
+        found.append(Candidate(disrupted.sub_event, disrupted.trigger, 5.0))
     for special in (_base(cues), _unopposed(cues), _captives(cues)):
         if special is not None:
             found.append(special)
@@ -444,13 +472,30 @@ def _intent(cues: Sequence[Cue]) -> bool:
     return False
 
 
+def _took_people(cue: Cue) -> bool:
+    return any(
+        o.ent_type_ in ("PERSON", "NORP") or o.lemma_.lower() in PERSON_NOUNS or o.like_num
+        for o in _objects(cue.span.root)
+    )
+
+
+def _fought(cues: Sequence[Cue]) -> bool:
+    """A battle or a killing told in the sentence itself (not as a modifier)."""
+    for c in cues:
+        if c.label == "CLASH" and c.span.root.dep_ not in MODIFIER_DEPS:
+            return True
+        if c.label == "ATTACK" and c.lemma in ("kill", "killing"):
+            return True
+    return False
+
+
 def _captives(cues: Sequence[Cue]) -> Candidate | None:
-    """People "captured" or "taken" are arrested (ACLED "Arrests"), places captured are not."""
+    """People "captured" or "taken" are arrested (ACLED "Arrests"), places captured are not;
+    prisoners taken in a battle are part of the battle."""
+    if any(c.label == "CLASH" for c in cues):
+        return None
     for cue in cues:
-        if cue.label == "TAKE" and any(
-            o.ent_type_ in ("PERSON", "NORP") or o.lemma_.lower() in PERSON_NOUNS
-            for o in _objects(cue.span.root)
-        ):
+        if cue.label == "TAKE" and _took_people(cue):
             return Candidate(ST.ARRESTS, cue.span, 6.7)
     return None
 
