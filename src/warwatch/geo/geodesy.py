@@ -12,3 +12,25 @@ def haversine_km(lat1: float, lon1: float, lat2: float, lon2: float) -> float:
     dp, dl = p2 - p1, math.radians(lon2 - lon1)
     a = math.sin(dp / 2) ** 2 + math.cos(p1) * math.cos(p2) * math.sin(dl / 2) ** 2
     return 2 * EARTH_KM * math.asin(min(1.0, math.sqrt(a)))
+
+
+RadPoint = tuple[float, float, float]  # latitude, longitude (radians), cos(latitude)
+
+
+def rad_point(lat: float, lon: float) -> RadPoint:
+    p = math.radians(lat)
+    return p, math.radians(lon), math.cos(p)
+
+
+def nearest_km(lat: float, lon: float, points: list[RadPoint]) -> float:
+    """Great-circle distance from (lat, lon) to the nearest of ``points`` (non-empty).
+
+    The haversine term grows with distance, so the minimum is taken on it and converted once:
+    the resolver asks this for every candidate against up to 100 points."""
+    p1, l1, c1 = rad_point(lat, lon)
+    best = 1.0
+    for p2, l2, c2 in points:
+        a = math.sin((p2 - p1) / 2) ** 2 + c1 * c2 * math.sin((l2 - l1) / 2) ** 2
+        if a < best:
+            best = a
+    return 2 * EARTH_KM * math.asin(min(1.0, math.sqrt(best)))

@@ -84,17 +84,21 @@ class Mention:
 
 def find_mentions(doc: Doc, gaz: Gazetteer) -> list[Mention]:
     """Every candidate place mention in ``doc``, classified, in text order."""
-    org_words = _org_first_words(doc)
+    # doc.ents and doc[i] build new Python objects on every access; the scans below read each
+    # token several times, so the entities and tokens are materialised once (bench/geo_bench.py).
+    ents = tuple(doc.ents)
+    toks = list(doc)
+    org_words = _org_first_words(ents)
     spans: list[tuple[Span, str]] = [
-        (_trim(e), f"ner:{e.label_}") for e in doc.ents if e.label_ in PLACE_LABELS
+        (_trim(e), f"ner:{e.label_}") for e in ents if e.label_ in PLACE_LABELS
     ]
-    spans += [(_trim(e), "ner:NORP") for e in doc.ents if e.label_ == "NORP"]
-    spans += [(_trim(e), "ner:relabel") for e in _mislabelled(doc, gaz, spans)]
+    spans += [(_trim(e), "ner:NORP") for e in ents if e.label_ == "NORP"]
+    spans += [(_trim(e), "ner:relabel") for e in _mislabelled(ents, gaz, spans)]
     # A place name is capitalised; the small model tags the odd common noun GPE ("veranda").
     spans = [(sp, src) for sp, src in spans if len(sp) and sp.text[:1].isupper()]
-    spans += [(s, "gazetteer") for s in _matcher_spans(doc, gaz)]
-    spans += [(s, "gazetteer:locative") for s in _locative_spans(doc, gaz, spans)]
-    spans += [(s, "pattern:settlement") for s in _settlement_spans(doc, spans)]
+    spans += [(s, "gazetteer") for s in _matcher_spans(doc, toks, ents, gaz)]
+    spans += [(s, "gazetteer:locative") for s in _locative_spans(doc, toks, gaz, spans)]
+    spans += [(s, "pattern:settlement") for s in _settlement_spans(doc, toks, ents, spans)]
     out = sorted(
         (_classify(span, src, gaz, org_words) for span, src in spans), key=lambda m: m.start
     )
@@ -107,13 +111,15 @@ RELABEL = frozenset({"PERSON", "ORG", "WORK_OF_ART", "PRODUCT", "EVENT", "NORP",
 AREA_CODES = frozenset({"PCLI", "CONT", "ADM1", "RGN", "SEA", "OCN", "GULF", "PEN", "PLAT"})
 
 
-def _mislabelled(doc: Doc, gaz: Gazetteer, places: list[tuple[Span, str]]) -> list[Span]:
+def _mislabelled(
+    ents: tuple[Span, ...], gaz: Gazetteer, places: list[tuple[Span, str]]
+) -> list[Span]:
     """Entities with another label that are places: the same words are a place elsewhere in
     the document (one sense per discourse), or, for names of two words or more, the gazetteer
     knows them as a country, division, region or sea."""
     known = {sp.text for sp, src in places if src != "ner:NORP"}
     out = []
-    for e in doc.ents:
+    for e in ents:
         if e.label_ not in RELABEL or e.label_ == "NORP":
             continue
         t = _trim(e)
@@ -186,9 +192,9 @@ def _only_demonym(gaz: Gazetteer, text: str) -> bool:
     return bool(cands) and all(c.kind == DEMONYM for c in cands)
 
 
-def _org_first_words(doc: Doc) -> set[str]:
+def _org_first_words(ents: tuple[Span, ...]) -> set[str]:
     """First words of organisation names ("Amnesty" of "Amnesty International")."""
-    return {e[0].text for e in doc.ents if e.label_ == "ORG" and len(e) > 1}
+    return {e[0].text for e in ents if e.label_ == "ORG" and len(e) > 1}
 
 
 def _in_job_title(token: Token) -> bool:
@@ -224,18 +230,20 @@ def _metonymic(span: Span) -> bool:
     return verb.pos_ in ("VERB", "AUX") and verb.lemma_ != "be"
 
 
-def _matcher_spans(doc: Doc, gaz: Gazetteer) -> list[Span]:
+def _matcher_spans(
+    doc: Doc, toks: list[Token], ents: tuple[Span, ...], gaz: Gazetteer
+) -> list[Span]:
     """Proper-noun runs (up to 3 tokens) outside entities that name a sizeable place."""
-    taken = {i for e in doc.ents for i in range(e.start, e.end)}
+    taken = {i for e in ents for i in range(e.start, e.end)}
     out = []
     i = 0
-    while i < len(doc):
-        if i in taken or doc[i].pos_ != "PROPN" or not doc[i].text[:1].isupper():
+    while i < len(toks):
+        if i in taken or toks[i].pos_ != "PROPN" or not toks[i].text[:1].isupper():
             i += 1
             continue
         for n in (3, 2, 1):
             span = doc[i : i + n]
-            if len(span) < n or any(j in taken or doc[j].pos_ != "PROPN" for j in range(i, i + n)):
+            if len(span) < n or any(j in taken or toks[j].pos_ != "PROPN" for j in range(i, i + n)):
                 continue
             if _plausible(span) and _sizeable(gaz, span.text):
                 out.append(span)
@@ -245,22 +253,24 @@ def _matcher_spans(doc: Doc, gaz: Gazetteer) -> list[Span]:
     return out
 
 
-def _locative_spans(doc: Doc, gaz: Gazetteer, found: list[tuple[Span, str]]) -> list[Span]:
+def _locative_spans(
+    doc: Doc, toks: list[Token], gaz: Gazetteer, found: list[tuple[Span, str]]
+) -> list[Span]:
     """Names right after a locative preposition ("in Lashkar Gah", "near Damboa") that the
     gazetteer knows, whatever their size or the tagger's label (it often calls small towns
     PERSON or ORG): the preposition is the evidence a small place needs."""
     taken = {i for s, _ in found for i in range(s.start, s.end)}
     out = []
-    for tok in doc:
-        if tok.lower_ not in LOCATIVE_PREPS or tok.i + 1 >= len(doc):
+    for tok in toks:
+        if tok.lower_ not in LOCATIVE_PREPS or tok.i + 1 >= len(toks):
             continue
-        start = tok.i + 1 + (doc[tok.i + 1].lower_ == "the")
-        if start >= len(doc) or start in taken or not doc[start].text[:1].isupper():
+        start = tok.i + 1 + (toks[tok.i + 1].lower_ == "the")
+        if start >= len(toks) or start in taken or not toks[start].text[:1].isupper():
             continue
         for n in (3, 2, 1):
             span = doc[start : start + n]
             if len(span) < n or any(
-                j in taken or doc[j].pos_ != "PROPN" for j in range(start, start + n)
+                j in taken or toks[j].pos_ != "PROPN" for j in range(start, start + n)
             ):
                 continue
             if _plausible(span) and _has_place(gaz, span.text):
@@ -282,24 +292,25 @@ def _plausible(span: Span) -> bool:
     )  # "Kelly Smith" at a sentence start
 
 
-def _settlement_spans(doc: Doc, found: list[tuple[Span, str]]) -> list[Span]:
+def _settlement_spans(
+    doc: Doc, toks: list[Token], ents: tuple[Span, ...], found: list[tuple[Span, str]]
+) -> list[Span]:
     """ "the town of Khan Touman", "the province of Al-Raqqa": the name after "<settlement
     noun> of" is a place even when no gazetteer knows it (it then stays unresolved)."""
     taken = {i for s, _ in found for i in range(s.start, s.end)}
     taken |= {
-        i
-        for e in doc.ents
-        if e.label_ in ("DATE", "TIME", "CARDINAL")
-        for i in range(e.start, e.end)
+        i for e in ents if e.label_ in ("DATE", "TIME", "CARDINAL") for i in range(e.start, e.end)
     }
     out = []
-    for tok in doc:
+    for tok in toks:
         if tok.lower_ != "of" or tok.head.lemma_.lower() not in SETTLEMENT_NOUNS:
             continue
         end = start = tok.i + 1
-        while end < len(doc) and end - start < 4 and end not in taken and doc[end].pos_ == "PROPN":
+        while (
+            end < len(toks) and end - start < 4 and end not in taken and toks[end].pos_ == "PROPN"
+        ):
             end += 1
-        if end > start and doc[start].text[:1].isupper():
+        if end > start and toks[start].text[:1].isupper():
             span = doc[start:end]
             out.append(span)
             taken.update(range(start, end))

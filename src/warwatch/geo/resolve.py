@@ -20,7 +20,7 @@ from dataclasses import dataclass, replace
 from .calibrate import LONE_MARGIN, UNRESOLVED_BELOW, calibrated
 from .fold import fold, quick_fold
 from .gazetteer import SKELETON_MATCH, Candidate, Gazetteer
-from .geodesy import haversine_km
+from .geodesy import RadPoint, haversine_km, nearest_km, rad_point
 from .store import ALT, DEMONYM, MAIN
 from .words import GENERIC
 
@@ -226,8 +226,8 @@ class _Context:
                 point_names.setdefault(p.id, set()).add(name)
                 point_count[p.id] += 1
                 point_of[p.id] = p
-        self.points = [
-            (point_of[pid].latitude, point_of[pid].longitude, point_names[pid])
+        self.points: list[tuple[RadPoint, set[str]]] = [
+            (rad_point(point_of[pid].latitude, point_of[pid].longitude), point_names[pid])
             for pid, _ in point_count.most_common(MAX_POINTS)
         ]
         self.total = sum(self.n_by_name.values())
@@ -239,7 +239,7 @@ class _Context:
         others = self.total - self.n_by_name[name]
         own_cc = self.cc_by_name.get(name, Counter())
         own_a1 = self.a1_by_name.get(name, Counter())
-        points = [(la, lo) for la, lo, names in self.points if names != {name}]
+        points = [pt for pt, names in self.points if names != {name}]
         out = []
         for c, s in zip(cands, scores, strict=True):
             if others and c.country_code:
@@ -247,7 +247,7 @@ class _Context:
             if others and c.admin1 and c.feature_code not in COUNTRYLIKE:
                 s += W_ADMIN1_SHARE * (self.a1[c.admin1] - own_a1[c.admin1]) / others
             if points and c.feature_code not in COUNTRYLIKE:
-                d = min(haversine_km(c.latitude, c.longitude, la, lo) for la, lo in points)
+                d = nearest_km(c.latitude, c.longitude, points)
                 s -= W_DISTANCE * math.log10(1 + d)
             out.append(s)
         return out
