@@ -106,8 +106,19 @@ def _anchors(sent: Span, published: dt.date | None) -> tuple[bool, bool]:
 
 
 def background_kind(sent: Span, published: dt.date | None) -> BackgroundKind | None:
-    """Why ``sent`` (a sentence or clause) is background, or None when it is the present."""
-    text = sent.text
+    """Why ``sent`` (a sentence or clause) is background, or None when it is the present.
+
+    Answered once per span and Doc: assemble, casualties and the story's dates ask again."""
+    from .time import doc_cache
+
+    cache = doc_cache(sent.doc)
+    key = (sent.start, sent.end, published)
+    if key not in cache.background:
+        cache.background[key] = _kind(sent, cache.text[sent.start_char : sent.end_char], published)
+    return cache.background[key]
+
+
+def _kind(sent: Span, text: str, published: dt.date | None) -> BackgroundKind | None:
     present, old = _anchors(sent, published)
     if present:
         return None

@@ -30,10 +30,11 @@ from __future__ import annotations
 
 import datetime as dt
 import re
+from bisect import bisect_left
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
-from ..model import DatePrecision, DateWindow
+from ..model import BackgroundKind, DatePrecision, DateWindow
 from ..model import Span as ModelSpan
 from .numbers import parse_number
 
@@ -316,33 +317,82 @@ def _anchor_matcher(vocab: Vocab) -> Matcher:
     return cached[1]
 
 
-def _windows(span: Span) -> list[tuple[int, int]]:
+class DocCache:
+    """What ``find_dates`` needs of one Doc, built once: ``doc.text`` (spaCy rebuilds it from
+    every token on each access, which made per-sentence calls quadratic), the date anchors of
+    the whole Doc, and the answers already given per span (assemble, background and casualties
+    ask about the same sentences several times)."""
+
+    def __init__(self, doc: Doc) -> None:
+        self.doc = doc
+        self.text = doc.text
+        # the patterns are single tokens, so matching the Doc once finds exactly what matching
+        # each sentence finds; DATE/TIME entities are anchors too (the regexes decide)
+        anchors = [(s, e) for _, s, e in _anchor_matcher(doc.vocab)(doc)]
+        anchors += [(e.start, e.end) for e in doc.ents if e.label_ in ("DATE", "TIME")]
+        self.anchors = sorted(anchors, key=lambda a: a[0])
+        self.anchor_starts = [a[0] for a in self.anchors]
+        self.mentions: dict[tuple[int, int, dt.date | None], tuple[DateMention, ...]] = {}
+        # ``background.background_kind`` per (start, end, published), same reason
+        self.background: dict[tuple[int, int, dt.date | None], BackgroundKind | None] = {}
+
+
+# The last few Docs' caches, identity-checked: kept out of ``doc.user_data`` so a Doc stays
+# serialisable; a batch handles one Doc at a time, so a handful is plenty.
+_DOC_CACHE: dict[int, DocCache] = {}
+
+
+def doc_cache(doc: Doc) -> DocCache:
+    """The per-Doc cache of ``doc`` (created on first use)."""
+    cached = _DOC_CACHE.get(id(doc))
+    if cached is None or cached.doc is not doc:
+        cached = DocCache(doc)
+        _DOC_CACHE[id(doc)] = cached
+        while len(_DOC_CACHE) > _STORY_CACHE_SIZE:
+            _DOC_CACHE.pop(next(iter(_DOC_CACHE)))
+    return cached
+
+
+def doc_text(doc: Doc) -> str:
+    """``doc.text``, built once per Doc (see ``DocCache``)."""
+    return doc_cache(doc).text
+
+
+def _windows(cache: DocCache, start: int, end: int) -> list[tuple[int, int]]:
     """Character ranges around date anchor words, so the (slow) regex never scans plain prose.
 
     A window reaches 5 tokens left and right of its anchor: the longest expression, "the day
     before yesterday", "2020 - 10 - 03" (tokens), fits.
     """
-    doc, ranges = span.doc, list[tuple[int, int]]()
-    anchors = list(_anchor_matcher(doc.vocab)(span, as_spans=True))
-    # spaCy's DATE/TIME entities are anchors too (the regexes then decide what they mean)
-    anchors += [e for e in span.ents if e.label_ in ("DATE", "TIME")]
-    for match in sorted(anchors, key=lambda a: a.start):
-        lo, hi = max(span.start, match.start - 5), min(span.end, match.end + 5)
-        start, end = doc[lo].idx, doc[hi - 1].idx + len(doc[hi - 1].text)
-        if ranges and start <= ranges[-1][1]:
-            ranges[-1] = (ranges[-1][0], max(end, ranges[-1][1]))
+    doc, ranges = cache.doc, list[tuple[int, int]]()
+    first = bisect_left(cache.anchor_starts, start)
+    last = bisect_left(cache.anchor_starts, end)
+    for a_start, a_end in cache.anchors[first:last]:
+        if a_end > end:
+            continue  # an entity running past the span is not the span's (``Span.ents``)
+        lo, hi = max(start, a_start - 5), min(end, a_end + 5)
+        c_start, c_end = doc[lo].idx, doc[hi - 1].idx + len(doc[hi - 1])
+        if ranges and c_start <= ranges[-1][1]:
+            ranges[-1] = (ranges[-1][0], max(c_end, ranges[-1][1]))
         else:
-            ranges.append((start, end))
+            ranges.append((c_start, c_end))
     return ranges
 
 
 def find_dates(span: Span, published: dt.date | None) -> tuple[DateMention, ...]:
     """Every date expression in ``span`` with its window; offsets are into the whole Doc."""
-    text, found = span.doc.text, []
-    for lo, hi in _windows(span):
+    cache = doc_cache(span.doc)
+    key = (span.start, span.end, published)
+    hit = cache.mentions.get(key)
+    if hit is not None:
+        return hit
+    text, found = cache.text, []
+    for lo, hi in _windows(cache, span.start, span.end):
         for match in _DATE_RE.finditer(text, lo, hi):
             found.append(_mention(match, text, span.start_char, published))
-    return tuple(m for m in found if m is not None)
+    result = tuple(m for m in found if m is not None)
+    cache.mentions[key] = result
+    return result
 
 
 def _mention(
