@@ -23,154 +23,30 @@ from dataclasses import dataclass
 from spacy.tokens import Span, Token
 
 from ..model import EVENT_TYPE_OF, EventType, SubEventType
+from .event_words import (
+    AFTERMATH,
+    AIR_STRIKE_WORDS,
+    ARMS_NOUNS,
+    CONFLICT_AGREEMENT,
+    CROWD_WORDS,
+    HQ_NOUNS,
+    INTENT_LABELS,
+    KILLING,
+    MELEE,
+    MODIFIER_DEPS,
+    NON_EVENT,
+    PERSON_NOUNS,
+    PROTEST_TOPIC,
+    SCUFFLE,
+    SPOILS,
+    STRIKING,
+    WEAK_BLAST,
+)
 from .triggers import Cue
 
 ST = SubEventType
 ARMED_KINDS = frozenset({"rebel", "militia", "unidentified", "external"})
 STATE_KINDS = frozenset({"state", "police"})
-# Generic blast words: a blast can be an accident; only "bomb", "IED", "mine"... say it was a weapon.
-WEAK_BLAST = frozenset({"blast", "explosion", "explode", "detonate", "explosive"})
-# Agreements that ACLED codes (between conflict actors), unlike trade or diplomatic deals.
-CONFLICT_AGREEMENT = frozenset(
-    {"ceasefire", "cease-fire", "truce", "armistice", "peace", "prisoner", "release", "hostage",
-     "exchange", "swap", "surrender", "talk", "negotiation", "process", "agree"}
-)  # fmt: skip
-STRIKING = frozenset({"WEAPONUSE", "ATTACK", "IED", "SHELL"})
-AIR_STRIKE_WORDS = frozenset({"airstrike", "strike", "raid", "attack", "bombing", "bombardment"})
-# Objects that make "seized"/"found" a disrupted weapons use rather than a territorial change.
-ARMS_NOUNS = frozenset(
-    [
-        "weapon",
-        "weapons",
-        "arm",
-        "arms",
-        "ammunition",
-        "ammunitions",
-        "ammo",
-        "rifle",
-        "rifles",
-        "pistol",
-        "pistols",
-        "firearm",
-        "firearms",
-        "gun",
-        "guns",
-        "explosive",
-        "explosives",
-        "device",
-        "devices",
-        "ied",
-        "ieds",
-        "mine",
-        "mines",
-        "landmine",
-        "landmines",
-        "grenade",
-        "grenades",
-        "round",
-        "rounds",
-        "cartridge",
-        "cartridges",
-        "bullet",
-        "bullets",
-        "missile",
-        "missiles",
-        "rocket",
-        "rockets",
-        "mortar",
-        "mortars",
-        "cache",
-        "caches",
-        "stash",
-        "projectile",
-        "projectiles",
-        "kalashnikov",
-        "kalashnikovs",
-        "vbied",
-        "vbieds",
-        "bomb",
-        "bombs",
-        "munition",
-        "munitions",
-        "launcher",
-        "launchers",
-    ]
-)
-PERSON_NOUNS = frozenset(
-    [
-        "commander",
-        "commanders",
-        "leader",
-        "leaders",
-        "member",
-        "members",
-        "militant",
-        "militants",
-        "fighter",
-        "fighters",
-        "suspect",
-        "suspects",
-        "man",
-        "men",
-        "people",
-        "person",
-        "persons",
-        "terrorist",
-        "terrorists",
-        "soldier",
-        "soldiers",
-        "insurgent",
-        "insurgents",
-        "rebel",
-        "rebels",
-    ]
-)
-# What ACLED's "Headquarters or base established" is about.
-HQ_NOUNS = frozenset(
-    [
-        "base",
-        "bases",
-        "camp",
-        "camps",
-        "headquarters",
-        "post",
-        "posts",
-        "outpost",
-        "outposts",
-        "point",
-        "points",
-        "barracks",
-        "checkpoint",
-        "checkpoints",
-        "garrison",
-        "position",
-        "positions",
-    ]
-)
-# Cue classes that say someone meant to do harm (vs an accident or a disaster).
-INTENT_LABELS = frozenset(
-    {"WEAPONUSE", "FIREARM", "CLASH", "SUICIDE", "GRENADE", "FORCE", "VIOLENT", "LOOT"}
-)
-NON_EVENT = frozenset({"NATURAL", "MANMADE", "CRIME", "DIPLO"})
-# Verbs of weapons taken after a fight ("killed four and recovered weapons"): the fight is the event.
-SPOILS = frozenset({"recover", "seize", "capture", "confiscate", "find", "take"})
-# Hand-to-hand violence: a beating is an Attack on a person even by police holding a detainee
-# (ACLED Codebook 2023, "Attack"), never a battle, and it outranks the arrest it comes with.
-MELEE = frozenset({"beat", "beaten", "torture", "stab", "whip", "flog", "hack", "stone"})
-# Words that say someone was killed: what makes force against protesters "excessive".
-KILLING = frozenset({"kill", "killing", "shoot", "gun", "murder", "massacre", "execute"})
-# Unarmed fights: with demonstrators a Violent demonstration, between unarmed groups Mob violence;
-# "fighting", "hostilities", "offensive" are warfare, and at a protest they are what it is about.
-SCUFFLE = frozenset({"clash", "brawl", "scuffle", "fistfight", "melee", "skirmish", "fight"})
-# Heads that make a cue the grievance of a protest rather than something done at it.
-PROTEST_TOPIC = frozenset(
-    {"over", "against", "about", "plan", "decry", "denounce", "condemn", "protest", "oppose"}
-)
-# Who rallies: the words a demonstrator is called by, and the pronoun that refers back to them.
-CROWD_WORDS = frozenset({"they", "crowd", "mob"})
-# A cue in one of these dependencies is a modifier ("tasked with fighting IS", "a deal ending
-# weeks of fighting"), not what the sentence reports happened.
-MODIFIER_DEPS = frozenset({"pobj", "pcomp", "acl", "relcl", "amod", "compound"})
 # Means cues in order of specificity, with their sub-event and score.
 MEANS = (
     ("SUICIDE", ST.SUICIDE_BOMB, 10.0),
@@ -289,7 +165,9 @@ def _means(cues: Sequence[Cue]) -> list[Candidate]:
     labels = {c.label for c in cues}
     out = []
     for label, sub, score in MEANS:
-        cue = _first(cues, label)
+        # "detonated a car bomb": the bomb, not the generic verb, says which means it was.
+        same = [c for c in cues if c.label == label]
+        cue = next((c for c in same if c.lemma not in WEAK_BLAST), same[0] if same else None)
         if cue is None:
             continue
         if label == "SHELL" and cue.lemma == "projectile" and labels & {"PROTEST", "VIOLENT"}:
@@ -336,6 +214,7 @@ def _gunfire(cues: Sequence[Cue], kinds: set[str], two_sides: bool) -> Candidate
 
 
 def _simple(cues: Sequence[Cue], kinds: set[str], two_sides: bool) -> list[Candidate]:
+    labels = {c.label for c in cues}
     out = []
     for cue in cues:
         if cue.label not in SIMPLE:
@@ -356,6 +235,10 @@ def _simple(cues: Sequence[Cue], kinds: set[str], two_sides: bool) -> list[Candi
             two_sides or (kinds & ARMED_KINDS and kinds & STATE_KINDS)
         ):
             sub, score = ST.ARMED_CLASH, 6.0  # armed actor against state forces: a battle
+        if cue.label == "CLASH" and cue.span.root.head.lemma_.lower() in AFTERMATH:
+            score = 4.0  # "looted after fighting": the fighting dates what the sentence reports
+        if cue.label == "ATTACK" and cue.lemma == "raid" and "ARREST" in labels:
+            continue  # "raids to detain activists": ACLED's Arrests
         if cue.label == "CEDE" and _fought(cues):
             continue  # "forced them to retreat" after a clash: the clash, not a peaceful handover
         if cue.label == "AGREE" and cue.lemma in CONFLICT_AGREEMENT:
@@ -474,7 +357,10 @@ def _intent(cues: Sequence[Cue]) -> bool:
 
 def _took_people(cue: Cue) -> bool:
     return any(
-        o.ent_type_ in ("PERSON", "NORP") or o.lemma_.lower() in PERSON_NOUNS or o.like_num
+        o.ent_type_ in ("PERSON", "NORP")
+        or o.lemma_.lower() in PERSON_NOUNS
+        or o.like_num
+        or o.lower_ in ("dozens", "hundreds", "scores", "thousands")
         for o in _objects(cue.span.root)
     )
 
@@ -492,8 +378,9 @@ def _fought(cues: Sequence[Cue]) -> bool:
 def _captives(cues: Sequence[Cue]) -> Candidate | None:
     """People "captured" or "taken" are arrested (ACLED "Arrests"), places captured are not;
     prisoners taken in a battle are part of the battle."""
-    if any(c.label == "CLASH" for c in cues):
-        return None
+    takes = [c for c in cues if c.label == "TAKE"]
+    if any(c.label == "CLASH" for c in cues) or not all(_took_people(c) for c in takes):
+        return None  # "seized the town and captured its commander": the town is the event
     for cue in cues:
         if cue.label == "TAKE" and _took_people(cue):
             return Candidate(ST.ARRESTS, cue.span, 6.7)

@@ -1,0 +1,154 @@
+"""Word lists of the event typing rules (``event_type``): lemmas and dependency labels that say
+which ACLED sub-event a sentence reports.
+
+Lists follow the ACLED Codebook (2023), "Event Types and Sub-Event Types"
+(https://acleddata.com/knowledge-base/codebook/); each says why it exists.
+"""
+
+from __future__ import annotations
+
+# Generic blast words: a blast can be an accident; only "bomb", "IED", "mine"... say it was a weapon.
+WEAK_BLAST = frozenset({"blast", "explosion", "explode", "detonate", "explosive"})
+# Agreements that ACLED codes (between conflict actors), unlike trade or diplomatic deals.
+CONFLICT_AGREEMENT = frozenset(
+    {"ceasefire", "cease-fire", "truce", "armistice", "peace", "prisoner", "release", "hostage",
+     "exchange", "swap", "surrender", "talk", "negotiation", "process", "agree"}
+)  # fmt: skip
+STRIKING = frozenset({"WEAPONUSE", "ATTACK", "IED", "SHELL"})
+AIR_STRIKE_WORDS = frozenset({"airstrike", "strike", "raid", "attack", "bombing", "bombardment"})
+# Objects that make "seized"/"found" a disrupted weapons use rather than a territorial change.
+ARMS_NOUNS = frozenset(
+    [
+        "weapon",
+        "weapons",
+        "arm",
+        "arms",
+        "ammunition",
+        "ammunitions",
+        "ammo",
+        "rifle",
+        "rifles",
+        "pistol",
+        "pistols",
+        "firearm",
+        "firearms",
+        "gun",
+        "guns",
+        "explosive",
+        "explosives",
+        "device",
+        "devices",
+        "ied",
+        "ieds",
+        "mine",
+        "mines",
+        "landmine",
+        "landmines",
+        "grenade",
+        "grenades",
+        "round",
+        "rounds",
+        "cartridge",
+        "cartridges",
+        "bullet",
+        "bullets",
+        "missile",
+        "missiles",
+        "rocket",
+        "rockets",
+        "mortar",
+        "mortars",
+        "cache",
+        "caches",
+        "stash",
+        "projectile",
+        "projectiles",
+        "kalashnikov",
+        "kalashnikovs",
+        "vbied",
+        "vbieds",
+        "bomb",
+        "bombs",
+        "munition",
+        "munitions",
+        "launcher",
+        "launchers",
+    ]
+)
+PERSON_NOUNS = frozenset(
+    [
+        "commander",
+        "commanders",
+        "leader",
+        "leaders",
+        "member",
+        "members",
+        "militant",
+        "militants",
+        "fighter",
+        "fighters",
+        "suspect",
+        "suspects",
+        "man",
+        "men",
+        "people",
+        "person",
+        "persons",
+        "terrorist",
+        "terrorists",
+        "soldier",
+        "soldiers",
+        "insurgent",
+        "insurgents",
+        "rebel",
+        "rebels",
+    ]
+)
+# What ACLED's "Headquarters or base established" is about.
+HQ_NOUNS = frozenset(
+    [
+        "base",
+        "bases",
+        "camp",
+        "camps",
+        "headquarters",
+        "post",
+        "posts",
+        "outpost",
+        "outposts",
+        "point",
+        "points",
+        "barracks",
+        "checkpoint",
+        "checkpoints",
+        "garrison",
+        "position",
+        "positions",
+    ]
+)
+# Cue classes that say someone meant to do harm (vs an accident or a disaster).
+INTENT_LABELS = frozenset(
+    {"WEAPONUSE", "FIREARM", "CLASH", "SUICIDE", "GRENADE", "FORCE", "VIOLENT", "LOOT"}
+)
+NON_EVENT = frozenset({"NATURAL", "MANMADE", "CRIME", "DIPLO"})
+# Verbs of weapons taken after a fight ("killed four and recovered weapons"): the fight is the event.
+SPOILS = frozenset({"recover", "seize", "capture", "confiscate", "find", "take"})
+# Hand-to-hand violence: a beating is an Attack on a person even by police holding a detainee
+# (ACLED Codebook 2023, "Attack"), never a battle, and it outranks the arrest it comes with.
+MELEE = frozenset({"beat", "beaten", "torture", "stab", "whip", "flog", "hack", "stone"})
+# Words that say someone was killed: what makes force against protesters "excessive".
+KILLING = frozenset({"kill", "killing", "shoot", "gun", "murder", "massacre", "execute"})
+# Unarmed fights: with demonstrators a Violent demonstration, between unarmed groups Mob violence;
+# "fighting", "hostilities", "offensive" are warfare, and at a protest they are what it is about.
+SCUFFLE = frozenset({"clash", "brawl", "scuffle", "fistfight", "melee", "skirmish", "fight"})
+# Heads that make a cue the grievance of a protest rather than something done at it.
+PROTEST_TOPIC = frozenset(
+    {"over", "against", "about", "plan", "decry", "denounce", "condemn", "protest", "oppose"}
+)
+# Prepositions that make a battle the time reference of another event ("destroyed after fighting").
+AFTERMATH = frozenset({"after", "following", "before", "since"})
+# Who rallies: the words a demonstrator is called by, and the pronoun that refers back to them.
+CROWD_WORDS = frozenset({"they", "crowd", "mob"})
+# A cue in one of these dependencies is a modifier ("tasked with fighting IS", "a deal ending
+# weeks of fighting"), not what the sentence reports happened.
+MODIFIER_DEPS = frozenset({"pobj", "pcomp", "acl", "relcl", "amod", "compound"})
