@@ -375,6 +375,43 @@ def assign_roles(
     return out
 
 
+# Words of a follow-up sentence that names who did it ("Al Shabaab suspected.", "X is believed
+# to be responsible", "X claimed responsibility", "the attack was blamed on X").
+RESPONSIBILITY = frozenset(
+    {"suspect", "suspected", "responsible", "responsibility", "blame", "attribute", "behind"}
+)
+ARMED_MENTION_KINDS = frozenset({"state", "police", "rebel", "militia", "unidentified", "external"})
+FOLLOW_UP = 2  # sentences after the incident's last one that may name the doer (notes, wires)
+
+
+def responsible(after: Span, country: Country | None) -> list[Actor]:
+    """Perpetrators named in the ``FOLLOW_UP`` sentences after ``after`` by a statement of
+    responsibility; hedged unless the group owns up ("claimed responsibility")."""
+    doc = after.doc
+    out: list[Actor] = []
+    sents = [s for s in doc.sents if s.start >= after.end][:FOLLOW_UP]
+    for sent in sents:
+        if not any(t.lemma_.lower() in RESPONSIBILITY or t.lower_ in RESPONSIBILITY for t in sent):
+            continue
+        for m in mentions(sent, country):
+            if m.kind not in ARMED_MENTION_KINDS:
+                continue
+            out.append(
+                Actor(
+                    name=m.name,
+                    role=ActorRole.PERPETRATOR,
+                    country_code=m.country_code,
+                    hedged=not _owns_up(m.span.root),
+                    start=m.span.start_char,
+                    end=m.span.end_char,
+                    surface=m.span.text,
+                )
+            )
+        if out:
+            break
+    return out
+
+
 _SPECIFIC = {"state": 3, "police": 3, "demonym": 1, "country": 1}
 
 

@@ -35,7 +35,15 @@ from ..model import (
 )
 from ..model import Span as ModelSpan
 from . import grouping
-from .actors import Mention, assign_roles, hit_objects, mentions, merge_actors, people
+from .actors import (
+    Mention,
+    assign_roles,
+    hit_objects,
+    mentions,
+    merge_actors,
+    people,
+    responsible,
+)
 from .event_type import ARMED_KINDS, STATE_KINDS, Candidate, candidates
 from .salience import confidence, salience
 from .triggers import Cue, cues_by_sentence
@@ -146,6 +154,10 @@ def _actors(members: list[Member], country: Country | None) -> tuple[Actor, ...]
                 found.append(actor)
                 done.add(actor.start)
     cand = members[0].cand
+    if cand.event_type not in (EventType.PROTESTS, EventType.RIOTS) and not any(
+        a.role == ActorRole.PERPETRATOR for a in found
+    ):  # "... killed two people. Al Shabaab suspected."
+        found += responsible(members[-1].sent, country)
     found = [_with_country(a, country) for a in found]
     if cand.event_type in (EventType.PROTESTS, EventType.RIOTS):
         found = [_as_crowd(a, cand, country) for a in found]
