@@ -102,6 +102,7 @@ def grade_rules() -> dict[str, Any]:
     return _yaml("grades.yaml")
 
 
+@cache  # asked per token and per claim; the cue lists never change in a process
 def cue_set(key: str) -> frozenset[str]:
     values = cues().get(key, [])
     return frozenset(str(v).lower() for v in values)

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Iterable
+from functools import cache
 from typing import TYPE_CHECKING
 
 from ..model import ClaimAbout, Stance
@@ -40,7 +41,7 @@ def is_hedged(tokens: Iterable[Token]) -> bool:
     """True when the tokens carry a hedge (rule H): a hedge word, a hedge pair, claim/allege."""
     words = cue_set("hedge_words")
     verbs = cue_set("hedge_verbs")
-    pairs = {(str(a), str(b)) for a, b in cues()["hedge_pairs"]}
+    pairs = _hedge_pairs()
     prev: Token | None = None
     for t in tokens:
         if t.lower_ in words or (t.pos_ == "VERB" and t.lemma_.lower() in verbs):
@@ -51,6 +52,11 @@ def is_hedged(tokens: Iterable[Token]) -> bool:
             return True
         prev = t
     return False
+
+
+@cache
+def _hedge_pairs() -> frozenset[tuple[str, str]]:
+    return frozenset((str(a), str(b)) for a, b in cues()["hedge_pairs"])
 
 
 def about_of(tokens: Iterable[Token], stance: Stance) -> ClaimAbout:
