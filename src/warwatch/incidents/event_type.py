@@ -27,12 +27,14 @@ from .event_words import (
     AFTERMATH,
     AIR_STRIKE_WORDS,
     ARMS_NOUNS,
+    BLOCKING,
     CONFLICT_AGREEMENT,
     CROWD_WORDS,
     HQ_NOUNS,
     INTENT_LABELS,
     KILLING,
     MELEE,
+    MILITARY_NOUNS,
     MODIFIER_DEPS,
     NON_EVENT,
     PERSON_NOUNS,
@@ -111,8 +113,11 @@ def _protest(cues: Sequence[Cue], kinds: set[str]) -> Candidate | None:
     )
     if anchor is None:
         return None
-    if anchor.label == "BLOCKADE" and kinds & (ARMED_KINDS | STATE_KINDS):
-        return None  # troops blockading a town: a siege, not a demonstration
+    blockade_only = all(
+        c.span.root.lemma_.lower() in BLOCKING for c in cues if c.label == "PROTEST"
+    )
+    if blockade_only and anchor.label in ("PROTEST", "BLOCKADE") and _troops_block(cues):
+        return None  # troops blocking a road or blockading a town: not a demonstration
     if "BLOCKADE" in labels:
         labels.add("PROTEST")
     killed = any(c.label == "ATTACK" and c.lemma in KILLING for c in cues)
@@ -151,9 +156,18 @@ def _topic(cue: Cue) -> bool:
     return head.lemma_.lower() in PROTEST_TOPIC or head.head.lemma_.lower() in PROTEST_TOPIC
 
 
+def _troops_block(cues: Sequence[Cue]) -> bool:
+    for c in cues:
+        if c.span.root.lemma_.lower() in BLOCKING:
+            doers = [t for t in c.span.root.children if t.dep_ == "nsubj"]
+            if any(t.lemma_.lower() in MILITARY_NOUNS for t in doers):
+                return True
+    return False
+
+
 def _blockade(cues: Sequence[Cue]) -> bool:
     """A road blocked with something: "used their vehicles to block", "blocked ... with poles"."""
-    blocks = [c for c in cues if c.span.root.lemma_.lower() in ("block", "blockade")]
+    blocks = [c for c in cues if c.span.root.lemma_.lower() in BLOCKING]
     if not blocks:
         return False
     if any(c.label == "WEAPONUSE" and c.lemma == "use" for c in cues):
@@ -235,6 +249,8 @@ def _simple(cues: Sequence[Cue], kinds: set[str], two_sides: bool) -> list[Candi
             two_sides or (kinds & ARMED_KINDS and kinds & STATE_KINDS)
         ):
             sub, score = ST.ARMED_CLASH, 6.0  # armed actor against state forces: a battle
+        if cue.label == "EMERGENCY" and "PROTEST" in labels:
+            score = 4.0  # a rally against a curfew is the rally
         if cue.label == "CLASH" and cue.span.root.head.lemma_.lower() in AFTERMATH:
             score = 4.0  # "looted after fighting": the fighting dates what the sentence reports
         if cue.label == "ATTACK" and cue.lemma == "raid" and "ARREST" in labels:

@@ -152,3 +152,10 @@ CROWD_WORDS = frozenset({"they", "crowd", "mob"})
 # A cue in one of these dependencies is a modifier ("tasked with fighting IS", "a deal ending
 # weeks of fighting"), not what the sentence reports happened.
 MODIFIER_DEPS = frozenset({"pobj", "pcomp", "acl", "relcl", "amod", "compound"})
+# Verbs of a road blockade: a demonstration when civilians do it, not when troops do.
+BLOCKING = frozenset({"block", "blockade", "close", "shut"})
+# Subjects that make a road blockade a military act ("troops blocked the road").
+MILITARY_NOUNS = frozenset(
+    {"troop", "troops", "soldier", "soldiers", "army", "force", "forces", "militant", "militants",
+     "rebel", "rebels", "fighter", "fighters", "militia", "militias", "insurgent", "insurgents"}
+)  # fmt: skip

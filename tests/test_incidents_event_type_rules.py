@@ -1,0 +1,99 @@
+"""Sub-event typing rules added from the ACLED Codebook (2023) definitions; sentences written
+for these tests (none comes from a gold file)."""
+
+from __future__ import annotations
+
+import hashlib
+
+import pytest
+
+from warwatch.incidents import assemble
+from warwatch.model import Article
+
+pytestmark = pytest.mark.slow
+
+
+@pytest.fixture(autouse=True)
+def _no_gazetteer(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setattr("warwatch.geo.locate_incident", lambda doc, trigger, places: None)
+
+
+def first_type(nlp, text: str) -> str | None:
+    doc = nlp(text)
+    report = assemble(doc, Article(text=text, sha256=hashlib.sha256(text.encode()).hexdigest()), ())
+    return report.incidents[0].sub_event_type.value if report.incidents else None
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # A beating by police outranks the arrest it comes with, and is no battle.
+        ("Two policemen beat up a student after his arrest in the capital.", "Attack"),
+        # Scuffles at a rally make it violent; warfare named as its grievance does not.
+        (
+            "Hundreds of supporters rallied in the square and scuffled with rival marchers.",
+            "Violent demonstration",
+        ),
+        (
+            "Teachers held a protest outside parliament demanding an end to the fighting.",
+            "Peaceful protest",
+        ),
+        # A road blocked with objects is a violent demonstration (barricades, burning tires).
+        (
+            "Farmers protested against fuel prices. They used tractors to block the motorway.",
+            "Violent demonstration",
+        ),
+        # Dispersal and riot police are an intervention; deaths in a crackdown excessive force.
+        (
+            "Riot police dispersed a march of pensioners in the old town on Monday.",
+            "Protest with intervention",
+        ),
+        (
+            "Five demonstrators died when the crackdown on the protest camp began.",
+            "Excessive force against protesters",
+        ),
+        # Arrests that are the protest's grievance are not an intervention.
+        (
+            "Hundreds of residents marched to protest against the arrests of journalists.",
+            "Peaceful protest",
+        ),
+        # Control handed over without a fight.
+        (
+            "The rebels handed control of the border crossing to the army without a fight.",
+            "Non-violent transfer of territory",
+        ),
+        # Martial law outranks the fighting it answers.
+        (
+            "The government declared martial law after heavy fighting broke out in the east.",
+            "Change to group/activity",
+        ),
+        # Seized rifles are arms, not territory; captured people in a battle stay a battle.
+        (
+            "Soldiers seized a total of forty rifles from a warehouse near the port.",
+            "Disrupted weapons use",
+        ),
+        (
+            "Troops killed two and captured five in fierce battles with rebels near the river.",
+            "Armed clash",
+        ),
+        # The named bomb decides the means even after a generic verb.
+        (
+            "Militants detonated a car bomb outside the provincial governor's office.",
+            "Remote explosive/landmine/IED",
+        ),
+        # Property destroyed after fighting: the destruction is what is reported.
+        (
+            "Dozens of shops were looted and set on fire after fighting in the market district.",
+            "Looting/property destruction",
+        ),
+    ],
+)
+def test_codebook_rules(nlp, text: str, expected: str) -> None:
+    assert first_type(nlp, text) == expected
+
+
+def test_blockade_by_troops_is_no_demonstration(nlp) -> None:
+    assert first_type(nlp, "Army troops blocked the main road to the rebel town.") not in {
+        "Peaceful protest",
+        "Violent demonstration",
+    }
