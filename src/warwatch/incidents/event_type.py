@@ -24,6 +24,7 @@ from spacy.tokens import Span, Token
 
 from ..model import EVENT_TYPE_OF, EventType, SubEventType
 from .event_words import (
+    ACCUSED,
     AFTERMATH,
     AIR_STRIKE_WORDS,
     ARMS_NOUNS,
@@ -37,6 +38,7 @@ from .event_words import (
     MILITARY_NOUNS,
     MODIFIER_DEPS,
     NON_EVENT,
+    ONE_SIDED,
     PERSON_NOUNS,
     PROTEST_TOPIC,
     SCUFFLE,
@@ -220,6 +222,8 @@ def _gunfire(cues: Sequence[Cue], kinds: set[str], two_sides: bool) -> Candidate
     use = _first(cues, "WEAPONUSE") or _first(cues, "ATTACK")
     if use is None or not labels & {"FIREARM", "POSITION"}:
         return None
+    if use.label == "ATTACK" and use.lemma in ONE_SIDED:
+        return Candidate(ST.ATTACK, use.span, 6.1)  # gunmen assassinating an officer
     if two_sides or "POSITION" in labels:
         return Candidate(ST.ARMED_CLASH, use.span, 6.4)
     if "civilians" in kinds:
@@ -245,6 +249,10 @@ def _simple(cues: Sequence[Cue], kinds: set[str], two_sides: bool) -> list[Candi
         melee = cue.label == "ATTACK" and cue.lemma in MELEE
         if melee:
             score = 6.0  # above the arrest a beating comes with
+        if cue.label == "CLASH" and _police_only(cue, kinds):
+            sub, score = ST.VIOLENT_DEMONSTRATION, 6.3  # "police clashed with traders": a riot
+        if melee or (cue.label == "ATTACK" and cue.lemma in ONE_SIDED):
+            pass  # an assassination or an execution is one-sided: never a battle
         elif cue.label in ("ATTACK", "INJURE") and (
             two_sides or (kinds & ARMED_KINDS and kinds & STATE_KINDS)
         ):
@@ -262,6 +270,15 @@ def _simple(cues: Sequence[Cue], kinds: set[str], two_sides: bool) -> list[Candi
             score = 6.5
         out.append(Candidate(sub, cue.span, score))
     return out
+
+
+def _police_only(cue: Cue, kinds: set[str]) -> bool:
+    """Police scuffling with people no armed group, army or country is named among."""
+    return (
+        cue.lemma in SCUFFLE
+        and "police" in kinds
+        and not kinds & (ARMED_KINDS | {"state", "demonym", "country"})
+    )
 
 
 def _unarmed_sides(cue: Cue, kinds: set[str]) -> bool:
@@ -336,7 +353,7 @@ def candidates(
         return [disrupted]  # a defused bomb or seized rifles are not an explosion or a battle
     if disrupted is not None:  # "killed four militants and recovered weapons": the fight counts
         found.append(Candidate(disrupted.sub_event, disrupted.trigger, 5.0))
-    for special in (_base(cues), _unopposed(cues), _captives(cues)):
+    for special in (_base(cues), _unopposed(cues), _captives(cues, kinds)):
         if special is not None:
             found.append(special)
     protest = _protest(cues, kinds)
@@ -348,6 +365,7 @@ def candidates(
     found.extend(_simple(cues, kinds, two_sides))
     if protest is not None:  # arrests/clashes at a protest are part of the protest
         found = [c for c in found if c.sub_event not in (ST.ARRESTS, ST.ARMED_CLASH, ST.LOOTING)]
+    labels = _story_labels(cues)
     if labels & NON_EVENT:
         # Disaster, crime or diplomacy wording: keep only unambiguous political violence, and
         # without a sign of intent ("fired", "attacked", guns, fighting) only demonstrations and
@@ -391,7 +409,7 @@ def _fought(cues: Sequence[Cue]) -> bool:
     return False
 
 
-def _captives(cues: Sequence[Cue]) -> Candidate | None:
+def _captives(cues: Sequence[Cue], kinds: set[str]) -> Candidate | None:
     """People "captured" or "taken" are arrested (ACLED "Arrests"), places captured are not;
     prisoners taken in a battle are part of the battle."""
     takes = [c for c in cues if c.label == "TAKE"]
@@ -399,8 +417,27 @@ def _captives(cues: Sequence[Cue]) -> Candidate | None:
         return None  # "seized the town and captured its commander": the town is the event
     for cue in cues:
         if cue.label == "TAKE" and _took_people(cue):
-            return Candidate(ST.ARRESTS, cue.span, 6.7)
+            # Seized by state forces: an arrest; by anyone else: an abduction (ACLED Codebook).
+            state = not (kinds & ARMED_KINDS and not kinds & STATE_KINDS)
+            return Candidate(ST.ARRESTS if state else ST.ABDUCTION, cue.span, 6.7)
     return None
+
+
+def _story_labels(cues: Sequence[Cue]) -> set[str]:
+    """Cue classes that say what kind of story this is. A diplomacy word as a modifier ("during a
+    visit") or a crime someone is accused of ("executed a man accused of robbery") is context."""
+    out = set()
+    for c in cues:
+        root = c.span.root
+        if c.label == "DIPLO" and root.dep_ in MODIFIER_DEPS:
+            continue
+        if c.label == "CRIME" and ACCUSED & {
+            root.head.lemma_.lower(),
+            root.head.head.lemma_.lower(),
+        }:
+            continue
+        out.add(c.label)
+    return out
 
 
 def _crime_arrest(c: Candidate, labels: set[str]) -> bool:

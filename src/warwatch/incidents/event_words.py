@@ -159,3 +159,9 @@ MILITARY_NOUNS = frozenset(
     {"troop", "troops", "soldier", "soldiers", "army", "force", "forces", "militant", "militants",
      "rebel", "rebels", "fighter", "fighters", "militia", "militias", "insurgent", "insurgents"}
 )  # fmt: skip
+# Heads that make a crime word an accusation, not the story ("a man accused of robbery").
+ACCUSED = frozenset({"accuse", "accused", "suspect", "suspected", "charge", "charged", "convict"})
+# Killings that are one-sided by nature: an assassination or an execution is never a battle.
+ONE_SIDED = frozenset(
+    {"assassinate", "assassination", "murder", "execute", "execution", "massacre", "behead"}
+)
