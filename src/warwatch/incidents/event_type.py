@@ -305,18 +305,21 @@ def _disrupted(cues: Sequence[Cue]) -> Candidate | None:
 
 
 def _arms_taken(cue: Cue) -> bool:
-    """The verb's object is a weapon, or a quantity of weapons ("a total of 206 rifles")."""
+    return _object_in(cue, ARMS_NOUNS)
+
+
+def _object_in(cue: Cue, nouns: frozenset[str]) -> bool:
+    """The verb's object is one of ``nouns``, or a quantity of them ("a total of 206 rifles",
+    "a number of barracks"). Word forms count too: the small model lemmatises "bases" as "basis"."""
     objs = _objects(cue.span.root)
     objs += [g for o in objs for p in o.children if p.lower_ == "of" for g in p.children]
-    return any(o.lemma_.lower() in ARMS_NOUNS or o.lower_ in ARMS_NOUNS for o in objs)
+    return any(o.lemma_.lower() in nouns or o.lower_ in nouns for o in objs)
 
 
 def _base(cues: Sequence[Cue]) -> Candidate | None:
     """A base, camp, post or headquarters set up: "Headquarters or base established"."""
     for cue in cues:
-        if cue.label == "BUILD" and any(
-            o.lemma_.lower() in HQ_NOUNS for o in _objects(cue.span.root)
-        ):
+        if cue.label == "BUILD" and _object_in(cue, HQ_NOUNS):
             return Candidate(ST.HQ_ESTABLISHED, cue.span, 7.0)
     return None
 
@@ -327,9 +330,11 @@ def _unopposed(cues: Sequence[Cue]) -> Candidate | None:
     fought = any(c.label == "CLASH" and c.span.root.dep_ not in MODIFIER_DEPS for c in cues)
     if fought or not labels & {"CEDE", "UNOPPOSED"}:
         return None
-    if "UNOPPOSED" in labels and not labels & {"TAKE", "CEDE"}:
+    unopposed = _first(cues, "UNOPPOSED")
+    entered = unopposed is not None and any(t.lemma_ == "enter" for t in unopposed.span.sent)
+    if "UNOPPOSED" in labels and not labels & {"TAKE", "CEDE"} and not entered:
         return None
-    cue = _first(cues, "TAKE") or _first(cues, "CEDE")
+    cue = _first(cues, "TAKE") or _first(cues, "CEDE") or (unopposed if entered else None)
     return Candidate(ST.NONVIOLENT_TRANSFER, cue.span, 7.0) if cue else None
 
 
@@ -427,10 +432,13 @@ def _story_labels(cues: Sequence[Cue]) -> set[str]:
     """Cue classes that say what kind of story this is. A diplomacy word as a modifier ("during a
     visit") or a crime someone is accused of ("executed a man accused of robbery") is context."""
     out = set()
+    crime = {c.span.root.i for c in cues if c.label == "CRIME"}
     for c in cues:
         root = c.span.root
         if c.label == "DIPLO" and root.dep_ in MODIFIER_DEPS:
             continue
+        if c.label == "CRIME" and root.dep_ in ("compound", "amod") and root.head.i not in crime:
+            continue  # "a drugs rehabilitation centre": a place, not a crime story
         if c.label == "CRIME" and ACCUSED & {
             root.head.lemma_.lower(),
             root.head.head.lemma_.lower(),
