@@ -46,6 +46,17 @@ def test_metonymy_is_marked_and_never_the_event(nlp, real_gazetteer: Gazetteer) 
     assert loc is None or loc.name != "Turkey"
 
 
+def test_conjunct_shares_metonymy_and_state_acts_are_modifiers(
+    nlp, real_gazetteer: Gazetteer
+) -> None:
+    doc = nlp("Russia and China vetoed the resolution on Tuesday.")
+    assert _mention(doc, "China").metonymic  # conjunct of the subject "Russia"
+    doc = nlp("Shelling hit Aleppo and Idlib on Sunday.")
+    assert _mention(doc, "Idlib").can_be_event  # conjunct of an object stays literal
+    doc = nlp("The new US tariffs took effect in March.")
+    assert _mention(doc, "US").modifier and not _mention(doc, "US").can_be_event
+
+
 def test_job_title_and_org_alias(nlp, real_gazetteer: Gazetteer) -> None:
     doc = nlp(
         "Amnesty International published a statement. Denis Krivosheev, Director for Eastern "

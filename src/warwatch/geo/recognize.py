@@ -224,6 +224,11 @@ def _actor_modifier(span: Span) -> bool:
 
 def _metonymic(span: Span) -> bool:
     root = span.root
+    # "Russia and China vetoed ...": a conjunct shares the role of the first member.
+    for _ in range(5):
+        if root.dep_ != "conj" or root.head is root:
+            break
+        root = root.head
     if root.dep_ not in SUBJECT_DEPS:
         return False
     verb = root.head

@@ -90,6 +90,22 @@ ACTOR_NOUNS = frozenset(
         "team",
         "troop",
         "troops",
+        # what a state does or decides ("US tariffs", "Russia's sanctions", "Canadian policy")
+        "action",
+        "decision",
+        "measure",
+        "obligation",
+        "policy",
+        "sanction",
+        "strategy",
+        "tariff",
+        # people acting for a state or its subdivisions ("California Governor", "US serviceman")
+        "commissioner",
+        "governor",
+        "lawmaker",
+        "mayor",
+        "senator",
+        "serviceman",
     ]  # noqa: SIM905
 )
 
