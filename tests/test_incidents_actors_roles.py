@@ -80,3 +80,14 @@ def test_demonstrating_residents_are_the_crowd_not_victims(nlp) -> None:
     found = actors(nlp, "Angry residents blocked the main road, protesting against water cuts.")
     assert not with_role(found, ActorRole.VICTIM)
     assert any(a.role == ActorRole.PARTICIPANT for a in found)
+
+
+def test_force_named_as_modifier_of_a_thing_is_not_the_doer(nlp) -> None:
+    found = actors(nlp, "A police post was destroyed by a car bomb near the border.")
+    assert not [a for a in found if a.role == ActorRole.PERPETRATOR and "Police" in a.name]
+
+
+def test_force_in_reports_from_is_a_source(nlp) -> None:
+    found = actors(nlp, "Reports from the local police said gunmen killed a farmer in the hills.")
+    assert not [a for a in found if "Police" in a.name]
+    assert "gunmen" in with_role(found, ActorRole.PERPETRATOR)

@@ -15,7 +15,15 @@ from dataclasses import dataclass
 
 from spacy.tokens import Span, Token
 
-from ..kb.actors import Country, actor_entries, country_of_code, qualified_name, state_name
+from ..kb.actors import (
+    MILITARY_NOUNS,
+    POLICE_NOUNS,
+    Country,
+    actor_entries,
+    country_of_code,
+    qualified_name,
+    state_name,
+)
 from ..model import Actor, ActorRole
 from ..nlp.actors import actor_spans
 from .hedging import is_hedged, is_hedged_actor
@@ -50,8 +58,9 @@ REPORTING = frozenset(
 )
 ACCUSING = frozenset({"accuse", "blame"})
 SOURCE_NOUNS = frozenset(
-    ["source", "sources", "official", "officials", "spokesman", "spokesperson", "statement"]
-)
+    ["source", "sources", "official", "officials", "spokesman", "spokesperson", "statement",
+     "report", "reports", "bulletin", "communique", "spokesmen"]
+)  # fmt: skip
 PEOPLE_KINDS = frozenset({"civilians", "protesters"})
 PLACE_NOUNS = frozenset(
     [
@@ -77,6 +86,11 @@ VIOLENCE = frozenset(
     assassination murder killing bombing attack ambush kidnapping abduction raid arson massacre
     shooting explosion""".split()  # noqa: SIM905
 )
+# Nouns for members of a force: "KDF soldiers", "army conscripts", "police forces" are the force.
+FORCE_NOUNS = MILITARY_NOUNS | POLICE_NOUNS | {
+    "soldier", "conscript", "conscripts", "personnel", "officer", "officers", "force", "troop",
+    "unit", "jets", "aircraft", "fighter", "fighters", "patrol", "patrols", "convoy"
+}  # fmt: skip
 # Verbs of owning up to an act: their subject, with "responsibility" as object, is the doer.
 CLAIMING = frozenset({"claim", "accept", "assume", "admit"})
 # Verbs that put an act on someone: "attributed to X", "blamed on X" (X is the alleged doer).
@@ -137,6 +151,8 @@ def _is_source(span: Span) -> bool:
     if root.dep_ in ("nsubj", "agent", "pobj") and root.head.lemma_.lower() in REPORTING:
         return True
     head = root.head
+    if root.dep_ == "pobj" and head.lower_ == "from":  # "reports from the Antioquia police"
+        return head.head.lemma_.lower() in SOURCE_NOUNS or head.head.lower_ in SOURCE_NOUNS
     return root.dep_ == "pobj" and head.lower_ == "to" and head.head.lemma_.lower() == "accord"
 
 
@@ -326,7 +342,22 @@ def _fallback_role(m: Mention, trigger: Span) -> ActorRole | None:
         return ActorRole.TARGET if _place_like(m.span) else ActorRole.VICTIM
     if m.kind in ("demonym", "country", "person", "object"):
         return None
+    if m.kind in ("state", "police") and _owner_of_thing(m.span):
+        return None
     return ActorRole.PERPETRATOR if m.span.start < trigger.start else None
+
+
+def _owner_of_thing(span: Span) -> bool:
+    """ "a police post", "the army's actions": state forces named as the modifier of a thing are
+    not, by position alone, the doer of the event. (Named groups modifying their members, "FMLN
+    guerrillas", keep their positional role.)"""
+    root = span.root
+    head = root.head
+    if root.dep_ not in ("compound", "amod", "nmod", "poss") or head.pos_ not in ("NOUN", "PROPN"):
+        return False
+    if head.lower_ in FORCE_NOUNS or head.lemma_.lower() in FORCE_NOUNS:  # "KDF soldiers"
+        return False
+    return not _is_violence(head) and head.i >= span.end
 
 
 def assign_roles(
@@ -427,9 +458,11 @@ def merge_actors(actors: Iterable[Actor]) -> tuple[Actor, ...]:
             continue
         best = a if (a.end - a.start) > (old.end - old.start) else old
         merged[key] = best.model_copy(update={"hedged": old.hedged or a.hedged})
+    # The crowd of a demonstration comes first, as ACLED's actor1 ("Protesters (X)" with
+    # "Police Forces of X" as actor2 when police intervene); elsewhere there is no participant.
     order = {
-        ActorRole.PERPETRATOR: 0,
-        ActorRole.PARTICIPANT: 1,
+        ActorRole.PARTICIPANT: 0,
+        ActorRole.PERPETRATOR: 1,
         ActorRole.TARGET: 2,
         ActorRole.VICTIM: 3,
     }
