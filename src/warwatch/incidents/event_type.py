@@ -40,6 +40,7 @@ from .event_words import (
     NON_EVENT,
     ONE_SIDED,
     PERSON_NOUNS,
+    PLACE_NOUNS,
     PROTEST_TOPIC,
     SCUFFLE,
     SPOILS,
@@ -203,11 +204,11 @@ def _means(cues: Sequence[Cue]) -> list[Candidate]:
 
 def _territory(cues: Sequence[Cue], kinds: set[str], subject_kind: str | None) -> Candidate | None:
     cue = next(
-        (c for c in cues if c.label == "TAKE" and not _took_people(c) and not _arms_taken(c)),
+        (c for c in cues if c.label == "TAKE" and _took_ground(c)),
         None,
     )
     if cue is None:
-        return None  # "captured four", "seized rifles": people or arms, not ground
+        return None  # "captured four", "seized rifles", "seized cosmetics": not ground
     state = subject_kind in STATE_KINDS if subject_kind else bool(kinds & STATE_KINDS)
     if subject_kind is None and kinds & ARMED_KINDS and not kinds & STATE_KINDS:
         state = False
@@ -257,6 +258,12 @@ def _simple(cues: Sequence[Cue], kinds: set[str], two_sides: bool) -> list[Candi
             two_sides or (kinds & ARMED_KINDS and kinds & STATE_KINDS)
         ):
             sub, score = ST.ARMED_CLASH, 6.0  # armed actor against state forces: a battle
+        if cue.label == "INJURE" and not kinds & (ARMED_KINDS | STATE_KINDS):
+            continue  # "four people were injured" alone: a toll, maybe of an accident
+        if cue.label == "CHANGE" and cue.span.root.dep_ == "ROOT":
+            score = (
+                6.45  # "the army dispatched troops after an attack": the main verb (below a rally)
+            )
         if cue.label == "EMERGENCY" and "PROTEST" in labels:
             score = 4.0  # a rally against a curfew is the rally
         if cue.label == "CLASH" and cue.span.root.head.lemma_.lower() in AFTERMATH:
@@ -295,7 +302,7 @@ def _objects(verb: Token) -> list[Token]:
 def _disrupted(cues: Sequence[Cue]) -> Candidate | None:
     """Weapons seized, found, cleared or defused: ACLED's "Disrupted weapons use"."""
     for cue in cues:
-        if cue.label == "DISRUPT":
+        if cue.label == "DISRUPT" and not _took_people(cue):  # "three men intercepted": arrests
             return Candidate(ST.DISRUPTED_WEAPONS_USE, cue.span, 8.6)
         if cue.label in ("TAKE", "FOUND", "LOOT") and _arms_taken(cue):
             return Candidate(ST.DISRUPTED_WEAPONS_USE, cue.span, 8.6)
@@ -392,6 +399,21 @@ def _intent(cues: Sequence[Cue]) -> bool:
         if c.label == "ATTACK" and c.lemma not in ("kill", "killing", "die"):
             return True
     return False
+
+
+def _took_ground(cue: Cue) -> bool:
+    """ "Seized the town", "took control", "fell to": ground; "seized rifles" or "captured four"
+    are not. An object counts as ground when it is a named place or a place noun."""
+    if _took_people(cue) or _arms_taken(cue):
+        return False
+    objs = _objects(cue.span.root)
+    return not objs or any(
+        o.ent_type_ in ("GPE", "LOC", "FAC", "ORG")
+        or o.pos_ == "PROPN"
+        or o.lemma_.lower() in PLACE_NOUNS
+        or o.lower_ in PLACE_NOUNS
+        for o in objs
+    )
 
 
 def _took_people(cue: Cue) -> bool:
