@@ -144,8 +144,10 @@ def _actors(members: list[Member], country: Country | None) -> tuple[Actor, ...]
         anchors = [m.cand.trigger] + [c.span for c in m.cues if c.label != "WEAPONUSE"]
         done: set[int] = set()
         named = list(m.mentions) + people(m.sent, list(m.mentions))
-        extra = hit_objects(m.cand.trigger, named) if m.cand.event_type in HITTING else []
         demo = m.cand.event_type in (EventType.PROTESTS, EventType.RIOTS)
+        # What is hit (buildings, vehicles, people) is read from words of violence, so it
+        # holds for foiled attacks and arrests too, not only for the HITTING types.
+        extra = [] if demo else hit_objects(m.cand.trigger, named)
         if demo:  # "a protest in front of the Kuwait embassy": a country there is no actor
             named = [x for x in named if x.kind not in ("demonym", "country")]
         for anchor in anchors:
