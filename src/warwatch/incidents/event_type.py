@@ -123,8 +123,10 @@ def _protest(cues: Sequence[Cue], kinds: set[str]) -> Candidate | None:
         return None  # troops blocking a road or blockading a town: not a demonstration
     if "BLOCKADE" in labels:
         labels.add("PROTEST")
-    killed = any(c.label == "ATTACK" and c.lemma in KILLING for c in cues)
-    lethal = "PROTEST" in labels and (killed or "DEATH" in labels)
+    deaths = [c for c in cues if _at_the_protest(c)]
+    killed = any(c.label == "ATTACK" and c.lemma in KILLING for c in deaths)
+    died = any(c.label == "DEATH" and c.span.root.dep_ != "pobj" for c in deaths)
+    lethal = "PROTEST" in labels and (killed or died)
     # Deaths at a protest are excessive force when forces, guns or a crackdown are named.
     if "FORCE" in labels or (lethal and (kinds & STATE_KINDS or labels & {"FIREARM", "INTERVENE"})):
         sub = ST.EXCESSIVE_FORCE
@@ -137,10 +139,17 @@ def _protest(cues: Sequence[Cue], kinds: set[str]) -> Candidate | None:
     return Candidate(sub, anchor.span, 6.5)
 
 
+def _at_the_protest(cue: Cue) -> bool:
+    """Not the grievance ("to decry the arrests and violence", "over the death of") and not a
+    relative clause about someone ("a student whose death inspired protests")."""
+    root = cue.span.root
+    return not _topic(cue) and "relcl" not in (root.dep_, root.head.dep_) and root.dep_ != "acl"
+
+
 def _crowd_violence(cues: Sequence[Cue]) -> bool:
     """Looting, unrest, a scuffle, or demonstrators (or "they") attacking someone."""
     protest_tokens = {c.span.root.i for c in cues if c.label == "PROTEST"}
-    for c in cues:
+    for c in filter(_at_the_protest, cues):
         if c.label in ("LOOT", "UNREST"):
             return True
         if c.label == "CLASH" and c.lemma in SCUFFLE:  # "rallied ... in clashes" counts
