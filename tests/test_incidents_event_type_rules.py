@@ -57,6 +57,15 @@ def first_type(nlp, text: str) -> str | None:
             "Hundreds of residents marched to protest against the arrests of journalists.",
             "Peaceful protest",
         ),
+        # What a protest demands or opposes is no event of its own.
+        (
+            "Former tenants held a protest and demanded compensation for their demolished homes.",
+            "Peaceful protest",
+        ),
+        (
+            "Villagers protested against the reopening of the old mine above the valley.",
+            "Peaceful protest",
+        ),
         # Control handed over without a fight.
         (
             "The rebels handed control of the border crossing to the army without a fight.",

@@ -31,6 +31,8 @@ from .event_words import (
     BLOCKING,
     CONFLICT_AGREEMENT,
     CROWD_WORDS,
+    GRIEVANCE_DEPTH,
+    GRIEVANCE_HEADS,
     HQ_NOUNS,
     INTENT_LABELS,
     KILLING,
@@ -166,6 +168,33 @@ def _topic(cue: Cue) -> bool:
     "over the detention of", "to decry the arrests"."""
     head = cue.span.root.head
     return head.lemma_.lower() in PROTEST_TOPIC or head.head.lemma_.lower() in PROTEST_TOPIC
+
+
+def _without_grievances(cues: Sequence[Cue]) -> list[Cue]:
+    """At a protest, what is demanded or opposed is no event of its own: "demanded reimbursement
+    for demolished houses", "protested against the use of the mines", "the arrested president"."""
+    if not any(c.label in ("PROTEST", "BLOCKADE") for c in cues):
+        return list(cues)
+    rally = {c.span.root.i for c in cues if c.label in ("PROTEST", "BLOCKADE")}
+    # Tear gas and dispersal are never what a crowd demands: kept whatever the parse says.
+    kept = ("PROTEST", "BLOCKADE", "INTERVENE", "FORCE")
+    return [c for c in cues if c.label in kept or not _grievance(c, rally)]
+
+
+def _grievance(cue: Cue, rally: set[int]) -> bool:
+    """Under a demand verb, or under "against"/"over" attached to the rally itself ("protested
+    against the mines"; not "threw firecrackers against the police")."""
+    root = cue.span.root
+    if cue.label == "ARREST" and root.dep_ == "amod":
+        return True
+    for _ in range(GRIEVANCE_DEPTH):
+        if root.head is root:
+            return False
+        root = root.head
+        lemma = root.lemma_.lower()
+        if lemma in GRIEVANCE_HEADS or (lemma in ("against", "over") and root.head.i in rally):
+            return True
+    return False
 
 
 def _troops_block(cues: Sequence[Cue]) -> bool:
@@ -363,6 +392,7 @@ def candidates(
 ) -> list[Candidate]:
     """All candidates of one sentence, best first. ``kinds``: actor kinds in the sentence;
     ``two_sides``: two different armed actors are named (state forces or armed groups)."""
+    cues = _without_grievances(cues)
     labels = {c.label for c in cues}
     found = _means(cues)
     gunfire = _gunfire(cues, kinds, two_sides)

@@ -284,3 +284,8 @@ PLACE_NOUNS = frozenset(
         "part",
     ]
 )
+# Heads under which a cue is what a protest demands or opposes ("demanded reimbursement for
+# demolished houses"). The depth bounds the walk up the parse: five steps reach from a modifier
+# to the demand verb in the longest demands read while writing the rule; more reach the root.
+GRIEVANCE_HEADS = frozenset({"demand", "decry", "denounce", "condemn", "oppose"})
+GRIEVANCE_DEPTH = 5
