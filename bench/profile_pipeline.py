@@ -1,11 +1,15 @@
 """Where the single-process pipeline spends its own time, beyond spaCy's parse.
 
     python bench/profile_pipeline.py [--limit 100] [--top 40] [--sort cumtime|tottime]
+    python bench/profile_pipeline.py --no-profile   # CPU seconds per phase only, no cProfile
 
 Reads the first LIMIT LGL articles from ../shared/geo-gold/lgl.xml at run time (nothing is
 copied), profiles ``pipeline.read_article`` (text/), parses them all with ``nlp.pipe`` (timed, not
 profiled), then profiles ``pipeline.analyse`` (geo, incidents, claims, kb) over the parsed Docs with cProfile, so the
-report shows warwatch's own work rather than the parser's. Prints the wall time of both phases,
+report shows warwatch's own work rather than the parser's. ``--no-profile`` times the same
+phases in CPU seconds of this process without the profiler's per-call overhead (which inflates
+code making many small calls, such as iterating spaCy tokens), steadier than wall time on a
+shared machine. Prints the wall time of both phases,
 then the top functions by the chosen sort key, then the totals per warwatch module.
 """
 
@@ -49,12 +53,40 @@ def per_module(stats: pstats.Stats) -> list[tuple[str, float]]:
     return sorted(totals.items(), key=lambda kv: -kv[1])
 
 
+def cpu_seconds(records: list[tuple[str, str]]) -> None:
+    settings = Settings()
+    captures = [
+        capture_bytes(text.encode(), source=id, kind="jsonl", id=id, content_type="text/plain")
+        for id, text in records
+    ]
+    nlp = build_nlp()
+    ensure_gazetteer()
+    started = time.process_time()
+    articles = [pipeline.read_article(capture, settings) for capture in captures]
+    read = time.process_time() - started
+    started = time.process_time()
+    docs = list(nlp.pipe([a.text for a in articles], batch_size=32))
+    parsed = time.process_time() - started
+    started = time.process_time()
+    for doc, article in zip(docs, articles, strict=True):
+        pipeline.analyse(doc, article)
+    own = time.process_time() - started
+    print(
+        f"articles: {len(docs)}; CPU seconds: read_article {read:.2f}, nlp.pipe {parsed:.2f}, "
+        f"analyse {own:.2f}; own work / parse: {(read + own) / parsed:.2f}"
+    )
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__)
     parser.add_argument("--limit", type=int, default=100)
     parser.add_argument("--top", type=int, default=40)
     parser.add_argument("--sort", default="cumtime", choices=("cumtime", "tottime"))
+    parser.add_argument("--no-profile", action="store_true", help="CPU seconds per phase only")
     args = parser.parse_args()
+    if args.no_profile:
+        cpu_seconds(lgl_texts(args.limit))
+        return
     settings = Settings()
     records = lgl_texts(args.limit)
     captures = [
