@@ -43,6 +43,7 @@ from .event_words import (
     ONE_SIDED,
     PERSON_NOUNS,
     PLACE_NOUNS,
+    POLICE_NOUNS,
     PROTEST_TOPIC,
     SCUFFLE,
     SPOILS,
@@ -134,7 +135,11 @@ def _protest(cues: Sequence[Cue], kinds: set[str]) -> Candidate | None:
         sub = ST.EXCESSIVE_FORCE
     elif "VIOLENT" in labels or ("PROTEST" in labels and _crowd_violence(cues)) or _blockade(cues):
         sub = ST.VIOLENT_DEMONSTRATION
-    elif "INTERVENE" in labels or any(c.label == "ARREST" and not _topic(c) for c in cues):
+    elif (
+        "INTERVENE" in labels
+        or any(c.label == "ARREST" and not _topic(c) for c in cues)
+        or _obstructed(cues)
+    ):
         sub = ST.PROTEST_WITH_INTERVENTION
     else:
         sub = ST.PEACEFUL_PROTEST
@@ -146,6 +151,26 @@ def _at_the_protest(cue: Cue) -> bool:
     relative clause about someone ("a student whose death inspired protests")."""
     root = cue.span.root
     return not _topic(cue) and "relcl" not in (root.dep_, root.head.dep_) and root.dep_ != "acl"
+
+
+def _obstructed(cues: Sequence[Cue]) -> bool:
+    """Police blocking the marchers' way, or protesters attacked (not killed) by anyone: ACLED's
+    "Protest with intervention" covers any actor's physical interference short of severe force."""
+    protest_tokens = {c.span.root.i for c in cues if c.label == "PROTEST"}
+    for c in cues:
+        root = c.span.root
+        if c.label == "BLOCKADE" and any(
+            t.dep_ == "nsubj" and t.lemma_.lower() in POLICE_NOUNS for t in root.children
+        ):
+            return True
+        if c.label == "ATTACK" and c.lemma not in KILLING:
+            targets = [t for t in root.children if t.dep_ in ("dobj", "nsubjpass")]
+            targets += [
+                g for t in targets for p in t.children if p.lower_ == "of" for g in p.children
+            ]
+            if any(t.i in protest_tokens for t in targets):
+                return True
+    return False
 
 
 def _crowd_violence(cues: Sequence[Cue]) -> bool:

@@ -289,3 +289,5 @@ PLACE_NOUNS = frozenset(
 # to the demand verb in the longest demands read while writing the rule; more reach the root.
 GRIEVANCE_HEADS = frozenset({"demand", "decry", "denounce", "condemn", "oppose"})
 GRIEVANCE_DEPTH = 5
+# Subjects that make blocking a march an intervention ("police officers blocked their way").
+POLICE_NOUNS = frozenset({"police", "officer", "officers", "policeman", "policemen", "gendarme"})
