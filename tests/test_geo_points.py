@@ -46,6 +46,16 @@ def test_build_uses_the_geonames_points(gaz: Gazetteer) -> None:
         assert km < 1 or c.id in _supplement_ids(), (r, c)
 
 
+def test_countries_take_the_sourced_points(gaz: Gazetteer) -> None:
+    path = resources.files("warwatch.geo").joinpath("data", "country_points.csv")
+    with path.open(encoding="utf-8") as fh:
+        rows = list(csv.DictReader(line for line in fh if not line.startswith("#")))
+    assert len(rows) > 190 and len({r["country_code"] for r in rows}) == len(rows)
+    canada = [c for c in gaz.candidates("Canada") if c.feature_code == "PCLI"][0]
+    row = next(r for r in rows if r["country_code"] == "CA")
+    assert (canada.latitude, canada.longitude) == (float(row["latitude"]), float(row["longitude"]))
+
+
 def _supplement_ids() -> set[int]:
     from warwatch.geo.build import supplement_rows
 

