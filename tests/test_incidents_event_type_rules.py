@@ -66,6 +66,12 @@ def first_type(nlp, text: str) -> str | None:
             "Villagers protested against the reopening of the old mine above the valley.",
             "Peaceful protest",
         ),
+        # A crowd beating someone is mob violence; marchers attacked by anyone an intervention.
+        ("A group of about twenty men beat two shepherds outside the village.", "Mob violence"),
+        (
+            "Nurses marched to the health ministry. Two men attacked the marchers near the gate.",
+            "Protest with intervention",
+        ),
         # Control handed over without a fight.
         (
             "The rebels handed control of the border crossing to the army without a fight.",

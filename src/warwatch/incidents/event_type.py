@@ -30,6 +30,7 @@ from .event_words import (
     ARMS_NOUNS,
     BLOCKING,
     CONFLICT_AGREEMENT,
+    CROWD_NOUNS,
     CROWD_WORDS,
     GRIEVANCE_DEPTH,
     GRIEVANCE_HEADS,
@@ -315,7 +316,9 @@ def _simple(cues: Sequence[Cue], kinds: set[str], two_sides: bool) -> list[Candi
             score = 6.0  # above the arrest a beating comes with
         if cue.label == "CLASH" and _police_only(cue, kinds):
             sub, score = ST.VIOLENT_DEMONSTRATION, 6.3  # "police clashed with traders": a riot
-        if melee or (cue.label == "ATTACK" and cue.lemma in ONE_SIDED):
+        if cue.label == "ATTACK" and cue.lemma not in KILLING and _mob(cue, kinds):
+            sub, score = ST.MOB_VIOLENCE, 6.2  # "a group of women beat two journalists"
+        elif melee or (cue.label == "ATTACK" and cue.lemma in ONE_SIDED):
             pass  # an assassination or an execution is one-sided: never a battle
         elif cue.label in ("ATTACK", "INJURE") and (
             two_sides or (kinds & ARMED_KINDS and kinds & STATE_KINDS)
@@ -340,6 +343,18 @@ def _simple(cues: Sequence[Cue], kinds: set[str], two_sides: bool) -> list[Candi
             score = 6.5
         out.append(Candidate(sub, cue.span, score))
     return out
+
+
+def _mob(cue: Cue, kinds: set[str]) -> bool:
+    """An unorganised group of people doing violence (ACLED Codebook 2023, "Mob violence"): the
+    doer is a crowd word ("about 30 men", "a group of women") and no armed group or force is named."""
+    if kinds & (ARMED_KINDS | STATE_KINDS):
+        return False
+    root = cue.span.root
+    doers = [t for t in root.children if t.dep_ == "nsubj"]
+    doers += [g for t in root.children if t.dep_ == "agent" for g in t.children]
+    doers += [g for t in doers for p in t.children if p.lower_ == "of" for g in p.children]
+    return any(t.lemma_.lower() in CROWD_NOUNS or t.lower_ in CROWD_NOUNS for t in doers)
 
 
 def _police_only(cue: Cue, kinds: set[str]) -> bool:

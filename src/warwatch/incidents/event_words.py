@@ -291,3 +291,23 @@ GRIEVANCE_HEADS = frozenset({"demand", "decry", "denounce", "condemn", "oppose"}
 GRIEVANCE_DEPTH = 5
 # Subjects that make blocking a march an intervention ("police officers blocked their way").
 POLICE_NOUNS = frozenset({"police", "officer", "officers", "policeman", "policemen", "gendarme"})
+# Doers that make a beating mob violence: people with no organisation named.
+CROWD_NOUNS = frozenset(
+    [
+        "group",
+        "crowd",
+        "mob",
+        "men",
+        "people",
+        "residents",
+        "villagers",
+        "youths",
+        "youth",
+        "women",
+        "locals",
+        "dozens",
+        "hundreds",
+        "neighbours",
+        "neighbors",
+    ]
+)
