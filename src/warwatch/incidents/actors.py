@@ -342,7 +342,9 @@ def _fallback_role(m: Mention, trigger: Span) -> ActorRole | None:
         return ActorRole.TARGET if _place_like(m.span) else ActorRole.VICTIM
     if m.kind in ("demonym", "country", "person", "object"):
         return None
-    if m.kind in ("state", "police") and _owner_of_thing(m.span):
+    if _owner_of_thing(m.span) and (
+        m.kind in ("state", "police") or m.span.root.head.lemma_.lower() in STRUCTURES
+    ):  # "a police post", "the paramilitary group's outpost"
         return None
     return ActorRole.PERPETRATOR if m.span.start < trigger.start else None
 
