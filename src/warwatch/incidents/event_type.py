@@ -254,9 +254,12 @@ def _means(cues: Sequence[Cue]) -> list[Candidate]:
         if label == "SHELL" and cue.lemma == "projectile" and labels & {"PROTEST", "VIOLENT"}:
             continue  # projectiles thrown by demonstrators are stones, not rockets
         if label == "IED" and cue.lemma in WEAK_BLAST:
-            if not _intent(cues):
-                continue  # "a furnace exploded": a blast with nobody behind it is no attack
-            score = 4.0
+            deadly = any(c.label == "ATTACK" and c.lemma == "kill" for c in cues)
+            if not _intent(cues) and not (deadly and not labels & NON_EVENT):
+                # "a furnace exploded": a blast with nobody behind it is no attack; "killed in a
+                # blast" with no accident, crime or disaster word is counted as one.
+                continue
+            score = 5.6 if deadly else 4.0  # "killed in a blast": the blast, not a bare killing
         # "a helicopter", "drones" alone: an aircraft is a means only when it strikes.
         air_strike = any(c.label == "AIR" and c.lemma in AIR_STRIKE_WORDS for c in cues)
         if label == "AIR" and not labels & STRIKING and not air_strike:
