@@ -78,8 +78,10 @@ def extract(
     typer.echo(json.dumps(to_document(report), ensure_ascii=False, indent=2))
 
 
-def _open_text(path: str) -> contextlib.AbstractContextManager[TextIO]:
-    # Undecodable bytes become lone surrogates here, and that line alone fails in the text stage.
+def open_lines(path: str) -> contextlib.AbstractContextManager[TextIO]:
+    """A JSON Lines input for the --jsonl commands; ``-`` is stdin.
+
+    Undecodable bytes become lone surrogates, so that line alone fails later, not the whole run."""
     if path == "-":
         return contextlib.nullcontext(sys.stdin)
     try:
@@ -90,7 +92,7 @@ def _open_text(path: str) -> contextlib.AbstractContextManager[TextIO]:
 
 def _extract_jsonl(path: str, settings: Settings, dask: str | None) -> None:
     executor = dask_executor(dask) if dask else None
-    with _open_text(path) as handle:
+    with open_lines(path) as handle:
         lines = run_batches(
             handle,
             partial(pipeline.extract_lines, settings),

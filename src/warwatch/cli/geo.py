@@ -2,16 +2,16 @@
 
 from __future__ import annotations
 
-import contextlib
 import json
 import sys
 from pathlib import Path
-from typing import Annotated, TextIO
+from typing import Annotated
 
 import typer
 
 from ..batch import resolve_workers, run_batches, write_lines
 from ..settings import load_settings
+from .extract import open_lines
 
 gazetteer_app = typer.Typer(help="Build or inspect the gazetteer (SQLite index of GeoNames data).")
 
@@ -66,15 +66,6 @@ def info(path: Annotated[str | None, typer.Option(help="Gazetteer file.")] = Non
     typer.echo(json.dumps(Gazetteer(_path(path)).meta(), indent=2))
 
 
-def _open(path: str) -> contextlib.AbstractContextManager[TextIO]:
-    if path == "-":
-        return contextlib.nullcontext(sys.stdin)
-    try:
-        return open(path, encoding="utf-8", errors="surrogateescape")
-    except OSError as exc:
-        raise typer.BadParameter(f"cannot open {path}: {exc.strerror}") from exc
-
-
 def geocode(
     jsonl: Annotated[str, typer.Option("--jsonl", help="JSON Lines input (- for stdin).")],
     workers: Annotated[int, typer.Option(help="Worker processes; 0 = all cores.")] = 0,
@@ -84,7 +75,7 @@ def geocode(
 
     settings = load_settings(workers=workers or None)
     warm_up()  # build the gazetteer once here, before workers fork, not in every worker
-    with _open(jsonl) as handle:
+    with open_lines(jsonl) as handle:
         lines = run_batches(
             handle, geocode_batch, workers=resolve_workers(settings.workers), init=warm_up
         )
