@@ -62,8 +62,15 @@ def _is_name_like(entry: CatalogueEntry, span: Span) -> bool:
     """Named systems written as plain words ("Grad", "Lancet") must be capitalised as names."""
     if entry.generic or any(c.isdigit() for c in span.text):
         return True
-    doc_is_upper = span.doc.text.isupper()
-    return doc_is_upper or not span.text.islower()
+    return _doc_is_upper(span.doc) or not span.text.islower()
+
+
+def _doc_is_upper(doc: Doc) -> bool:
+    # doc.text is rebuilt from every token on each access: answer once per Doc, not per mention.
+    key = "warwatch.kb.doc_is_upper"
+    if key not in doc.user_data:
+        doc.user_data[key] = doc.text.isupper()
+    return bool(doc.user_data[key])
 
 
 def _is_mine_noun(span: Span) -> bool:
