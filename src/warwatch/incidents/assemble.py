@@ -65,8 +65,6 @@ GENERIC_NAMES = frozenset(
     {"Military Forces", "Police Forces", "Protesters", "Rioters", "Civilians",
      "Unidentified Armed Group", "Militia", "Rebel Group"}
 )  # fmt: skip
-# Event types whose event word hits something: its objects are targets even when not actors.
-HITTING = frozenset({EventType.EXPLOSIONS, EventType.VAC, EventType.BATTLES})
 # Cues that, after a demonstration was reported, tell how it went on (dispersal, force, riot).
 PROTEST_FOLLOWUP = frozenset({"INTERVENE", "FORCE", "VIOLENT", "ARREST"})
 
@@ -146,7 +144,7 @@ def _actors(members: list[Member], country: Country | None) -> tuple[Actor, ...]
         named = list(m.mentions) + people(m.sent, list(m.mentions))
         demo = m.cand.event_type in (EventType.PROTESTS, EventType.RIOTS)
         # What is hit (buildings, vehicles, people) is read from words of violence, so it
-        # holds for foiled attacks and arrests too, not only for the HITTING types.
+        # holds for foiled attacks and arrests too, not only for violent event types.
         extra = [] if demo else hit_objects(m.cand.trigger, named)
         if demo:  # "a protest in front of the Kuwait embassy": a country there is no actor
             named = [x for x in named if x.kind not in ("demonym", "country")]
