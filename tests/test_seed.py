@@ -76,6 +76,19 @@ def test_location(first: dict[str, Any], expected: dict[str, Any]) -> None:
     assert loc["precision"] in want["precision_any"]
 
 
+def test_event_place_is_marked_and_spans_are_tight(
+    doc: dict[str, Any], first: dict[str, Any]
+) -> None:
+    loc = first["location"]
+    events = [p for p in doc["places"] if p["role"] == "event"]
+    assert any(p["start"] == loc["start"] and p["end"] == loc["end"] for p in events)
+    assert all(p["geonameid"] == loc["geonameid"] for p in events)
+    text = doc["article"]["text"]
+    for item in doc["background"]:
+        piece = text[item["start"] : item["end"]]
+        assert piece == piece.strip() and piece, item
+
+
 def test_date_window(first: dict[str, Any], expected: dict[str, Any]) -> None:
     want = expected["first_incident"]["date"]
     start = dt.date.fromisoformat(first["date"]["start"])

@@ -18,16 +18,17 @@ from spacy.tokens import Doc, Span
 
 from .. import geo
 from ..kb.actors import Country, actor_entries, country_of_code, qualified_name
+from ..kb.weapons import find_weapons
 from ..model import (
     EVENT_TYPE_OF,
     Actor,
     ActorRole,
     Article,
     Count,
-    DateWindow,
     EventType,
     Incident,
     Place,
+    PlaceRole,
     Report,
     SubEventType,
     TextSpan,
@@ -44,20 +45,12 @@ from .actors import (
     people,
     responsible,
 )
+from .background import find_background, is_background
+from .casualties import casualties
 from .event_type import ARMED_KINDS, STATE_KINDS, Candidate, candidates
 from .salience import confidence, salience
+from .time import resolve_date
 from .triggers import Cue, cues_by_sentence
-
-try:  # the time/casualties/background stage (another engineer's modules)
-    from .background import find_background, is_background
-    from .casualties import casualties
-    from .time import resolve_date
-except ImportError:  # pragma: no cover - only while those modules are not in the checkout
-    find_background = is_background = casualties = resolve_date = None  # type: ignore[assignment]
-try:
-    from ..kb.weapons import find_weapons
-except ImportError:  # pragma: no cover
-    find_weapons = None  # type: ignore[assignment]
 
 ARMED_OR_STATE = ARMED_KINDS | STATE_KINDS
 # Names of generic actor classes as the dictionary writes them, before a country is added.
@@ -112,7 +105,7 @@ def _sentence_members(doc: Doc, published: date | None, country: Country | None)
     last_protest: Cue | None = None
     for index, sent in enumerate(doc.sents):
         sent_cues = cues.get(sent.start)
-        if not sent_cues or (is_background is not None and is_background(sent, published)):
+        if not sent_cues or is_background(sent, published):
             continue
         labels = {c.label for c in sent_cues}
         if last_protest is not None and "PROTEST" not in labels and labels & PROTEST_FOLLOWUP:
@@ -215,8 +208,6 @@ def _crowd(cand: Candidate, found: list[Actor], country: Country | None) -> list
 
 
 def _weapons(sents: list[Span]) -> tuple[Weapon, ...]:
-    if find_weapons is None:
-        return ()
     out: dict[str, Weapon] = {}
     for sent in sents:
         for w in find_weapons(sent):
@@ -226,8 +217,6 @@ def _weapons(sents: list[Span]) -> tuple[Weapon, ...]:
 
 def _tolls(sents: list[Span], published: date | None) -> tuple[Count, Count]:
     """The largest toll any sentence of the incident gives (later sentences often restate it)."""
-    if casualties is None:
-        return Count(), Count()
     pairs = [casualties(s, published=published) for s in sents]
     dead = max((p[0] for p in pairs), key=lambda c: c.best or -1, default=Count())
     hurt = max((p[1] for p in pairs), key=lambda c: c.best or -1, default=Count())
@@ -243,7 +232,7 @@ def _incident(
     best = max((m.cand for m in members), key=lambda c: c.score)
     trig = members[0].cand.trigger
     dead, hurt = _tolls(sents, published)
-    when = resolve_date(doc, trig.sent, published) if resolve_date is not None else DateWindow()
+    when = resolve_date(doc, trig.sent, published)
     where = geo.locate_incident(doc, ModelSpan(start=trig.start_char, end=trig.end_char), places)
     if where is not None and where.country_code:  # "Protesters (X)": X is where it happened
         country = country_of_code(where.country_code) or country
@@ -272,10 +261,23 @@ def assemble(doc: Doc, article: Article, places: tuple[Place, ...]) -> Report:
         grouping.add(groups, m, grouping.sentence_places(m.sent, places))
     scored = [_incident(doc, g, places, published, country) for g in groups]
     scored.sort(key=lambda pair: -pair[0])
-    background = find_background(doc, published) if find_background is not None else ()
+    incidents = tuple(inc for _, inc in scored)
     return Report(
         article=article,
-        incidents=tuple(inc for _, inc in scored),
-        background=background,
-        places=places,
+        incidents=incidents,
+        background=find_background(doc, published),
+        places=event_roles(places, incidents),
+    )
+
+
+def event_roles(places: tuple[Place, ...], incidents: tuple[Incident, ...]) -> tuple[Place, ...]:
+    """Mark as ``event`` every mention of a place where an incident happened (the chosen span and
+    other mentions resolved to the same GeoNames place); the rest stay ``mentioned``."""
+    spans = {(i.location.start, i.location.end) for i in incidents if i.location}
+    ids = {i.location.geonameid for i in incidents if i.location and i.location.geonameid}
+    return tuple(
+        p.model_copy(update={"role": PlaceRole.EVENT})
+        if (p.start, p.end) in spans or (p.geonameid is not None and p.geonameid in ids)
+        else p
+        for p in places
     )

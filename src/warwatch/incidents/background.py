@@ -144,9 +144,17 @@ def find_background(doc: Doc, published: dt.date | None) -> tuple[Background, ..
             continue
         numbers = tuple(NumberMention(value=v, of=of) for v, of in _figures(sent))
         found.append(
-            Background(start=sent.start_char, end=sent.end_char, kind=kind, numbers=numbers)
+            Background(start=sent.start_char, end=_text_end(sent), kind=kind, numbers=numbers)
         )
     return tuple(found)
+
+
+def _text_end(sent: Span) -> int:
+    """End of the sentence's last word: spaCy keeps paragraph breaks as trailing space tokens."""
+    for token in reversed(sent):
+        if not token.is_space:
+            return token.idx + len(token.text)
+    return sent.end_char
 
 
 _DISPLACED = {"displaced", "refugees", "fled", "homeless", "evacuated", "uprooted", "flee"}
