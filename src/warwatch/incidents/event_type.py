@@ -12,40 +12,34 @@ cues give no candidate (ACLED does not code them).
 
 Scores rank candidates: a more specific means outranks a generic one ("shelling killed three":
 the shelling, not an attack). They were set by hand in that order of specificity, then checked on
-the CASE 2021 dev half (eval/case2021.py).
+the CASE 2021 dev half (eval/case2021.py). The demonstration rules live in demonstration_type.py,
+the Candidate record and the actor-kind sets in candidate.py.
 """
 
 from __future__ import annotations
 
 from collections.abc import Sequence
-from dataclasses import dataclass
 
-from spacy.tokens import Span, Token
+from spacy.tokens import Token
 
-from ..model import EVENT_TYPE_OF, EventType, SubEventType
+from .candidate import ARMED_KINDS, ST, STATE_KINDS, Candidate, first_cue
+from .demonstration_type import DEMONSTRATION_ORDER, protest_candidate, without_grievances
 from .event_words import (
     ACCUSED,
     AFTERMATH,
     AIR_STRIKE_WORDS,
     ARMS_NOUNS,
-    BLOCKING,
     CONFLICT_AGREEMENT,
     CROWD_NOUNS,
-    CROWD_WORDS,
-    GRIEVANCE_DEPTH,
-    GRIEVANCE_HEADS,
     HQ_NOUNS,
     INTENT_LABELS,
     KILLING,
     MELEE,
-    MILITARY_NOUNS,
     MODIFIER_DEPS,
     NON_EVENT,
     ONE_SIDED,
     PERSON_NOUNS,
     PLACE_NOUNS,
-    POLICE_NOUNS,
-    PROTEST_TOPIC,
     SCUFFLE,
     SPOILS,
     STRIKING,
@@ -53,9 +47,9 @@ from .event_words import (
 )
 from .triggers import Cue
 
-ST = SubEventType
-ARMED_KINDS = frozenset({"rebel", "militia", "unidentified", "external"})
-STATE_KINDS = frozenset({"state", "police"})
+# Re-exported: assemble.py and grouping.py import these from here.
+__all__ = ["ARMED_KINDS", "DEMONSTRATION_ORDER", "STATE_KINDS", "Candidate", "candidates"]
+
 # Means cues in order of specificity, with their sub-event and score.
 MEANS = (
     ("SUICIDE", ST.SUICIDE_BOMB, 10.0),
@@ -84,162 +78,8 @@ SIMPLE = {
 }
 
 
-# A demonstration told over several sentences is one event; its type is the gravest reported.
-DEMONSTRATION_ORDER = (
-    ST.PEACEFUL_PROTEST,
-    ST.PROTEST_WITH_INTERVENTION,
-    ST.VIOLENT_DEMONSTRATION,
-    ST.EXCESSIVE_FORCE,
-)
 # What a disaster, crime or diplomacy story may still report without a sign of intent.
 KEPT_WITHOUT_INTENT = frozenset({*DEMONSTRATION_ORDER, ST.AGREEMENT, ST.LOOTING, ST.MOB_VIOLENCE})
-
-
-@dataclass(frozen=True)
-class Candidate:
-    sub_event: SubEventType
-    trigger: Span
-    score: float
-
-    @property
-    def event_type(self) -> EventType:
-        return EVENT_TYPE_OF[self.sub_event]
-
-
-def _first(cues: Sequence[Cue], label: str) -> Cue | None:
-    return next((c for c in cues if c.label == label), None)
-
-
-def _protest(cues: Sequence[Cue], kinds: set[str]) -> Candidate | None:
-    labels = {c.label for c in cues}
-    anchor = (
-        _first(cues, "PROTEST")
-        or _first(cues, "VIOLENT")
-        or _first(cues, "FORCE")
-        or _first(cues, "BLOCKADE")
-    )
-    if anchor is None:
-        return None
-    blockade_only = all(
-        c.span.root.lemma_.lower() in BLOCKING for c in cues if c.label == "PROTEST"
-    )
-    if blockade_only and anchor.label in ("PROTEST", "BLOCKADE") and _troops_block(cues):
-        return None  # troops blocking a road or blockading a town: not a demonstration
-    if "BLOCKADE" in labels:
-        labels.add("PROTEST")
-    deaths = [c for c in cues if _at_the_protest(c)]
-    killed = any(c.label == "ATTACK" and c.lemma in KILLING for c in deaths)
-    died = any(c.label == "DEATH" and c.span.root.dep_ != "pobj" for c in deaths)
-    lethal = "PROTEST" in labels and (killed or died)
-    # Deaths at a protest are excessive force when forces, guns or a crackdown are named.
-    if "FORCE" in labels or (lethal and (kinds & STATE_KINDS or labels & {"FIREARM", "INTERVENE"})):
-        sub = ST.EXCESSIVE_FORCE
-    elif "VIOLENT" in labels or ("PROTEST" in labels and _crowd_violence(cues)) or _blockade(cues):
-        sub = ST.VIOLENT_DEMONSTRATION
-    elif (
-        "INTERVENE" in labels
-        or any(c.label == "ARREST" and not _topic(c) for c in cues)
-        or _obstructed(cues)
-    ):
-        sub = ST.PROTEST_WITH_INTERVENTION
-    else:
-        sub = ST.PEACEFUL_PROTEST
-    return Candidate(sub, anchor.span, 6.5)
-
-
-def _at_the_protest(cue: Cue) -> bool:
-    """Not the grievance ("to decry the arrests and violence", "over the death of") and not a
-    relative clause about someone ("a student whose death inspired protests")."""
-    root = cue.span.root
-    return not _topic(cue) and "relcl" not in (root.dep_, root.head.dep_) and root.dep_ != "acl"
-
-
-def _obstructed(cues: Sequence[Cue]) -> bool:
-    """Police blocking the marchers' way, or protesters attacked (not killed) by anyone: ACLED's
-    "Protest with intervention" covers any actor's physical interference short of severe force."""
-    protest_tokens = {c.span.root.i for c in cues if c.label == "PROTEST"}
-    for c in cues:
-        root = c.span.root
-        if c.label == "BLOCKADE" and any(
-            t.dep_ == "nsubj" and t.lemma_.lower() in POLICE_NOUNS for t in root.children
-        ):
-            return True
-        if c.label == "ATTACK" and c.lemma not in KILLING:
-            targets = [t for t in root.children if t.dep_ in ("dobj", "nsubjpass")]
-            targets += [
-                g for t in targets for p in t.children if p.lower_ == "of" for g in p.children
-            ]
-            if any(t.i in protest_tokens for t in targets):
-                return True
-    return False
-
-
-def _crowd_violence(cues: Sequence[Cue]) -> bool:
-    """Looting, unrest, a scuffle, or demonstrators (or "they") attacking someone."""
-    protest_tokens = {c.span.root.i for c in cues if c.label == "PROTEST"}
-    for c in filter(_at_the_protest, cues):
-        if c.label in ("LOOT", "UNREST"):
-            return True
-        if c.label == "CLASH" and c.lemma in SCUFFLE:  # "rallied ... in clashes" counts
-            return True
-        if c.label == "ATTACK" and c.lemma not in KILLING:
-            doers = [t for t in c.span.root.children if t.dep_ == "nsubj"]
-            if any(t.i in protest_tokens or t.lower_ in CROWD_WORDS for t in doers):
-                return True
-    return False
-
-
-def _topic(cue: Cue) -> bool:
-    """What a protest is about, not what happened at it: "against arrests", "a plan for arrests",
-    "over the detention of", "to decry the arrests"."""
-    head = cue.span.root.head
-    return head.lemma_.lower() in PROTEST_TOPIC or head.head.lemma_.lower() in PROTEST_TOPIC
-
-
-def _without_grievances(cues: Sequence[Cue]) -> list[Cue]:
-    """At a protest, what is demanded or opposed is no event of its own: "demanded reimbursement
-    for demolished houses", "protested against the use of the mines", "the arrested president"."""
-    if not any(c.label in ("PROTEST", "BLOCKADE") for c in cues):
-        return list(cues)
-    rally = {c.span.root.i for c in cues if c.label in ("PROTEST", "BLOCKADE")}
-    # Tear gas and dispersal are never what a crowd demands: kept whatever the parse says.
-    kept = ("PROTEST", "BLOCKADE", "INTERVENE", "FORCE")
-    return [c for c in cues if c.label in kept or not _grievance(c, rally)]
-
-
-def _grievance(cue: Cue, rally: set[int]) -> bool:
-    """Under a demand verb, or under "against"/"over" attached to the rally itself ("protested
-    against the mines"; not "threw firecrackers against the police")."""
-    root = cue.span.root
-    if cue.label == "ARREST" and root.dep_ == "amod":
-        return True
-    for _ in range(GRIEVANCE_DEPTH):
-        if root.head is root:
-            return False
-        root = root.head
-        lemma = root.lemma_.lower()
-        if lemma in GRIEVANCE_HEADS or (lemma in ("against", "over") and root.head.i in rally):
-            return True
-    return False
-
-
-def _troops_block(cues: Sequence[Cue]) -> bool:
-    for c in cues:
-        if c.span.root.lemma_.lower() in BLOCKING:
-            doers = [t for t in c.span.root.children if t.dep_ == "nsubj"]
-            if any(t.lemma_.lower() in MILITARY_NOUNS for t in doers):
-                return True
-    return False
-
-
-def _blockade(cues: Sequence[Cue]) -> bool:
-    """A road blocked with something: "used their vehicles to block", "blocked ... with poles"."""
-    blocks = [c for c in cues if c.span.root.lemma_.lower() in BLOCKING]
-    if not blocks:
-        return False
-    if any(c.label == "WEAPONUSE" and c.lemma == "use" for c in cues):
-        return True
-    return any(t.lower_ == "with" for c in blocks for t in c.span.root.children)
 
 
 def _means(cues: Sequence[Cue]) -> list[Candidate]:
@@ -264,7 +104,7 @@ def _means(cues: Sequence[Cue]) -> list[Candidate]:
         air_strike = any(c.label == "AIR" and c.lemma in AIR_STRIKE_WORDS for c in cues)
         if label == "AIR" and not labels & STRIKING and not air_strike:
             continue
-        trigger = _first(cues, "WEAPONUSE")
+        trigger = first_cue(cues, "WEAPONUSE")
         out.append(Candidate(sub, trigger.span if trigger else cue.span, score))
     return out
 
@@ -287,7 +127,7 @@ def _territory(cues: Sequence[Cue], kinds: set[str], subject_kind: str | None) -
 def _gunfire(cues: Sequence[Cue], kinds: set[str], two_sides: bool) -> Candidate | None:
     """Shooting with small arms: between armed sides a battle, at civilians an attack."""
     labels = {c.label for c in cues}
-    use = _first(cues, "WEAPONUSE") or _first(cues, "ATTACK")
+    use = first_cue(cues, "WEAPONUSE") or first_cue(cues, "ATTACK")
     if use is None or not labels & {"FIREARM", "POSITION"}:
         return None
     if use.label == "ATTACK" and use.lemma in ONE_SIDED:
@@ -418,11 +258,11 @@ def _unopposed(cues: Sequence[Cue]) -> Candidate | None:
     fought = any(c.label == "CLASH" and c.span.root.dep_ not in MODIFIER_DEPS for c in cues)
     if fought or not labels & {"CEDE", "UNOPPOSED"}:
         return None
-    unopposed = _first(cues, "UNOPPOSED")
+    unopposed = first_cue(cues, "UNOPPOSED")
     entered = unopposed is not None and any(t.lemma_ == "enter" for t in unopposed.span.sent)
     if "UNOPPOSED" in labels and not labels & {"TAKE", "CEDE"} and not entered:
         return None
-    cue = _first(cues, "TAKE") or _first(cues, "CEDE") or (unopposed if entered else None)
+    cue = first_cue(cues, "TAKE") or first_cue(cues, "CEDE") or (unopposed if entered else None)
     return Candidate(ST.NONVIOLENT_TRANSFER, cue.span, 7.0) if cue else None
 
 
@@ -435,7 +275,7 @@ def candidates(
 ) -> list[Candidate]:
     """All candidates of one sentence, best first. ``kinds``: actor kinds in the sentence;
     ``two_sides``: two different armed actors are named (state forces or armed groups)."""
-    cues = _without_grievances(cues)
+    cues = without_grievances(cues)
     labels = {c.label for c in cues}
     found = _means(cues)
     gunfire = _gunfire(cues, kinds, two_sides)
@@ -450,7 +290,7 @@ def candidates(
     for special in (_base(cues), _unopposed(cues), _captives(cues, kinds)):
         if special is not None:
             found.append(special)
-    protest = _protest(cues, kinds)
+    protest = protest_candidate(cues, kinds)
     if protest is not None:
         found.append(protest)
     territory = _territory(cues, kinds, subject_kind)

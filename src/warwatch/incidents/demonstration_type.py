@@ -1,0 +1,167 @@
+"""Demonstration rules: which ACLED demonstration sub-event a sentence's cues describe.
+
+ACLED Codebook (2023), "Event Types and Sub-Event Types"
+(https://acleddata.com/knowledge-base/codebook/): a demonstration is peaceful unless it meets
+intervention (arrests, dispersal: "Protest with intervention"), lethal or severe force ("Excessive
+force against protesters") or is itself violent ("Violent demonstration"). What a crowd demands or
+opposes is no event of its own. The score was set by hand against the other rules in
+event_type.py, then checked on the CASE 2021 dev half (eval/case2021.py).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+from .candidate import ST, STATE_KINDS, Candidate, first_cue
+from .event_words import (
+    BLOCKING,
+    CROWD_WORDS,
+    GRIEVANCE_DEPTH,
+    GRIEVANCE_HEADS,
+    KILLING,
+    MILITARY_NOUNS,
+    POLICE_NOUNS,
+    PROTEST_TOPIC,
+    SCUFFLE,
+)
+from .triggers import Cue
+
+# A demonstration told over several sentences is one event; its type is the gravest reported.
+DEMONSTRATION_ORDER = (
+    ST.PEACEFUL_PROTEST,
+    ST.PROTEST_WITH_INTERVENTION,
+    ST.VIOLENT_DEMONSTRATION,
+    ST.EXCESSIVE_FORCE,
+)
+
+
+def protest_candidate(cues: Sequence[Cue], kinds: set[str]) -> Candidate | None:
+    labels = {c.label for c in cues}
+    anchor = (
+        first_cue(cues, "PROTEST")
+        or first_cue(cues, "VIOLENT")
+        or first_cue(cues, "FORCE")
+        or first_cue(cues, "BLOCKADE")
+    )
+    if anchor is None:
+        return None
+    blockade_only = all(
+        c.span.root.lemma_.lower() in BLOCKING for c in cues if c.label == "PROTEST"
+    )
+    if blockade_only and anchor.label in ("PROTEST", "BLOCKADE") and _troops_block(cues):
+        return None  # troops blocking a road or blockading a town: not a demonstration
+    if "BLOCKADE" in labels:
+        labels.add("PROTEST")
+    deaths = [c for c in cues if _at_the_protest(c)]
+    killed = any(c.label == "ATTACK" and c.lemma in KILLING for c in deaths)
+    died = any(c.label == "DEATH" and c.span.root.dep_ != "pobj" for c in deaths)
+    lethal = "PROTEST" in labels and (killed or died)
+    # Deaths at a protest are excessive force when forces, guns or a crackdown are named.
+    if "FORCE" in labels or (lethal and (kinds & STATE_KINDS or labels & {"FIREARM", "INTERVENE"})):
+        sub = ST.EXCESSIVE_FORCE
+    elif "VIOLENT" in labels or ("PROTEST" in labels and _crowd_violence(cues)) or _blockade(cues):
+        sub = ST.VIOLENT_DEMONSTRATION
+    elif (
+        "INTERVENE" in labels
+        or any(c.label == "ARREST" and not _topic(c) for c in cues)
+        or _obstructed(cues)
+    ):
+        sub = ST.PROTEST_WITH_INTERVENTION
+    else:
+        sub = ST.PEACEFUL_PROTEST
+    return Candidate(sub, anchor.span, 6.5)
+
+
+def _at_the_protest(cue: Cue) -> bool:
+    """Not the grievance ("to decry the arrests and violence", "over the death of") and not a
+    relative clause about someone ("a student whose death inspired protests")."""
+    root = cue.span.root
+    return not _topic(cue) and "relcl" not in (root.dep_, root.head.dep_) and root.dep_ != "acl"
+
+
+def _obstructed(cues: Sequence[Cue]) -> bool:
+    """Police blocking the marchers' way, or protesters attacked (not killed) by anyone: ACLED's
+    "Protest with intervention" covers any actor's physical interference short of severe force."""
+    protest_tokens = {c.span.root.i for c in cues if c.label == "PROTEST"}
+    for c in cues:
+        root = c.span.root
+        if c.label == "BLOCKADE" and any(
+            t.dep_ == "nsubj" and t.lemma_.lower() in POLICE_NOUNS for t in root.children
+        ):
+            return True
+        if c.label == "ATTACK" and c.lemma not in KILLING:
+            targets = [t for t in root.children if t.dep_ in ("dobj", "nsubjpass")]
+            targets += [
+                g for t in targets for p in t.children if p.lower_ == "of" for g in p.children
+            ]
+            if any(t.i in protest_tokens for t in targets):
+                return True
+    return False
+
+
+def _crowd_violence(cues: Sequence[Cue]) -> bool:
+    """Looting, unrest, a scuffle, or demonstrators (or "they") attacking someone."""
+    protest_tokens = {c.span.root.i for c in cues if c.label == "PROTEST"}
+    for c in filter(_at_the_protest, cues):
+        if c.label in ("LOOT", "UNREST"):
+            return True
+        if c.label == "CLASH" and c.lemma in SCUFFLE:  # "rallied ... in clashes" counts
+            return True
+        if c.label == "ATTACK" and c.lemma not in KILLING:
+            doers = [t for t in c.span.root.children if t.dep_ == "nsubj"]
+            if any(t.i in protest_tokens or t.lower_ in CROWD_WORDS for t in doers):
+                return True
+    return False
+
+
+def _topic(cue: Cue) -> bool:
+    """What a protest is about, not what happened at it: "against arrests", "a plan for arrests",
+    "over the detention of", "to decry the arrests"."""
+    head = cue.span.root.head
+    return head.lemma_.lower() in PROTEST_TOPIC or head.head.lemma_.lower() in PROTEST_TOPIC
+
+
+def without_grievances(cues: Sequence[Cue]) -> list[Cue]:
+    """At a protest, what is demanded or opposed is no event of its own: "demanded reimbursement
+    for demolished houses", "protested against the use of the mines", "the arrested president"."""
+    if not any(c.label in ("PROTEST", "BLOCKADE") for c in cues):
+        return list(cues)
+    rally = {c.span.root.i for c in cues if c.label in ("PROTEST", "BLOCKADE")}
+    # Tear gas and dispersal are never what a crowd demands: kept whatever the parse says.
+    kept = ("PROTEST", "BLOCKADE", "INTERVENE", "FORCE")
+    return [c for c in cues if c.label in kept or not _grievance(c, rally)]
+
+
+def _grievance(cue: Cue, rally: set[int]) -> bool:
+    """Under a demand verb, or under "against"/"over" attached to the rally itself ("protested
+    against the mines"; not "threw firecrackers against the police")."""
+    root = cue.span.root
+    if cue.label == "ARREST" and root.dep_ == "amod":
+        return True
+    for _ in range(GRIEVANCE_DEPTH):
+        if root.head is root:
+            return False
+        root = root.head
+        lemma = root.lemma_.lower()
+        if lemma in GRIEVANCE_HEADS or (lemma in ("against", "over") and root.head.i in rally):
+            return True
+    return False
+
+
+def _troops_block(cues: Sequence[Cue]) -> bool:
+    for c in cues:
+        if c.span.root.lemma_.lower() in BLOCKING:
+            doers = [t for t in c.span.root.children if t.dep_ == "nsubj"]
+            if any(t.lemma_.lower() in MILITARY_NOUNS for t in doers):
+                return True
+    return False
+
+
+def _blockade(cues: Sequence[Cue]) -> bool:
+    """A road blocked with something: "used their vehicles to block", "blocked ... with poles"."""
+    blocks = [c for c in cues if c.span.root.lemma_.lower() in BLOCKING]
+    if not blocks:
+        return False
+    if any(c.label == "WEAPONUSE" and c.lemma == "use" for c in cues):
+        return True
+    return any(t.lower_ == "with" for c in blocks for t in c.span.root.children)
