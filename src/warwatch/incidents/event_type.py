@@ -78,9 +78,6 @@ SIMPLE = {
 }
 
 
-# What a disaster, crime or diplomacy story may still report without a sign of intent.
-KEPT_WITHOUT_INTENT = frozenset({*DEMONSTRATION_ORDER, ST.AGREEMENT, ST.LOOTING, ST.MOB_VIOLENCE})
-
 
 def _means(cues: Sequence[Cue]) -> list[Candidate]:
     labels = {c.label for c in cues}
