@@ -72,6 +72,7 @@ class Member:
     mentions: tuple[Mention, ...]
     cand: Candidate
     anaphoric: bool = False  # the event was found through "these weapons", "they were used"
+    toll_followup: bool = False  # "Two people were killed.": the toll of the previous incident
 
 
 def _story_country(places: tuple[Place, ...]) -> Country | None:
@@ -98,8 +99,25 @@ def _modifier(m: Mention, found: list[Mention]) -> bool:
     )
 
 
-def _sentence_members(doc: Doc, published: date | None, country: Country | None) -> list[Member]:
-    out = []
+def _armed(found: list[Mention]) -> set[str]:
+    return {m.name for m in found if m.kind in ARMED_OR_STATE and not _modifier(m, found)}
+
+
+def _follows(sent: Span, cues: list[Cue], found: list[Mention], last: Member | None,
+             places: tuple[Place, ...]) -> bool:  # fmt: skip
+    """A toll-only sentence that names no armed actor and no place the previous incident's
+    sentence did not name ("X clashed with Y. Two people were killed.")."""
+    if last is None or not grouping.toll_only(cues):
+        return False
+    new_actors = _armed(found) - _armed(list(last.mentions))
+    here = grouping.sentence_places(sent, places)
+    return not new_actors and here <= grouping.sentence_places(last.sent, places)
+
+
+def _sentence_members(
+    doc: Doc, published: date | None, country: Country | None, places: tuple[Place, ...] = ()
+) -> list[Member]:
+    out: list[Member] = []
     cues = cues_by_sentence(doc, published)
     last_means = None
     last_protest: Cue | None = None
@@ -113,7 +131,14 @@ def _sentence_members(doc: Doc, published: date | None, country: Country | None)
         protest = next((c for c in sent_cues if c.label == "PROTEST"), None)
         last_protest = protest or last_protest
         found = mentions(sent, country)
-        armed = {m.name for m in found if m.kind in ARMED_OR_STATE and not _modifier(m, found)}
+        last = out[-1] if out else None
+        if last is not None and _follows(sent, sent_cues, found, last, places):
+            toll = grouping.follow_up(sent_cues[0], last.cand)
+            out.append(
+                Member(sent, index, tuple(sent_cues), tuple(found), toll, toll_followup=True)
+            )
+            continue
+        armed = _armed(found)
         kinds = {m.kind for m in found}
         cands = candidates(sent_cues, kinds, _subject_kind(found), two_sides=len(armed) >= 2)
         back = None
@@ -257,7 +282,7 @@ def assemble(doc: Doc, article: Article, places: tuple[Place, ...]) -> Report:
     published = article.published
     country = _story_country(places)
     groups: list[grouping.Group] = []
-    for m in _sentence_members(doc, published, country):
+    for m in _sentence_members(doc, published, country, places):
         grouping.add(groups, m, grouping.sentence_places(m.sent, places))
     scored = [_incident(doc, g, places, published, country) for g in groups]
     scored.sort(key=lambda pair: -pair[0])

@@ -5,6 +5,9 @@ weapons"; "bombs which appear to have been dropped by Y"). Candidates of the sam
 are one incident unless their sentences name different places (both name places, none shared).
 A sentence whose only cue is a weapon-use verb ("used", "hit") joins the latest explosive
 incident when it refers back to weapons ("these weapons", "they", "the munitions").
+A sentence whose only cues are toll words ("Two people were killed.") and that names no actor or
+place the previous incident did not name reports that incident's toll: it joins that incident
+instead of making a new Attack (warwatch issue 4).
 """
 
 from __future__ import annotations
@@ -24,6 +27,10 @@ if TYPE_CHECKING:
 ANAPHORS = frozenset(["these", "those", "such", "they", "them", "it", "the"])
 # Score of an explosive event found through an anaphor: as sure as a generic explosive cue.
 ANAPHOR_SCORE = 7.0
+# Cues that only report a toll: "killed", "died/dead", "wounded". Other ATTACK words ("shot",
+# "attacked") describe an act, so they still start an incident of their own.
+TOLL_LABELS = frozenset({"DEATH", "INJURE"})
+TOLL_ATTACK_LEMMAS = frozenset({"kill"})
 WEAPON_NOUNS = frozenset(
     ["weapon", "weapons", "munition", "munitions", "bomb", "bombs", "device", "devices", "arms"]
 )
@@ -61,8 +68,30 @@ def anaphoric(sent: Span, cues: list[Cue], last_means: SubEventType | None) -> C
     return Candidate(last_means, use.span, ANAPHOR_SCORE)
 
 
+def toll_only(cues: list[Cue]) -> bool:
+    """Are all of the sentence's event cues toll words ("Two people were killed.")?"""
+    return bool(cues) and all(
+        c.label in TOLL_LABELS or (c.label == "ATTACK" and c.lemma in TOLL_ATTACK_LEMMAS)
+        for c in cues
+    )
+
+
+def follow_up(toll: Cue, previous: Candidate) -> Candidate:
+    """The toll sentence as one more mention of the previous incident (its score adds nothing)."""
+    return Candidate(previous.sub_event, toll.span, 0.0)
+
+
+def _latest(groups: list[Group]) -> Group | None:
+    return max(groups, key=lambda g: max(m.index for m in g.members), default=None)
+
+
 def add(groups: list[Group], member: Member, places: set[int]) -> None:
     sub = member.cand.sub_event
+    if member.toll_followup:  # "Two people were killed.": the toll of the incident just told
+        latest = _latest(groups)
+        if latest is not None:
+            latest.members.append(member)
+            return
     if member.anaphoric:  # "these weapons": the latest incident of that type, wherever it was
         for g in reversed(groups):
             if g.sub_event == sub:
