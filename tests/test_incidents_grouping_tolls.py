@@ -74,3 +74,18 @@ def test_toll_only_cues(nlp) -> None:
     assert toll_only(first)
     assert not toll_only(second)
     assert not toll_only([])
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Haftar's forces seized the town of Gharyan on Tuesday.",
+        "Forces of the Government of National Accord recaptured the airport on Wednesday.",
+    ],
+)
+def test_rival_government_forces_are_state_forces(nlp, text: str) -> None:
+    """Forces of Libya's rival governments (the LNA under Haftar, the GNA) are state forces in
+    actors.csv, so their gains are no "Non-state actor overtakes territory" (warwatch issue 4)."""
+    inc = report(nlp, text).incidents[0]
+    assert inc.sub_event_type.value == "Government regains territory"
+    assert any(a.country_code == "LY" for a in inc.actors)
