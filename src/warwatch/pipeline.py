@@ -114,10 +114,10 @@ def extract_many(captures: Iterable[Capture], settings: Settings) -> Iterator[Ou
 
 @dataclass
 class IngestSummary:
+    run_id: int
     added: int = 0
     present: int = 0
     failed: int = 0
-    run_id: int | None = None
     failures: list[tuple[str, str, str]] = field(default_factory=list)  # source, code, message
     incident_ids: list[int] = field(default_factory=list)
 
@@ -248,6 +248,21 @@ def _save(
     return None
 
 
+@contextlib.contextmanager
+def run(store: Store, kind: str, args: dict[str, object]) -> Iterator[IngestSummary]:
+    """One recorded run: opened on the store, closed with its counts even when it is cut short."""
+    summary = IngestSummary(run_id=store.start_run(kind, args))
+    try:
+        yield summary
+    finally:
+        store.finish_run(
+            summary.run_id,
+            added=summary.added,
+            present=summary.present,
+            failed=summary.failed,
+        )
+
+
 def ingest(
     sources: Iterable[str],
     store: Store,
@@ -257,20 +272,14 @@ def ingest(
     progress: Callable[[str], None] | None = None,
 ) -> IngestSummary:
     sources = list(sources)
-    run_id = store.start_run("ingest", {"sources": sources})
-    summary = IngestSummary(run_id=run_id)
-    try:
+    with run(store, "ingest", {"sources": sources}) as summary:
         ingest_captures(
             iter_captures(sources, settings, published),
             store,
             settings,
-            run_id=run_id,
+            run_id=summary.run_id,
             summary=summary,
             progress=progress,
-        )
-    finally:
-        store.finish_run(
-            run_id, added=summary.added, present=summary.present, failed=summary.failed
         )
     return summary
 

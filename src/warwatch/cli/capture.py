@@ -53,21 +53,15 @@ def stop_on_signals() -> Iterator[threading.Event]:
 
 
 def _pipeline_handler(
-    store: Store, settings: Settings, run_id: int
-) -> tuple[Callable[[Capture], None], IngestSummary]:
-    """Each new capture through the pipeline into the store, then into its story family."""
+    store: Store, settings: Settings, summary: IngestSummary
+) -> Callable[[Capture], None]:
+    """Each new capture through the pipeline into the store (which also files its story family)."""
     from .. import pipeline
-    from ..link.syndication import assign_family
-
-    summary = pipeline.IngestSummary(run_id=run_id)
 
     def on_capture(capture: Capture) -> None:
-        pipeline.ingest_captures([capture], store, settings, run_id=run_id, summary=summary)
-        if store.has_article(capture.sha256) and store.family_of(capture.sha256) is None:
-            text = store.load_report(capture.sha256).article.text
-            assign_family(store, capture.sha256, text)
+        pipeline.ingest_captures([capture], store, settings, run_id=summary.run_id, summary=summary)
 
-    return on_capture, summary
+    return on_capture
 
 
 def watch(
@@ -83,6 +77,7 @@ def watch(
     ] = None,
 ) -> None:
     """Poll feeds and ingest new entries; Ctrl-C (or SIGTERM) finishes the current item and exits."""
+    from .. import pipeline
     from ..capture.watch import watch_feeds
     from ..store import open_store
 
@@ -91,27 +86,21 @@ def watch(
         logging.basicConfig(level=logging.WARNING, format="%(levelname)s %(name)s: %(message)s")
     settings = load_settings(db=db)
     store = open_store(settings.db_url)
-    run_id = store.start_run("watch", {"feeds": feeds, "every": interval, "once": once})
-    on_capture, summary = _pipeline_handler(store, settings, run_id)
-    try:
-        with stop_on_signals() as stop:
-            result = watch_feeds(
-                feeds,
-                store=store,
-                settings=settings,
-                on_capture=on_capture,
-                every=interval,
-                once=once,
-                stop=stop,
-            )
-    finally:
-        store.finish_run(
-            run_id, added=summary.added, present=summary.present, failed=summary.failed
+    args = {"feeds": feeds, "every": interval, "once": once}
+    with pipeline.run(store, "watch", args) as summary, stop_on_signals() as stop:
+        result = watch_feeds(
+            feeds,
+            store=store,
+            settings=settings,
+            on_capture=_pipeline_handler(store, settings, summary),
+            every=interval,
+            once=once,
+            stop=stop,
         )
     for url, error in result.feed_failures.items():
         typer.echo(f"feed failed: {url}: {error}", err=True)
     typer.echo(
-        f"run {run_id}: {result.polls} polls, {result.captured} new entries, "
+        f"run {summary.run_id}: {result.polls} polls, {result.captured} new entries, "
         f"{summary.added} added, {summary.present} already present, {summary.failed} failed",
         err=True,
     )

@@ -172,12 +172,8 @@ def demo(
         db = f"sqlite:///{path}"
     store = open_store(db)
     capture = capture_bytes(seed_bytes(), source=f"seed:{SEED_NAME}", published=SEED_PUBLISHED)
-    summary = pipeline.ingest_captures(
-        [capture], store, settings, run_id=store.start_run("demo", {"db": db})
-    )
-    store.finish_run(
-        summary.run_id or 0, added=summary.added, present=summary.present, failed=summary.failed
-    )
+    with pipeline.run(store, "demo", {"db": db}) as summary:
+        pipeline.ingest_captures([capture], store, settings, run_id=summary.run_id, summary=summary)
     console = Console(highlight=False)
     console.print(f"[bold]warwatch demo[/bold]: the seed story, stored in {db}")
     for source, code, message in summary.failures:
