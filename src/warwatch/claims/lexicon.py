@@ -6,7 +6,6 @@ import time, only on first use (``functools.cache``).
 
 from __future__ import annotations
 
-import csv
 from dataclasses import dataclass
 from functools import cache
 from importlib import resources
@@ -14,6 +13,7 @@ from typing import Any
 
 import yaml
 
+from ..datafiles import data_rows
 from ..errors import ConfigError
 
 PACKAGE = "warwatch.claims"
@@ -38,9 +38,7 @@ class Office:
 
 
 def _rows(filename: str) -> list[dict[str, str]]:
-    text = resources.files(PACKAGE).joinpath("data", filename).read_text("utf-8")
-    lines = [line for line in text.splitlines() if line and not line.startswith("#")]
-    return list(csv.DictReader(lines))
+    return data_rows(PACKAGE, "data", filename)
 
 
 def _yaml(filename: str) -> dict[str, Any]:

@@ -2,12 +2,11 @@
 
 from __future__ import annotations
 
-import csv
 import time
 from collections.abc import Iterator
-from importlib import resources
 from pathlib import Path
 
+from ..datafiles import data_rows
 from . import sources
 from .records import GazPlace
 from .store import GazetteerWriter, writing
@@ -19,52 +18,43 @@ COUNTRY_POINTS = "country_points.csv"
 
 def supplement_rows() -> Iterator[dict[str, str]]:
     """Rows of ``geo/data/supplement.csv`` (comment lines start with '#')."""
-    path = resources.files("warwatch.geo").joinpath("data", SUPPLEMENT)
-    with path.open(encoding="utf-8") as fh:
-        lines = (line for line in fh if not line.startswith("#"))
-        yield from csv.DictReader(lines)
+    yield from data_rows("warwatch.geo", "data", SUPPLEMENT)
 
 
 def apply_abbreviations(writer: GazetteerWriter) -> int:
     """Attach ``geo/data/abbreviations.csv`` ("Ky.", "B.C.") to their first-level divisions."""
-    path = resources.files("warwatch.geo").joinpath("data", "abbreviations.csv")
     n = 0
-    with path.open(encoding="utf-8") as fh:
-        for row in csv.DictReader(line for line in fh if not line.startswith("#")):
-            found = writer.db.execute(
-                "SELECT id FROM place WHERE admin1=? AND fcode='ADM1' ORDER BY population DESC",
-                (row["admin1"],),
-            ).fetchone()
-            if found:
-                writer.add_name(found[0], row["abbreviation"], 1)
-                n += 1
+    for row in data_rows("warwatch.geo", "data", "abbreviations.csv"):
+        found = writer.db.execute(
+            "SELECT id FROM place WHERE admin1=? AND fcode='ADM1' ORDER BY population DESC",
+            (row["admin1"],),
+        ).fetchone()
+        if found:
+            writer.add_name(found[0], row["abbreviation"], 1)
+            n += 1
     return n
 
 
 def apply_adm1_points(writer: GazetteerWriter) -> int:
     """Move first-level divisions to GeoNames' own points (``geo/data/adm1_points.csv``)."""
-    path = resources.files("warwatch.geo").joinpath("data", ADM1_POINTS)
     n = 0
-    with path.open(encoding="utf-8") as fh:
-        for row in csv.DictReader(line for line in fh if not line.startswith("#")):
-            gid = int(row["geonameid"])
-            if writer.has(gid):
-                writer.update_point(gid, float(row["latitude"]), float(row["longitude"]))
-                n += 1
+    for row in data_rows("warwatch.geo", "data", ADM1_POINTS):
+        gid = int(row["geonameid"])
+        if writer.has(gid):
+            writer.update_point(gid, float(row["latitude"]), float(row["longitude"]))
+            n += 1
     return n
 
 
 def apply_country_points(writer: GazetteerWriter) -> int:
     """Move independent countries to the GeoNames-based points of ``geo/data/country_points.csv``."""
-    path = resources.files("warwatch.geo").joinpath("data", COUNTRY_POINTS)
     n = 0
-    with path.open(encoding="utf-8") as fh:
-        for row in csv.DictReader(line for line in fh if not line.startswith("#")):
-            cur = writer.db.execute(
-                "UPDATE place SET lat=?, lon=? WHERE cc=? AND fcode='PCLI'",
-                (float(row["latitude"]), float(row["longitude"]), row["country_code"]),
-            )
-            n += cur.rowcount
+    for row in data_rows("warwatch.geo", "data", COUNTRY_POINTS):
+        cur = writer.db.execute(
+            "UPDATE place SET lat=?, lon=? WHERE cc=? AND fcode='PCLI'",
+            (float(row["latitude"]), float(row["longitude"]), row["country_code"]),
+        )
+        n += cur.rowcount
     return n
 
 

@@ -78,7 +78,6 @@ SIMPLE = {
 }
 
 
-
 def _means(cues: Sequence[Cue]) -> list[Candidate]:
     labels = {c.label for c in cues}
     out = []

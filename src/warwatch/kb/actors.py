@@ -9,11 +9,11 @@ brackets ("Protesters (Armenia)").
 
 from __future__ import annotations
 
-import csv
 from collections.abc import Iterator
 from dataclasses import dataclass
 from functools import cache
-from importlib import resources
+
+from ..datafiles import data_rows
 
 # Nouns that, after a demonym or country name, make a state-forces actor. Police nouns make a
 # police actor. Chosen from ACLED's State Forces inter code description (military, police, ...).
@@ -50,9 +50,7 @@ class Country:
 
 
 def _rows(filename: str) -> Iterator[dict[str, str]]:
-    text = resources.files("warwatch.kb").joinpath("data", filename).read_text(encoding="utf-8")
-    lines = [line for line in text.splitlines() if line and not line.startswith("#")]
-    yield from csv.DictReader(lines)
+    yield from data_rows("warwatch.kb", "data", filename)
 
 
 @cache

@@ -6,12 +6,11 @@ is not a cluster munition, its 9M55K rocket is. Each row names its source.
 
 from __future__ import annotations
 
-import csv
 import re
 from dataclasses import dataclass
 from functools import cache
-from importlib import resources
 
+from ..datafiles import data_rows
 from ..model import WeaponKind
 
 DATA_PACKAGE = "warwatch.kb.data"
@@ -42,9 +41,7 @@ class CatalogueEntry:
 
 def read_data_csv(name: str) -> list[dict[str, str]]:
     """Rows of a packaged CSV, skipping the leading ``#`` source header."""
-    text = resources.files(DATA_PACKAGE).joinpath(name).read_text(encoding="utf-8")
-    lines = [line for line in text.splitlines() if not line.startswith("#")]
-    return list(csv.DictReader(lines))
+    return data_rows(DATA_PACKAGE, name)
 
 
 @cache

@@ -55,9 +55,7 @@ def new_family_id(sha256: str) -> str:
     return f"fam-{sha256[:16]}"
 
 
-def family_for(
-    article_text: str, index: LshIndex, families: dict[str, str]
-) -> FamilyMatch | None:
+def family_for(article_text: str, index: LshIndex, families: dict[str, str]) -> FamilyMatch | None:
     """The family ``article_text`` belongs to among those indexed, or None (a new story).
 
     ``index`` holds member sketches by sha256; ``families`` maps member sha256 to family id.

@@ -10,14 +10,14 @@ Result: ``doc.spans["ww_cues"]`` with ``label_`` = cue class.
 
 from __future__ import annotations
 
-import csv
 from functools import cache
-from importlib import resources
 
 from spacy.language import Language
 from spacy.matcher import PhraseMatcher
 from spacy.tokens import Doc, Span
 from spacy.util import filter_spans
+
+from ..datafiles import data_rows
 
 SPANS_KEY = "ww_cues"
 FACTORY = "warwatch_triggers"
@@ -29,9 +29,8 @@ _SUFFIXES = ("s", "es")
 
 @cache
 def cue_rows() -> tuple[tuple[str, str], ...]:
-    text = resources.files("warwatch.nlp").joinpath("patterns", "triggers.tsv").read_text("utf-8")
-    lines = [line for line in text.splitlines() if line and not line.startswith("#")]
-    return tuple((r["cue"], r["phrase"]) for r in csv.DictReader(lines, delimiter="\t"))
+    rows = data_rows("warwatch.nlp", "patterns", "triggers.tsv", delimiter="\t")
+    return tuple((r["cue"], r["phrase"]) for r in rows)
 
 
 def _expand(phrase: str) -> list[list[str]]:
