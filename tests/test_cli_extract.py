@@ -64,3 +64,16 @@ def test_stdin_and_empty_file(tmp_path: Path) -> None:
     empty.write_bytes(b"")
     result = runner.invoke(build_app(), ["extract", str(empty)])
     assert result.exit_code != 0
+
+
+def test_non_english_article_is_processed_with_a_warning() -> None:
+    french = (
+        "Les forces azerbaïdjanaises ont bombardé Stepanakert dimanche, tuant deux civils, "
+        "selon les autorités arméniennes. Le ministère de la Défense a démenti."
+    )
+    result = runner.invoke(build_app(), ["extract", "-"], input=french)
+    assert result.exit_code == 0
+    assert json.loads(result.stdout)["article"]["language"] == "fr"
+    assert "language 'fr'" in result.stderr and "English text only" in result.stderr
+    english = runner.invoke(build_app(), ["extract", "-"], input="Police arrested ten protesters.")
+    assert "warning" not in english.stderr

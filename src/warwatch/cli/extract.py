@@ -75,7 +75,23 @@ def extract(
         report = pipeline.extract(capture, settings)
     except OSError as exc:
         raise Unreadable(f"cannot read: {exc.strerror or exc}", source=file) from exc
+    if (note := language_note(report.article.language)) is not None:
+        typer.echo(f"warning: {note}", err=True)
     typer.echo(json.dumps(to_document(report), ensure_ascii=False, indent=2))
+
+
+def language_note(language: str | None) -> str | None:
+    """A warning for an article that is not in English, or None.
+
+    The parser, triggers and actor lexicons are English, so such a record is kept (its text,
+    metadata and the place names the gazetteer knows) but its incidents are very likely missing;
+    the analyst must hear that rather than read an empty list as "nothing happened"."""
+    if language in (None, "en"):
+        return None
+    return (
+        f"the article reads as language '{language}'; warwatch extracts events from English "
+        "text only, so this record's incidents are probably incomplete"
+    )
 
 
 def open_lines(path: str) -> contextlib.AbstractContextManager[TextIO]:
