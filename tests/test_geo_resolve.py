@@ -86,3 +86,28 @@ def test_real_containment_in_disputed_region(real_gazetteer: Gazetteer) -> None:
     text = "Shelling hit Martuni overnight."
     [alone] = resolve_spans(real_gazetteer, text, spans_of(text, "Martuni"))
     assert alone.candidate is not None and alone.candidate.country_code == "AM"
+
+
+@pytest.mark.slow
+def test_named_countries_word_by_word_matches_folding_each_run(real_gazetteer: Gazetteer) -> None:
+    """The word-by-word fold (resolve._word_key) finds what folding every 1-3 word run finds."""
+    from collections import Counter
+
+    from warwatch.geo.fold import quick_fold
+    from warwatch.geo.resolve import named_countries
+
+    text = ("U.S. and Saudi Arabian officials met Armenians in The Gambia, the Central African "
+            "Republic and Côte d'Ivoire; St. Kitts and Nevis said nothing. Turkey's envoy left.")  # fmt: skip
+    keys = real_gazetteer.country_keys()
+    words = text.replace(";", " ").split()
+    words = [w.removesuffix("'s") for w in words if w[:1].isupper()]
+    expected = Counter()
+    for i in range(len(words)):
+        for n in (3, 2, 1):
+            cc = keys.get(quick_fold(" ".join(words[i : i + n])))
+            if cc:
+                expected[cc] += 1
+                break
+    found = named_countries(real_gazetteer, text)
+    assert set(found) == set(expected)
+    assert {"US", "SA", "AM", "GM", "CF", "TR"} <= set(found)

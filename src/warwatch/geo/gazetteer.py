@@ -126,6 +126,13 @@ class Gazetteer:
             self._countries = _country_keys(self)
         return self._countries
 
+    def country_first_words(self) -> frozenset[str]:
+        """First words of the ``country_keys``: a text's word that is none of them starts no
+        country name, so the resolver tries no run from it."""
+        if not hasattr(self, "_country_firsts"):
+            self._country_firsts = frozenset(k.partition(" ")[0] for k in self.country_keys())
+        return self._country_firsts
+
     def meta(self) -> dict[str, str]:
         return dict(self._db().execute("SELECT k, v FROM meta").fetchall())
 

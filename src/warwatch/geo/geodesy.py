@@ -22,15 +22,16 @@ def rad_point(lat: float, lon: float) -> RadPoint:
     return p, math.radians(lon), math.cos(p)
 
 
-def nearest_km(lat: float, lon: float, points: list[RadPoint]) -> float:
-    """Great-circle distance from (lat, lon) to the nearest of ``points`` (non-empty).
+def nearest_km(point: RadPoint, points: list[RadPoint]) -> float:
+    """Great-circle distance from ``point`` to the nearest of ``points`` (non-empty).
 
     The haversine term grows with distance, so the minimum is taken on it and converted once:
     the resolver asks this for every candidate against up to 100 points."""
-    p1, l1, c1 = rad_point(lat, lon)
+    p1, l1, c1 = point
     best = 1.0
+    sin = math.sin  # a local name: this loop is the resolver's innermost
     for p2, l2, c2 in points:
-        a = math.sin((p2 - p1) / 2) ** 2 + c1 * c2 * math.sin((l2 - l1) / 2) ** 2
+        a = sin((p2 - p1) / 2) ** 2 + c1 * c2 * sin((l2 - l1) / 2) ** 2
         if a < best:
             best = a
     return 2 * EARTH_KM * math.asin(min(1.0, math.sqrt(best)))

@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import math
 import re
+import weakref
 from collections import Counter
 from collections.abc import Sequence
 from dataclasses import dataclass, replace
@@ -91,14 +92,37 @@ def _embedded(gaz: Gazetteer, name: str) -> tuple[Candidate, ...]:
     return ()
 
 
+_CAPITALISED = re.compile(r"[A-Z][\w’'.-]*")
+# Folded key of one capitalised word, and the key's first word, per process: a text's words
+# repeat across a batch, and folding every 1-3 word run was half the resolver's time (cProfile,
+# 2026-11-27). Folding word by word and joining gives the same key as folding the run
+# (quick_fold maps punctuation runs to one space), except for a leading "the", which no
+# country key starts with: the run is tried again from the next word.
+_WORD_KEYS: dict[str, tuple[str, str]] = {}
+
+
+def _word_key(word: str) -> tuple[str, str]:
+    hit = _WORD_KEYS.get(word)
+    if hit is None:
+        key = quick_fold(_POSSESSIVE.sub("", word))  # "Turkey's envoy" names Turkey
+        hit = (key, key.partition(" ")[0])
+        if len(_WORD_KEYS) > 200_000:  # bound memory on endless streams
+            _WORD_KEYS.clear()
+        _WORD_KEYS[word] = hit
+    return hit
+
+
 def named_countries(gaz: Gazetteer, text: str) -> Counter[str]:
     """Countries the text names, by country name, alternate name or demonym (1-3 word runs)."""
     keys = gaz.country_keys()
-    words = re.findall(r"[A-Z][\w’'.-]*", text)
+    firsts = gaz.country_first_words()
+    words = [_word_key(w) for w in _CAPITALISED.findall(text)]
     out: Counter[str] = Counter()
-    for i in range(len(words)):
+    for i, (_, first) in enumerate(words):
+        if first not in firsts:
+            continue
         for n in (3, 2, 1):
-            cc = keys.get(quick_fold(" ".join(words[i : i + n])))
+            cc = keys.get(" ".join(k for k, _ in words[i : i + n]))
             if cc:
                 out[cc] += 1
                 break
@@ -155,12 +179,46 @@ def most_populous(cands: Sequence[Candidate]) -> Candidate | None:
     return max(exact, key=lambda c: c.population) if exact else None
 
 
+@dataclass(frozen=True, slots=True)
+class _Entry:
+    """A name's candidates with what does not depend on the document: priors and points."""
+
+    cands: tuple[Candidate, ...]
+    priors: tuple[float, ...]
+    points: tuple[RadPoint, ...]
+
+
+# Per gazetteer and process, by the name as written: names repeat within and across documents,
+# and the priors and radian points were recomputed for every span (cProfile, 2026-11-27).
+_MEMO: weakref.WeakKeyDictionary[Gazetteer, dict[str, _Entry]] = weakref.WeakKeyDictionary()
+_MEMO_MAX = 200_000  # bound memory on endless streams
+
+
+def _entry(gaz: Gazetteer, name: str) -> _Entry:
+    memo = _MEMO.get(gaz)
+    if memo is None:
+        memo = _MEMO.setdefault(gaz, {})
+    hit = memo.get(name)
+    if hit is None:
+        cands = lookup_name(gaz, name)
+        hit = _Entry(
+            cands,
+            tuple(prior(c) for c in cands),
+            tuple(rad_point(c.latitude, c.longitude) for c in cands),
+        )
+        if len(memo) > _MEMO_MAX:
+            memo.clear()
+        memo[name] = hit
+    return hit
+
+
 def resolve_spans(
     gaz: Gazetteer, text: str, spans: Sequence[tuple[int, int]], *, baseline: bool = False
 ) -> list[Resolved]:
     """Resolve every (start, end) span of ``text``; spans must lie inside the text."""
     names = [text[s:e] for s, e in spans]
-    cands = [lookup_name(gaz, n) for n in names]
+    entries = [_entry(gaz, n) for n in names]
+    cands = [e.cands for e in entries]
     if baseline:
         return [
             Resolved(s, e, n, best := most_populous(cs), 1.0 if best else 0.0)
@@ -168,25 +226,28 @@ def resolve_spans(
         ]
     named = named_countries(gaz, text)
     boxes = [_containers(gaz, text, spans, i, cands) for i in range(len(spans))]
-    first = [_pass_scores(cs, named, box) for cs, box in zip(cands, boxes, strict=True)]
+    first = [_pass_scores(e, named, box) for e, box in zip(entries, boxes, strict=True)]
     picks = [cs[_argmax(sc)] if cs else None for cs, sc in zip(cands, first, strict=True)]
     ctx = _Context(picks, names)
+    # The context term depends on the name only (not on the span), so a repeated name is
+    # scored against the others once.
+    context: dict[str, list[float]] = {}
     out = []
-    for i, (cs, sc) in enumerate(zip(cands, first, strict=True)):
-        if not cs:
+    for i, (e, sc) in enumerate(zip(entries, first, strict=True)):
+        if not e.cands:
             out.append(Resolved(spans[i][0], spans[i][1], names[i], None, 0.0))
             continue
-        final = ctx.rescore(cs, sc, names[i])
-        out.append(_decide(spans[i], names[i], cs, final))
+        extra = context.get(names[i])
+        if extra is None:
+            extra = context[names[i]] = ctx.rescore(e, names[i])
+        final = [s + x for s, x in zip(sc, extra, strict=True)]
+        out.append(_decide(spans[i], names[i], e.cands, final))
     return out
 
 
-def _pass_scores(
-    cands: Sequence[Candidate], named: Counter[str], boxes: Sequence[Candidate]
-) -> list[float]:
+def _pass_scores(entry: _Entry, named: Counter[str], boxes: Sequence[Candidate]) -> list[float]:
     scores = []
-    for c in cands:
-        s = prior(c)
+    for c, s in zip(entry.cands, entry.priors, strict=True):
         if c.country_code and named.get(c.country_code) and c.feature_code not in COUNTRYLIKE:
             s += W_NAMED_COUNTRY
         if boxes and any(_inside(c, b) for b in boxes):
@@ -232,7 +293,8 @@ class _Context:
         ]
         self.total = sum(self.n_by_name.values())
 
-    def rescore(self, cands: Sequence[Candidate], scores: list[float], name: str) -> list[float]:
+    def rescore(self, entry: _Entry, name: str) -> list[float]:
+        """What the other spans' answers add to each candidate's first-pass score."""
         # Other spans' answers, not counting repeats of this same name (they would vote for
         # whatever the first pass chose) and, for distance, not areas (a country's point says
         # little about where a town is).
@@ -241,14 +303,14 @@ class _Context:
         own_a1 = self.a1_by_name.get(name, Counter())
         points = [pt for pt, names in self.points if names != {name}]
         out = []
-        for c, s in zip(cands, scores, strict=True):
+        for c, pt in zip(entry.cands, entry.points, strict=True):
+            s = 0.0
             if others and c.country_code:
                 s += W_COUNTRY_SHARE * (self.cc[c.country_code] - own_cc[c.country_code]) / others
             if others and c.admin1 and c.feature_code not in COUNTRYLIKE:
                 s += W_ADMIN1_SHARE * (self.a1[c.admin1] - own_a1[c.admin1]) / others
             if points and c.feature_code not in COUNTRYLIKE:
-                d = nearest_km(c.latitude, c.longitude, points)
-                s -= W_DISTANCE * math.log10(1 + d)
+                s -= W_DISTANCE * math.log10(1 + nearest_km(pt, points))
             out.append(s)
         return out
 
