@@ -33,10 +33,12 @@ GRID = {
     "ADM2": [-1.5, -0.8, 0.0],
     "PPLC": [0.5, 1.0, 1.5, 2.0],
     "ALT": [-1.0, -0.5, -0.2, 0.0],
+    "W_CUE": [1.0, 2.0, 3.0, 5.0],
 }
 
 
 def _set(name: str, value: float) -> None:
+    resolve._MEMO.clear()  # priors are memoised per name: a new weight must recompute them
     if name in resolve.FEATURE_PRIOR:
         resolve.FEATURE_PRIOR[name] = value
     elif name == "ALT":

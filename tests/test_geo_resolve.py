@@ -111,3 +111,14 @@ def test_named_countries_word_by_word_matches_folding_each_run(real_gazetteer: G
     found = named_countries(real_gazetteer, text)
     assert set(found) == set(expected)
     assert {"US", "SA", "AM", "GM", "CF", "TR"} <= set(found)
+
+
+@pytest.mark.slow
+def test_kind_cues_pick_state_county_or_city(real_gazetteer: Gazetteer) -> None:
+    text = "Crews from Washington state helped. The Washington Post said so."
+    state, city = resolve_spans(real_gazetteer, text, [(11, 21), (40, 50)])
+    assert state.candidate is not None and state.candidate.feature_code == "ADM1"
+    assert city.candidate is not None and city.candidate.admin1 == "US.DC"
+    text = "School boards in Barrow, Jackson and Madison counties in Georgia voted."
+    rs = resolve_spans(real_gazetteer, text, spans_of(text, "Barrow", "Jackson", "Madison"))
+    assert all(r.candidate is not None and r.candidate.feature_code == "ADM2" for r in rs)

@@ -19,6 +19,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass, replace
 
 from .calibrate import LONE_MARGIN, UNRESOLVED_BELOW, calibrated
+from .cues import Cue, cue, fits
 from .fold import fold, quick_fold
 from .gazetteer import SKELETON_MATCH, Candidate, Gazetteer
 from .geodesy import RadPoint, haversine_km, nearest_km, rad_point
@@ -40,6 +41,7 @@ W_NAMED_COUNTRY = 1.0  # the text names the candidate's country (name or demonym
 W_COUNTRY_SHARE = 4.0  # x share of the other spans' first-pass answers in that country
 W_ADMIN1_SHARE = 4.0  # x share of the other spans' answers in the same first-level division
 W_CONTAINED = 6.0  # "X, Y" / "X in Y" and the candidate lies in Y
+W_CUE = 3.0  # the words around the name give its kind ("X counties", "X state") and it fits
 W_DISTANCE = 0.6  # x log10(1 + km) to the nearest other answer (second pass)
 COUNTRYLIKE = frozenset({"PCLI", "PCLD", "PCLS", "PCLF", "TERR", "CONT"})
 AREA_CODES = COUNTRYLIKE | {"RGN", "SEA", "OCN", "GULF", "LK", "STRT", "PEN", "PLAT", "ADM1"}
@@ -226,7 +228,10 @@ def resolve_spans(
         ]
     named = named_countries(gaz, text)
     boxes = [_containers(gaz, text, spans, i, cands) for i in range(len(spans))]
-    first = [_pass_scores(e, named, box) for e, box in zip(entries, boxes, strict=True)]
+    cues = [cue(text, s, e) for s, e in spans]
+    first = [
+        _pass_scores(e, named, box, kind) for e, box, kind in zip(entries, boxes, cues, strict=True)
+    ]
     picks = [cs[_argmax(sc)] if cs else None for cs, sc in zip(cands, first, strict=True)]
     ctx = _Context(picks, names)
     # The context term depends on the name only (not on the span), so a repeated name is
@@ -245,9 +250,13 @@ def resolve_spans(
     return out
 
 
-def _pass_scores(entry: _Entry, named: Counter[str], boxes: Sequence[Candidate]) -> list[float]:
+def _pass_scores(
+    entry: _Entry, named: Counter[str], boxes: Sequence[Candidate], kind: Cue | None
+) -> list[float]:
     scores = []
     for c, s in zip(entry.cands, entry.priors, strict=True):
+        if kind is not None and fits(c.feature_code, kind):
+            s += W_CUE
         if c.country_code and named.get(c.country_code) and c.feature_code not in COUNTRYLIKE:
             s += W_NAMED_COUNTRY
         if boxes and any(_inside(c, b) for b in boxes):

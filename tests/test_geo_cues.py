@@ -1,0 +1,37 @@
+"""Kind cues next to a place name: counties, states, newspapers."""
+
+from __future__ import annotations
+
+import pytest
+
+from warwatch.geo.cues import Cue, cue, fits
+
+
+def _cue(text: str, name: str) -> Cue | None:
+    i = text.index(name)
+    return cue(text, i, i + len(name))
+
+
+@pytest.mark.parametrize(
+    ("text", "name", "kind"),
+    [
+        ("school boards in Barrow, Jackson and Madison counties voted", "Jackson", Cue.COUNTY),
+        ("in Butler, Clark or Warren counties.", "Butler", Cue.COUNTY),
+        ("deputies of Walker County said", "Walker", Cue.COUNTY),
+        ("crews flew to Washington state on Monday", "Washington", Cue.STATE),
+        ("the laws of the state of Georgia allow", "Georgia", Cue.STATE),
+        ("The Washington Post reported", "Washington", Cue.CITY),
+        ("a reporter at the Augusta Herald", "Augusta", Cue.CITY),
+        ("She studied at Colorado State University.", "Colorado", None),
+        ("Talks in Washington and Moscow ended.", "Washington", None),
+        ("Madison, the capital, grew.", "Madison", None),
+    ],
+)
+def test_cue(text: str, name: str, kind: Cue | None) -> None:
+    assert _cue(text, name) is kind
+
+
+def test_fits() -> None:
+    assert fits("ADM2", Cue.COUNTY) and not fits("PPL", Cue.COUNTY)
+    assert fits("ADM1", Cue.STATE) and not fits("PPLC", Cue.STATE)
+    assert fits("PPLC", Cue.CITY) and not fits("ADM1", Cue.CITY)
