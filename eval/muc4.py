@@ -1,9 +1,17 @@
 """MUC-4 full documents (GRIT format, dev half): perpetrator, target, victim and weapon fillers.
 
-    python eval/muc4.py [--limit N] [--baseline]
+    python eval/muc4.py [--limit N] [--baseline] [--all-incidents] [--sentence-case]
 
-Each document runs through the full pipeline as written (upper case, ``published=None``). The
-predicted fillers of a document are pooled over all its incidents:
+Each document runs through the full pipeline as written (upper case, ``published=None``; the
+pipeline itself parses all-caps text in restored case, ``warwatch.text.truecase``). The
+predicted fillers of a document are pooled over its incidents of a MUC-4 incident type:
+MUC-4 templates attacks, bombings, kidnappings, arson and robbery, accomplished, attempted or
+threatened (MUC-4 task definition, INCIDENT: TYPE and STAGE OF EXECUTION), so incidents whose
+ACLED type is none of these are left out: Protests, and Strategic developments other than
+"Looting/property destruction" (arson, sabotage) and "Disrupted weapons use" (a defused bomb
+is an attempted bombing). Agreements, arrests, troop movements and peaceful protests have no
+MUC-4 template, and their actors are no template's perpetrators. ``--all-incidents`` pools
+every incident, as this script did before (2026-11-27), for comparison.
 - perp_individual_id: perpetrator actors with a generic name (gunmen, unidentified armed group,
   military/police forces); perp_organization_id: perpetrators with a proper name (Shining Path);
 - hum_tgt_name: victims named as persons (GRIT keeps only names in this slot, so victims named by
@@ -22,7 +30,8 @@ import re
 
 from common import GOLD, run_reports
 from warwatch.kb.actors import actor_entries
-from warwatch.model import ActorRole, Report
+from warwatch.model import ActorRole, EventType, Incident, Report, SubEventType
+from warwatch.text.truecase import truecase
 
 ROLES = (
     "perp_individual_id",
@@ -36,10 +45,23 @@ CLASSES = (*GENERIC, "Civilians", "Protesters", "Rioters")
 NAMED = frozenset(e.canonical for e in actor_entries())
 
 
-def predicted(report: Report) -> dict[str, set[str]]:
+# ACLED types (and Strategic-development sub-events) that are MUC-4 incident types; see above.
+MUC_EVENT_TYPES = frozenset(
+    {EventType.BATTLES, EventType.EXPLOSIONS, EventType.VAC, EventType.RIOTS}
+)
+MUC_STRATEGIC = frozenset({SubEventType.LOOTING, SubEventType.DISRUPTED_WEAPONS_USE})
+
+
+def is_muc_incident(inc: Incident) -> bool:
+    return inc.event_type in MUC_EVENT_TYPES or inc.sub_event_type in MUC_STRATEGIC
+
+
+def predicted(report: Report, *, every_incident: bool = False) -> dict[str, set[str]]:
     text = report.article.text
     out: dict[str, set[str]] = {r: set() for r in ROLES}
     for inc in report.incidents:
+        if not every_incident and not is_muc_incident(inc):
+            continue
         for a in inc.actors:
             surface = text[a.start : a.end].lower()
             if a.role == ActorRole.PERPETRATOR:
@@ -61,45 +83,10 @@ def predicted(report: Report) -> dict[str, set[str]]:
 
 
 def sentence_case(text: str) -> str:
-    """MUC-4 is all upper case, which the small English model tags badly; this keeps offsets."""
+    """Ablation: lower case with capitals at sentence starts only (the pipeline's own truecasing
+    does more); same length, so offsets stay valid."""
     low = text.lower()
     return re.sub(r"(^|[.!?]\s+)([a-z])", lambda m: m.group(1) + m.group(2).upper(), low)
-
-
-# Words after which MUC-4 texts write a person's name ("PRESIDENT ALFREDO CRISTIANI", "FATHER
-# IGNACIO ELLACURIA"); chosen from the titles the MUC-4 task definition lists for HUM TGT
-# descriptions (government official, clergy, military, legal or judicial, political figure).
-TITLES = frozenset(
-    """president gen general col colonel lt lieutenant capt captain maj major sgt sergeant
-    commander father priest monsignor msgr bishop archbishop mayor governor minister judge
-    attorney senator deputy congressman ambassador consul mr mrs ms dr doctor engineer
-    professor journalist leader candidate councilman councilwoman named identified
-    brother sister""".split()  # noqa: SIM905
-)
-MAX_NAME = 4  # words of a name after a title: given names + two surnames, as Spanish names run
-
-
-def truecase(text: str) -> str:
-    """Sentence case, plus capitals for what the small model needs to see as names: up to
-    MAX_NAME words after a title (stopping at a function word or a word ending like a verb), and
-    country names and demonyms. Same length as ``text``, so offsets stay valid."""
-    from spacy.lang.en.stop_words import STOP_WORDS
-
-    from warwatch.kb.actors import countries, demonyms
-
-    places = set(countries()) | set(demonyms())
-    out = list(sentence_case(text))
-    run = 0
-    for m in re.finditer(r"[a-z][a-z'-]*", text.lower()):
-        w = m.group()
-        if run and (w in STOP_WORDS or w.endswith(("ed", "ing")) or w in TITLES):
-            run = 0
-        if run or w in places:
-            out[m.start()] = out[m.start()].upper()
-            run = max(run - 1, 0)
-        if w in TITLES:
-            run = MAX_NAME
-    return "".join(out)
 
 
 def match(pred: str, mentions: list[str]) -> bool:
@@ -118,7 +105,12 @@ def main() -> None:
     ap.add_argument(
         "--truecase",
         action="store_true",
-        help="sentence case plus capitalised names after titles and country names/demonyms",
+        help="truecase before the pipeline (the pipeline does it anyway: same scores as default)",
+    )
+    ap.add_argument(
+        "--all-incidents",
+        action="store_true",
+        help="pool fillers over every incident, not only those of MUC-4 incident types",
     )
     args = ap.parse_args()
     data = json.loads((GOLD / "muc4_test_grit_format.json").read_text(encoding="utf-8"))
@@ -128,7 +120,7 @@ def main() -> None:
     reports = run_reports(texts, baseline=args.baseline)
     counts = {r: [0, 0, 0, 0] for r in ROLES}  # pred ok, pred, gold found, gold
     for (_, v), rep in zip(items, reports, strict=True):
-        pred = predicted(rep)
+        pred = predicted(rep, every_incident=args.all_incidents)
         for role in ROLES:
             gold = v["roles"][role]
             c = counts[role]

@@ -26,6 +26,7 @@ from ..kb.actors import (
 )
 from ..model import Actor, ActorRole
 from ..nlp.actors import actor_spans
+from ..text.truecase import written
 from .hedging import is_hedged, is_hedged_actor
 
 REPORTING = frozenset(
@@ -402,7 +403,7 @@ def assign_roles(
                 hedged=hedged,
                 start=m.span.start_char,
                 end=m.span.end_char,
-                surface=m.span.text,
+                surface=written(m.span),
             )
         )
     return out
@@ -437,7 +438,7 @@ def responsible(after: Span, country: Country | None) -> list[Actor]:
                     hedged=not _owns_up(m.span.root),
                     start=m.span.start_char,
                     end=m.span.end_char,
-                    surface=m.span.text,
+                    surface=written(m.span),
                 )
             )
         if out:

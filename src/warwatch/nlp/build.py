@@ -13,6 +13,7 @@ from functools import cache
 from typing import TYPE_CHECKING
 
 from ..errors import ConfigError
+from ..text.truecase import TruecasingTokenizer
 
 if TYPE_CHECKING:
     from spacy.language import Language
@@ -48,6 +49,8 @@ def build_nlp() -> Language:
     # Long articles: the parser's memory grows with document length; the pipeline caps input
     # size upstream (Settings.max_words), so spaCy's own limit only needs to sit above that cap.
     nlp.max_length = 2_000_000
+    # All-caps wire copy is parsed in restored case; offsets and the text as written are kept.
+    nlp.tokenizer = TruecasingTokenizer(nlp.tokenizer)
     for name in _register():
         if name not in nlp.pipe_names:
             nlp.add_pipe(name, last=True)
