@@ -101,6 +101,41 @@ def first_type(nlp, text: str) -> str | None:
             "Dozens of shops were looted and set on fire after fighting in the market district.",
             "Looting/property destruction",
         ),
+        # Who took the ground: a pronoun subject is the actor of the reporting clause; ground
+        # taken from militants was taken by the government side (ACLED Codebook 2023, Battles).
+        (
+            "The army said it had recaptured the town from the militants on Sunday.",
+            "Government regains territory",
+        ),
+        (
+            "Local officials said the district was recaptured from the insurgents on Friday.",
+            "Government regains territory",
+        ),
+        (
+            "Insurgents said they had taken control of the hill after a night of heavy fighting.",
+            "Non-state actor overtakes territory",
+        ),
+        # A capture outranks the battle it ends: "Armed clash" is a battle with no change of control.
+        (
+            "Government troops took control of the town after two days of fighting that "
+            "killed twelve soldiers.",
+            "Government regains territory",
+        ),
+        # An aim to capture is no capture.
+        (
+            "Rebels launched an attack to capture the army base but were repelled by soldiers.",
+            "Armed clash",
+        ),
+        # A factory that is overrun is a site taken, not an industrial accident.
+        (
+            "Government forces overran a bomb-making factory held by the militants.",
+            "Government regains territory",
+        ),
+        # A militia's backers do not make the capture a context statement.
+        (
+            "Government forces wrested control of the port from a militia backed by its neighbour.",
+            "Government regains territory",
+        ),
     ],
 )
 def test_codebook_rules(nlp, text: str, expected: str) -> None:

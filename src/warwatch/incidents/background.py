@@ -71,7 +71,10 @@ _EVENT = re.compile(
     r"\b(?:kill\w*|attack\w*|shell\w*|bomb\w*|strikes?|struck|clash\w*|fir(?:e|ed|ing)|shoot\w*|shot|"
     r"explo\w+|blast\w*|raid\w*|hit|wound\w*|injur\w*|dead|died|deaths?|abduct\w*|kidnap\w*|arrest\w*|"
     r"detain\w*|protest\w*|demonstrat\w*|riot\w*|loot\w*|burn\w*|destroy\w*|used?|dropped|launch\w*|"
-    r"seiz\w*|captur\w*|ambush\w*|massacre\w*|assault\w*|fought|fighting)\b",
+    r"seiz\w*|captur\w*|ambush\w*|massacre\w*|assault\w*|fought|fighting|"
+    # territory changing hands (ACLED Codebook 2023, Battles): "wrested control of a camp"
+    r"recaptur\w*|retook|retak\w*|regain\w*|wrest\w*|liberat\w*|overr[au]n|"
+    r"(?:took|taken|taking|established|gained|assumed)\s+(?:\w+\s+)?control)\b",
     re.IGNORECASE,
 )
 

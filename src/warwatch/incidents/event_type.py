@@ -22,6 +22,7 @@ from collections.abc import Sequence
 
 from spacy.tokens import Token
 
+from .actors import mentions
 from .candidate import ARMED_KINDS, ST, STATE_KINDS, Candidate, first_cue
 from .demonstration_type import DEMONSTRATION_ORDER, protest_candidate, without_grievances
 from .event_words import (
@@ -29,6 +30,7 @@ from .event_words import (
     AFTERMATH,
     AIR_STRIKE_WORDS,
     ARMS_NOUNS,
+    ATTEMPT_HEADS,
     CONFLICT_AGREEMENT,
     CROWD_NOUNS,
     HQ_NOUNS,
@@ -37,11 +39,13 @@ from .event_words import (
     MELEE,
     MODIFIER_DEPS,
     NON_EVENT,
+    NONSTATE_NOUNS,
     ONE_SIDED,
     PERSON_NOUNS,
     PLACE_NOUNS,
     SCUFFLE,
     SPOILS,
+    STATE_NOUNS,
     STRIKING,
     WEAK_BLAST,
 )
@@ -107,17 +111,92 @@ def _means(cues: Sequence[Cue]) -> list[Candidate]:
 
 def _territory(cues: Sequence[Cue], kinds: set[str], subject_kind: str | None) -> Candidate | None:
     cue = next(
-        (c for c in cues if c.label == "TAKE" and _took_ground(c)),
+        (c for c in cues if c.label == "TAKE" and _took_ground(c) and not _attempted(c)),
         None,
     )
     if cue is None:
         return None  # "captured four", "seized rifles", "seized cosmetics": not ground
-    state = subject_kind in STATE_KINDS if subject_kind else bool(kinds & STATE_KINDS)
-    if subject_kind is None and kinds & ARMED_KINDS and not kinds & STATE_KINDS:
-        state = False
+    side = _taker_side(cue.span.root)
+    if side is None:
+        state = subject_kind in STATE_KINDS if subject_kind else bool(kinds & STATE_KINDS)
+        if subject_kind is None and kinds & ARMED_KINDS and not kinds & STATE_KINDS:
+            state = False
+    else:
+        state = side == "state"
+    # Above a battle told with it (7.1 > 6.4 + a toll): ACLED's "Armed clash" is a battle with
+    # no reported change of control, so a capture makes the fighting a territorial battle.
     return Candidate(
-        ST.GOV_REGAINS_TERRITORY if state else ST.NSA_OVERTAKES_TERRITORY, cue.span, 6.6
+        ST.GOV_REGAINS_TERRITORY if state else ST.NSA_OVERTAKES_TERRITORY, cue.span, TERRITORY_SCORE
     )
+
+
+TERRITORY_SCORE = 7.1
+
+
+def _attempted(cue: Cue) -> bool:
+    """ "An attack to capture the base", "their bid to seize the city": an aim, not a capture."""
+    root = cue.span.root
+    infinitive = any(c.dep_ == "aux" and c.lower_ == "to" for c in root.children)
+    # An infinitive of purpose ("launched an attack to capture") or after a word of trying.
+    return infinitive and (root.dep_ == "advcl" or root.head.lemma_.lower() in ATTEMPT_HEADS)
+
+
+def _side(tok: Token) -> str | None:
+    """ "state" or "nonstate" when the word itself or its modifiers say which side it is. A name
+    ("the National Democratic Alliance Army") is the actor knowledge base's to judge, not ours."""
+    if tok.pos_ == "PROPN" or tok.ent_type_ in ("ORG", "NORP", "GPE", "PERSON"):
+        return None
+    words = {tok.lemma_.lower(), tok.lower_} | {
+        c.lemma_.lower() for c in tok.children if c.dep_ in ("compound", "amod", "nmod")
+    }
+    if tok.lemma_.lower() in NONSTATE_NOUNS or tok.lower_ in NONSTATE_NOUNS:
+        return "nonstate"
+    return "state" if words & STATE_NOUNS else None
+
+
+def _taker_side(verb: Token) -> str | None:
+    """Which side took the ground, read from the capture verb: its subject ("army units seized"),
+    its agent ("taken by militants"), "fell to" whom, or else whom it was taken from ("recaptured
+    territory from militants": the government side). A pronoun subject sends the search up to the
+    clause that names the actor ("the army said it had retaken"). A name is looked up in the
+    actor knowledge base. None: the sentence does not say."""
+    takers = _takers(verb)
+    for taker in takers:
+        side = _side(taker) or _named_side(taker)
+        if side is not None:
+            return side
+    for loser in (g for c in verb.children if c.lower_ == "from" for g in c.children):
+        # A name read as state forces is not trusted here: group names carry "Army" too.
+        side = _side(loser) or ("nonstate" if _named_side(loser) == "nonstate" else None)
+        if side is not None:
+            return "state" if side == "nonstate" else "nonstate"
+    return None
+
+
+def _takers(verb: Token) -> list[Token]:
+    tok = verb
+    for _ in range(3):
+        takers = [c for c in tok.children if c.dep_ == "nsubj" and c.pos_ != "PRON"]
+        takers += [g for c in tok.children if c.dep_ == "agent" for g in c.children]
+        if tok.lemma_.lower() == "fall":
+            takers += [g for c in tok.children if c.lower_ == "to" for g in c.children]
+        if takers:
+            return takers
+        if tok.dep_ not in ("conj", "xcomp", "ccomp", "advcl") or tok.head is tok:
+            break
+        tok = tok.head
+    return []
+
+
+def _named_side(tok: Token) -> str | None:
+    """The side of the actor name ``tok`` belongs to ("the Libyan National Army": state forces)."""
+    for m in mentions(tok.sent, None):
+        if m.span.start <= tok.i < m.span.end or m.span.root.head == tok:
+            if m.kind in STATE_KINDS:
+                return "state"
+            if m.kind in ARMED_KINDS:
+                return "nonstate"
+    return None
 
 
 def _gunfire(cues: Sequence[Cue], kinds: set[str], two_sides: bool) -> Candidate | None:
@@ -259,7 +338,8 @@ def _unopposed(cues: Sequence[Cue]) -> Candidate | None:
     if "UNOPPOSED" in labels and not labels & {"TAKE", "CEDE"} and not entered:
         return None
     cue = first_cue(cues, "TAKE") or first_cue(cues, "CEDE") or (unopposed if entered else None)
-    return Candidate(ST.NONVIOLENT_TRANSFER, cue.span, 7.0) if cue else None
+    # Above a capture (TERRITORY_SCORE): "took the town without a fight" is no battle.
+    return Candidate(ST.NONVIOLENT_TRANSFER, cue.span, 7.2) if cue else None
 
 
 def candidates(
@@ -293,6 +373,8 @@ def candidates(
     if territory is not None:
         found.append(territory)
     found.extend(_simple(cues, kinds, two_sides))
+    if territory is not None:  # the fighting that won the ground is the territorial battle
+        found = [c for c in found if c.sub_event != ST.ARMED_CLASH]
     if protest is not None:  # arrests/clashes at a protest are part of the protest
         found = [c for c in found if c.sub_event not in (ST.ARRESTS, ST.ARMED_CLASH, ST.LOOTING)]
     labels = _story_labels(cues)
@@ -324,7 +406,8 @@ def _took_ground(cue: Cue) -> bool:
     are not. An object counts as ground when it is a named place or a place noun."""
     if _took_people(cue) or _arms_taken(cue):
         return False
-    objs = _objects(cue.span.root)
+    # "made gains": the cue's own words are no object.
+    objs = [o for o in _objects(cue.span.root) if not cue.span.start <= o.i < cue.span.end]
     return not objs or any(
         o.ent_type_ in ("GPE", "LOC", "FAC", "ORG")
         or o.pos_ == "PROPN"
@@ -373,10 +456,13 @@ def _story_labels(cues: Sequence[Cue]) -> set[str]:
     visit") or a crime someone is accused of ("executed a man accused of robbery") is context."""
     out = set()
     crime = {c.span.root.i for c in cues if c.label == "CRIME"}
+    taken = {o.i for c in cues if c.label == "TAKE" for o in _objects(c.span.root)}
     for c in cues:
         root = c.span.root
         if c.label == "DIPLO" and root.dep_ in MODIFIER_DEPS:
             continue
+        if c.label == "MANMADE" and root.i in taken:
+            continue  # "overran a bomb factory": a site captured, not an industrial accident
         if c.label == "CRIME" and root.dep_ in ("compound", "amod") and root.head.i not in crime:
             continue  # "a drugs rehabilitation centre": a place, not a crime story
         if c.label == "CRIME" and ACCUSED & {

@@ -282,6 +282,21 @@ PLACE_NOUNS = frozenset(
         "center",
         "parts",
         "part",
+        # Facilities fought over ("overran a factory", "seized the hospital").
+        "factory",
+        "factories",
+        "hospital",
+        "university",
+        "prison",
+        "jail",
+        "facility",
+        "facilities",
+        "complex",
+        "hotel",
+        "refinery",
+        "terminal",
+        "estate",
+        "plant",
     ]
 )
 # Heads under which a cue is what a protest demands or opposes ("demanded reimbursement for
@@ -311,3 +326,23 @@ CROWD_NOUNS = frozenset(
         "neighbors",
     ]
 )
+# Who took ground (ACLED Codebook 2023, Battles: "Government regains territory" when government
+# forces or their affiliates take a location, "Non-state actor overtakes territory" when a
+# non-state group does). Nouns that name the non-state side of a fight...
+NONSTATE_NOUNS = frozenset(
+    {"militant", "militants", "terrorist", "terrorists", "insurgent", "insurgents", "rebel",
+     "rebels", "jihadist", "jihadists", "extremist", "extremists", "islamist", "islamists",
+     "gunman", "gunmen", "militia", "militias", "militiaman", "militiamen", "separatist",
+     "separatists", "bandit", "bandits"}
+)  # fmt: skip
+# ... and words that make a taker the government side ("army units", "government forces").
+STATE_NOUNS = frozenset(
+    {"army", "armies", "troop", "troops", "soldier", "soldiers", "military", "government",
+     "police", "gendarmerie", "regime", "loyalist", "loyalists"}
+)  # fmt: skip
+# Heads that make "to capture" an aim, not a change of control ("an attack to capture the base",
+# "in their bid to seize the city", "attempted to retake the hotel"): no territory changed hands.
+ATTEMPT_HEADS = frozenset(
+    {"attempt", "attempted", "try", "tried", "bid", "effort", "seek", "sought", "aim", "plan",
+     "attack", "offensive", "push", "operation", "vow", "threaten", "want", "fail", "failed"}
+)  # fmt: skip
