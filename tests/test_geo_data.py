@@ -1,0 +1,111 @@
+"""Gazetteer data: the curated tables (areas, landmarks, demonyms, abbreviations), the airports
+read from OurAirports, and the bare forms of Arabic names, as built into the offline index."""
+
+from __future__ import annotations
+
+import pytest
+
+from warwatch.datafiles import data_rows
+from warwatch.geo.build import AREAS, CURATED, DEMONYMS, LANDMARKS, supplement_rows
+from warwatch.geo.fold import fold
+from warwatch.geo.gazetteer import Gazetteer
+from warwatch.geo.sources import airport_aliases, airports, bare_form
+from warwatch.geo.store import DEMONYM
+
+# GeoNames feature codes the curated tables may use (https://www.geonames.org/export/codes.html).
+KNOWN_CODES = {
+    "OCN", "SEA", "GULF", "BAY", "STRT", "STM", "LK", "CNL", "DSRT", "MTS", "PEN", "PLAT", "RGN",
+    "ADM1", "ADMD", "PCLI", "CONT", "PPL", "PPLA", "PPLC", "BLDG", "PAL", "CSTL", "SQR", "MNMT",
+    "TOWR", "BDG", "PRK", "AMUS", "MILB", "PRN", "PS", "MFG", "MSQE", "ST", "HTL",
+}  # fmt: skip
+
+
+@pytest.fixture(scope="module")
+def gaz() -> Gazetteer:
+    from warwatch.geo.index import ensure_gazetteer
+
+    return ensure_gazetteer()
+
+
+@pytest.mark.parametrize("table", [AREAS, LANDMARKS])
+def test_curated_rows_are_sourced_and_well_formed(table: str) -> None:
+    rows = list(supplement_rows(table))
+    assert len(rows) > 30
+    for r in rows:
+        assert r["source"].startswith(("GeoNames ", "Wikipedia: ")), r["name"]
+        if r["geonameid"]:
+            assert r["source"].startswith(f"GeoNames {r['geonameid']}"), r["name"]
+        assert -90 <= float(r["latitude"]) <= 90 and -180 <= float(r["longitude"]) <= 180
+        assert r["feature_code"] in KNOWN_CODES, r["name"]
+
+
+def test_no_name_is_defined_twice_across_the_curated_tables() -> None:
+    seen: dict[str, str] = {}
+    for table in CURATED:
+        for r in supplement_rows(table):
+            key = fold(r["name"])
+            assert key not in seen, f"{r['name']} in {table} and {seen[key]}"
+            seen[key] = table
+
+
+def test_demonym_targets_are_country_or_admin1_codes() -> None:
+    for r in data_rows("warwatch.geo", "data", DEMONYMS):
+        t = r["target"]
+        assert (len(t) == 2 and t.isupper()) or (t[:2].isupper() and t[2] == "."), t
+        assert r["demonyms"] and r["source"].startswith("Wikipedia: ")
+
+
+def test_airport_short_name_drops_airport_words_and_the_city() -> None:
+    never = lambda name: False  # noqa: E731
+    assert "Heathrow" in airport_aliases(
+        "London Heathrow Airport", "London", "Heathrow Airport", never
+    )
+    assert "Schiphol" in airport_aliases("Amsterdam Airport Schiphol", "Amsterdam", "", never)
+
+
+def test_airport_short_name_never_takes_a_place_or_a_generic_word() -> None:
+    is_cornwall = lambda name: name == "Cornwall"  # noqa: E731
+    assert "Cornwall" not in airport_aliases(
+        "Newquay Cornwall Airport", "Newquay", "Newquay Airport", is_cornwall
+    )
+    never = lambda name: False  # noqa: E731
+    assert airport_aliases("Nantucket Memorial Airport", "Nantucket", "", never) == []
+    # A Wikipedia disambiguator is not part of the name.
+    aliases = airport_aliases("Lincoln Airport", "Lincoln", "Lincoln Airport (Nebraska)", never)
+    assert all("Nebraska" not in a for a in aliases)
+
+
+def test_airports_are_scheduled_large_or_medium_ones() -> None:
+    found = list(airports())
+    assert 2_000 < len(found) < 6_000  # not OurAirports' ~70,000 strips and helipads
+    assert all(p.feature_code == "AIRP" and p.id < 0 for p in found)
+    heathrow = next(p for p in found if p.name == "London Heathrow Airport")
+    assert heathrow.country_code == "GB" and heathrow.admin1 == "GB.ENG"
+
+
+@pytest.mark.parametrize(
+    ("name", "bare"),
+    [("Al Qāmishlī", "Qāmishlī"), ("Ar Raqqah", "Raqqah"), ("Aş Şanamayn", "Şanamayn"),
+     ("El-Mahalla", "Mahalla"), ("Al Ain", ""), ("Alexandria", ""), ("Ash Shaykh Maskin", "Shaykh Maskin")],
+)  # fmt: skip
+def test_bare_form_drops_the_arabic_article(name: str, bare: str) -> None:
+    assert bare_form(name) == bare
+
+
+def _codes(gaz: Gazetteer, name: str) -> set[tuple[str, str]]:
+    return {(c.feature_code, c.country_code) for c in gaz.candidates(name)}
+
+
+@pytest.mark.slow
+def test_built_index_holds_the_new_data(gaz: Gazetteer) -> None:
+    assert ("AIRP", "GB") in _codes(gaz, "Heathrow")
+    assert ("AIRP", "NL") in _codes(gaz, "Schiphol")
+    assert ("OCN", "") in _codes(gaz, "Atlantic")
+    assert ("BLDG", "US") in _codes(gaz, "Oval Office")
+    assert ("PPL", "SY") in _codes(gaz, "Qamishli")
+    assert ("ADM1", "AU") in _codes(gaz, "NSW")
+    assert any(c.kind == DEMONYM and c.country_code == "SA" for c in gaz.candidates("Saudi"))
+    assert any(c.kind == DEMONYM and c.feature_code == "RGN" for c in gaz.candidates("Kurdish"))
+    assert any(c.kind == DEMONYM and c.admin1 == "GB.SCT" for c in gaz.candidates("Scottish"))
+    # A hamlet's stripped variant is not a name ("An Nazi" of a village of 0 people).
+    assert not any(c.country_code == "SY" for c in gaz.candidates("Nazi"))
