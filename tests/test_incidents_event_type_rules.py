@@ -136,6 +136,25 @@ def first_type(nlp, text: str) -> str | None:
             "Government forces wrested control of the port from a militia backed by its neighbour.",
             "Government regains territory",
         ),
+        # Prisoners taken in a battle are no ground taken.
+        (
+            "Soldiers clashed with rebels near the river, leaving six rebels dead and others "
+            "captured.",
+            "Armed clash",
+        ),
+        # Serious injuries make force against a protest excessive (Codebook: "Protest with
+        # intervention" is "without serious/lethal injuries being reported").
+        (
+            "Police dispersed the protest of nurses and two marchers were seriously injured.",
+            "Excessive force against protesters",
+        ),
+        (
+            "Police broke up a rally of farmers and four of them had to be hospitalised.",
+            "Excessive force against protesters",
+        ),
+        ("Police broke up a rally of farmers near the ministry.", "Protest with intervention"),
+        # A demonstration that turns very violent.
+        ("Protests over fuel prices turned very violent in the capital.", "Violent demonstration"),
     ],
 )
 def test_codebook_rules(nlp, text: str, expected: str) -> None:
@@ -147,3 +166,20 @@ def test_blockade_by_troops_is_no_demonstration(nlp) -> None:
         "Peaceful protest",
         "Violent demonstration",
     }
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # Stored chemicals in an explosion: a substance, not a chemical weapon used.
+        "Explosions tore through a warehouse where toxic chemicals were stored near the port.",
+        # A person intercepted by police: no weapon was stopped.
+        "Police intercepted a man wanted for fraud at the airport on Monday.",
+        # A mobilisation against a disaster is no change to an armed group's activity.
+        "The army mobilised to help residents trapped by heavy snow in the north.",
+        # A building burned in an accidental fire.
+        "A factory burned in a fire that broke out on Sunday night.",
+    ],
+)
+def test_no_incident_without_political_violence(nlp, text: str) -> None:
+    assert first_type(nlp, text) is None

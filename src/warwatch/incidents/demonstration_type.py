@@ -18,11 +18,14 @@ from .event_words import (
     CROWD_WORDS,
     GRIEVANCE_DEPTH,
     GRIEVANCE_HEADS,
+    HOSPITALISED,
+    INJURY_WORDS,
     KILLING,
     MILITARY_NOUNS,
     POLICE_NOUNS,
     PROTEST_TOPIC,
     SCUFFLE,
+    SEVERITY,
 )
 from .triggers import Cue
 
@@ -57,7 +60,12 @@ def protest_candidate(cues: Sequence[Cue], kinds: set[str]) -> Candidate | None:
     died = any(c.label == "DEATH" and c.span.root.dep_ != "pobj" for c in deaths)
     lethal = "PROTEST" in labels and (killed or died)
     # Deaths at a protest are excessive force when forces, guns or a crackdown are named.
-    if "FORCE" in labels or (lethal and (kinds & STATE_KINDS or labels & {"FIREARM", "INTERVENE"})):
+    forced = "INTERVENE" in labels or _obstructed(cues) or bool(kinds & STATE_KINDS)
+    if (
+        "FORCE" in labels
+        or (lethal and (kinds & STATE_KINDS or labels & {"FIREARM", "INTERVENE"}))
+        or ("PROTEST" in labels and forced and _seriously_hurt(cues))
+    ):
         sub = ST.EXCESSIVE_FORCE
     elif "VIOLENT" in labels or ("PROTEST" in labels and _crowd_violence(cues)) or _blockade(cues):
         sub = ST.VIOLENT_DEMONSTRATION
@@ -70,6 +78,25 @@ def protest_candidate(cues: Sequence[Cue], kinds: set[str]) -> Candidate | None:
     else:
         sub = ST.PEACEFUL_PROTEST
     return Candidate(sub, anchor.span, 6.5)
+
+
+def _seriously_hurt(cues: Sequence[Cue]) -> bool:
+    """Serious injuries at the protest: ACLED Codebook (2023) "Protest with intervention" covers
+    dispersal or suppression "without serious/lethal injuries being reported"; with them it is
+    "Excessive force against protesters". Read as a severity word on an injury ("seriously
+    injured", "serious injuries") or people taken to hospital ("had to be hospitalized")."""
+    if not cues:
+        return False
+    for tok in cues[-1].span.sent:
+        lemma = tok.lemma_.lower()
+        if lemma in HOSPITALISED or tok.lower_ in HOSPITALISED:
+            return True
+        if lemma in SEVERITY and (
+            tok.head.lemma_.lower() in INJURY_WORDS
+            or any(c.label == "INJURE" and c.span.root.i == tok.head.i for c in cues)
+        ):
+            return True
+    return False
 
 
 def _at_the_protest(cue: Cue) -> bool:

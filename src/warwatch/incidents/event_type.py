@@ -31,10 +31,14 @@ from .event_words import (
     AIR_STRIKE_WORDS,
     ARMS_NOUNS,
     ATTEMPT_HEADS,
+    CHEM_SUBSTANCES,
     CONFLICT_AGREEMENT,
     CROWD_NOUNS,
+    DAMAGE_ONLY,
     HQ_NOUNS,
     INTENT_LABELS,
+    INTERCEPTED,
+    INTERCEPTION,
     KILLING,
     MELEE,
     MODIFIER_DEPS,
@@ -44,10 +48,12 @@ from .event_words import (
     PERSON_NOUNS,
     PLACE_NOUNS,
     SCUFFLE,
+    SHOOTING_HEADS,
     SPOILS,
     STATE_NOUNS,
     STRIKING,
     WEAK_BLAST,
+    WEAPON_ACTS,
 )
 from .triggers import Cue
 
@@ -104,9 +110,22 @@ def _means(cues: Sequence[Cue]) -> list[Candidate]:
         air_strike = any(c.label == "AIR" and c.lemma in AIR_STRIKE_WORDS for c in cues)
         if label == "AIR" and not labels & STRIKING and not air_strike:
             continue
+        if (
+            label == "CHEM"
+            and not _chemical_weapon(cue)
+            and not labels & (WEAPON_ACTS | INTENT_LABELS)
+        ):
+            # "toxic chemicals were stored": a substance is a weapon only when used or fired
+            # (ACLED Codebook 2023, "Chemical weapon": the use of chemical weapons in warfare).
+            continue
         trigger = first_cue(cues, "WEAPONUSE")
         out.append(Candidate(sub, trigger.span if trigger else cue.span, score))
     return out
+
+
+def _chemical_weapon(cue: Cue) -> bool:
+    """ "Chemical weapons", "sarin", "a gas attack": a weapon by name, not only a substance."""
+    return any(t.lemma_.lower() not in CHEM_SUBSTANCES for t in cue.span)
 
 
 def _territory(cues: Sequence[Cue], kinds: set[str], subject_kind: str | None) -> Candidate | None:
@@ -299,6 +318,11 @@ def _disrupted(cues: Sequence[Cue]) -> Candidate | None:
     """Weapons seized, found, cleared or defused: ACLED's "Disrupted weapons use"."""
     for cue in cues:
         if cue.label == "DISRUPT" and not _took_people(cue):  # "three men intercepted": arrests
+            if cue.lemma in INTERCEPTION and not any(
+                t.lemma_.lower() in ARMS_NOUNS | INTERCEPTED or t.lower_ in ARMS_NOUNS
+                for t in cue.span.sent
+            ):
+                continue  # "the interception of this individual": no weapon was stopped
             return Candidate(ST.DISRUPTED_WEAPONS_USE, cue.span, 8.6)
         if cue.label in ("TAKE", "FOUND", "LOOT") and _arms_taken(cue):
             return Candidate(ST.DISRUPTED_WEAPONS_USE, cue.span, 8.6)
@@ -394,11 +418,25 @@ def candidates(
 
 def _intent(cues: Sequence[Cue]) -> bool:
     for c in cues:
-        if c.label in INTENT_LABELS:
+        if c.label in INTENT_LABELS and not (c.label == "LOOT" and c.lemma in DAMAGE_ONLY):
+            if _blaze(c):
+                continue
             return True
         if c.label == "ATTACK" and c.lemma not in ("kill", "killing", "die"):
             return True
     return False
+
+
+def _blaze(cue: Cue) -> bool:
+    """ "A fire broke out", "burned in a fire": the noun is a blaze, not a weapon fired; "opened
+    fire", "returned fire", "came under fire" are shooting."""
+    root = cue.span.root
+    return (
+        cue.label == "WEAPONUSE"
+        and cue.lemma == "fire"
+        and root.pos_ == "NOUN"
+        and root.head.lemma_.lower() not in SHOOTING_HEADS
+    )
 
 
 def _took_ground(cue: Cue) -> bool:
@@ -408,12 +446,28 @@ def _took_ground(cue: Cue) -> bool:
         return False
     # "made gains": the cue's own words are no object.
     objs = [o for o in _objects(cue.span.root) if not cue.span.start <= o.i < cue.span.end]
-    return not objs or any(
+    if not objs and len(cue.span) == 1:
+        # A bare "captured" needs ground named around it: "the captured town" is ground,
+        # "seven killed and others captured" is not.
+        root = cue.span.root
+        near = [c for c in root.children if c.dep_ == "nsubj"]
+        near += [root.head] if root.dep_ in ("acl", "relcl", "amod") else []
+        return any(_place_like(t) for t in near)
+    if not objs:
+        # "took control of services" is no ground; "took control of (the length of) the
+        # highway" is: the "of" chain is followed two steps.
+        held = [g for t in cue.span for p in t.children if p.lower_ == "of" for g in p.children]
+        held += [g for h in held for p in h.children if p.lower_ == "of" for g in p.children]
+        return not held or any(_place_like(h) for h in held)
+    return any(_place_like(o) for o in objs)
+
+
+def _place_like(o: Token) -> bool:
+    return (
         o.ent_type_ in ("GPE", "LOC", "FAC", "ORG")
         or o.pos_ == "PROPN"
         or o.lemma_.lower() in PLACE_NOUNS
         or o.lower_ in PLACE_NOUNS
-        for o in objs
     )
 
 

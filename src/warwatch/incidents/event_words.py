@@ -346,3 +346,28 @@ ATTEMPT_HEADS = frozenset(
     {"attempt", "attempted", "try", "tried", "bid", "effort", "seek", "sought", "aim", "plan",
      "attack", "offensive", "push", "operation", "vow", "threaten", "want", "fail", "failed"}
 )  # fmt: skip
+# Serious injuries at a protest make force against it excessive (ACLED Codebook 2023,
+# "Protest with intervention": "without serious/lethal injuries being reported").
+SEVERITY = frozenset({"serious", "seriously", "severe", "severely", "grave", "gravely", "critical",
+                      "critically", "badly"})  # fmt: skip
+INJURY_WORDS = frozenset({"injury", "injuries", "wound", "wounds", "injure", "hurt"})
+HOSPITALISED = frozenset({"hospitalize", "hospitalise", "hospitalized", "hospitalised"})
+# Cue words that name a substance, not a weapon ("toxic chemicals", "poison gas"): a Chemical
+# weapon event needs its use (ACLED Codebook 2023, "Chemical weapon").
+CHEM_SUBSTANCES = frozenset(
+    {"toxic", "poison", "poisonous", "chemical", "chemicals", "gas", "gases", "agent", "agents"}
+)
+# Cue classes that say a weapon was used on someone (not a generic blast, which can be an accident).
+WEAPON_ACTS = frozenset({"WEAPONUSE", "ATTACK", "SHELL", "AIR"})
+# Damage words: a building burned or demolished can be an accident or a disaster; unlike looting
+# or arson they do not say someone meant it.
+DAMAGE_ONLY = frozenset({"burn", "demolish", "destroy", "destruction", "raze"})
+# "Intercepted" is a disrupted weapons use only when what was stopped is a weapon, a drone or an
+# aircraft (ACLED Codebook 2023, "Disrupted weapons use"); people intercepted are arrests or
+# ordinary policing.
+INTERCEPTION = frozenset({"intercept", "interception"})
+INTERCEPTED = frozenset({"drone", "drones", "uav", "uavs", "aircraft", "plane", "planes",
+                         "shipment", "consignment", "missile", "rocket", "package", "packages",
+                         "parcel", "parcels"})  # fmt: skip
+# Heads under which the noun "fire" is shooting ("opened fire", "returned fire", "under fire").
+SHOOTING_HEADS = frozenset({"open", "return", "exchange", "under", "come", "draw", "trade"})
