@@ -122,3 +122,29 @@ def test_kind_cues_pick_state_county_or_city(real_gazetteer: Gazetteer) -> None:
     text = "School boards in Barrow, Jackson and Madison counties in Georgia voted."
     rs = resolve_spans(real_gazetteer, text, spans_of(text, "Barrow", "Jackson", "Madison"))
     assert all(r.candidate is not None and r.candidate.feature_code == "ADM2" for r in rs)
+
+
+@pytest.mark.slow
+def test_place_inside_a_longer_name_beats_a_spelling_variant(real_gazetteer: Gazetteer) -> None:
+    from warwatch.geo.resolve import lookup_name
+
+    found = lookup_name(real_gazetteer, "Colorado State")
+    assert found and found[0].admin1 == "US.CO"
+
+
+def test_variants_of_one_name_do_not_vote_for_each_other() -> None:
+    """Two spellings with the same candidates are one name: neither is context for the other."""
+    from warwatch.geo.gazetteer import Candidate
+    from warwatch.geo.resolve import _Context, _Entry, _reading
+
+    def place(pid: int, cc: str, lat: float, lon: float) -> Candidate:
+        return Candidate(pid, "Guma", lat, lon, "PPL", cc, f"{cc}.01", "", 1000, "", 1)
+
+    far, near = place(1, "PH", 7.0, 125.0), place(2, "NG", 7.8, 8.9)
+    town = place(3, "NG", 7.7, 8.5)
+    cands = (far, near)
+    entry = _Entry(cands, (0.0, 0.0), tuple((0.0, 0.0, 1.0) for _ in cands), _reading(cands))
+    # Both variants' first-pass answer was the far place; the one other place is in Nigeria.
+    ctx = _Context([far, far, town], [entry.reading, entry.reading, _reading((town,))])
+    extra_far, extra_near = ctx.rescore(entry)
+    assert extra_near > extra_far

@@ -3,8 +3,10 @@
 A candidate's raw score adds: its size (log population), what kind of feature it is (a country
 name is a country), how its name matched (own name > alternate name > spelling variant), the
 countries the document names (country names and demonyms anywhere in the text), containment
-("Martuni, in Nagorno-Karabakh", "Alexandria, Louisiana"), and, in a second pass, how close it
-lies to the places chosen for the other spans. Weights were set on the dev halves of GeoWebNews,
+("Martuni, in Nagorno-Karabakh", "Alexandria, Louisiana"), the kind the words around the name
+give ("Jackson and Madison counties", "Washington state", "The Washington Post": ``cues.py``),
+and, in a second pass, the countries and first-level divisions of the places chosen for the
+other spans and how close it lies to them. Weights were set on the dev halves of GeoWebNews,
 TR-News and LGL by coordinate ascent (eval/geo_tune.py, 2026-11-27: mean Acc@161 on the tuning
 half 75.2 -> 77.8 %, on the held-back half 81.1 -> 81.9 %); the calibrated score is described in ``calibrate.py``.
 """
@@ -63,11 +65,18 @@ class Resolved:
 
 def lookup_name(gaz: Gazetteer, name: str) -> tuple[Candidate, ...]:
     found = gaz.candidates(name)
-    if not found and (bare := _POSSESSIVE.sub("", name)) != name:
-        found = gaz.candidates(bare)
-    if not found:
-        found = _embedded(gaz, name)
+    if not _exact(found) and (bare := _POSSESSIVE.sub("", name)) != name:
+        found = gaz.candidates(bare) or found
+    if not _exact(found) and (inner := _embedded(gaz, name)):
+        # A place named inside a longer name ("Colorado State") competes with the spelling
+        # variants of the whole ("Colorado do Oeste"); before, any variant hid it.
+        seen = {c.id for c in inner}
+        found = inner + tuple(c for c in found if c.id not in seen)
     return found
+
+
+def _exact(found: Sequence[Candidate]) -> bool:
+    return any(c.kind != SKELETON_MATCH for c in found)
 
 
 # Words that make a name an institution or facility rather than a place ("Colorado State
@@ -181,6 +190,9 @@ def most_populous(cands: Sequence[Candidate]) -> Candidate | None:
     return max(exact, key=lambda c: c.population) if exact else None
 
 
+Reading = frozenset[int]
+
+
 @dataclass(frozen=True, slots=True)
 class _Entry:
     """A name's candidates with what does not depend on the document: priors and points."""
@@ -188,6 +200,7 @@ class _Entry:
     cands: tuple[Candidate, ...]
     priors: tuple[float, ...]
     points: tuple[RadPoint, ...]
+    reading: Reading  # the candidates' ids: names with the same reading are one name
 
 
 # Per gazetteer and process, by the name as written: names repeat within and across documents,
@@ -207,11 +220,19 @@ def _entry(gaz: Gazetteer, name: str) -> _Entry:
             cands,
             tuple(prior(c) for c in cands),
             tuple(rad_point(c.latitude, c.longitude) for c in cands),
+            _reading(cands),
         )
         if len(memo) > _MEMO_MAX:
             memo.clear()
         memo[name] = hit
     return hit
+
+
+def _reading(cands: Sequence[Candidate]) -> Reading:
+    """The places a name can mean, spelling variants aside (they differ between variants of
+    one name: "Guma LGA" and "Guma Local Government Area" both mean the places called Guma)."""
+    exact = frozenset(c.id for c in cands if c.kind != SKELETON_MATCH)
+    return exact or frozenset(c.id for c in cands)
 
 
 def resolve_spans(
@@ -233,7 +254,7 @@ def resolve_spans(
         _pass_scores(e, named, box, kind) for e, box, kind in zip(entries, boxes, cues, strict=True)
     ]
     picks = [cs[_argmax(sc)] if cs else None for cs, sc in zip(cands, first, strict=True)]
-    ctx = _Context(picks, names)
+    ctx = _Context(picks, [e.reading for e in entries])
     # The context term depends on the name only (not on the span), so a repeated name is
     # scored against the others once.
     context: dict[str, list[float]] = {}
@@ -244,7 +265,7 @@ def resolve_spans(
             continue
         extra = context.get(names[i])
         if extra is None:
-            extra = context[names[i]] = ctx.rescore(e, names[i])
+            extra = context[names[i]] = ctx.rescore(e)
         final = [s + x for s, x in zip(sc, extra, strict=True)]
         out.append(_decide(spans[i], names[i], e.cands, final))
     return out
@@ -271,18 +292,22 @@ MAX_POINTS = 100
 
 
 class _Context:
-    """The first-pass answers of all spans, summarised so each span sees only the others'."""
+    """The first-pass answers of all spans, summarised so each span sees only the others'.
 
-    def __init__(self, picks: Sequence[Candidate | None], names: Sequence[str]) -> None:
+    "Others" are spans with another reading: a repeated name, or a variant with the same
+    candidates ("Guma LGA" beside "Guma Local Government Area"), would vote for whatever the
+    first pass chose for it and keep a wrong answer in place."""
+
+    def __init__(self, picks: Sequence[Candidate | None], readings: Sequence[Reading]) -> None:
         self.cc: Counter[str] = Counter()
         self.a1: Counter[str] = Counter()
-        self.cc_by_name: dict[str, Counter[str]] = {}
-        self.a1_by_name: dict[str, Counter[str]] = {}
-        self.n_by_name: Counter[str] = Counter()
-        point_names: dict[int, set[str]] = {}
+        self.cc_by_name: dict[Reading, Counter[str]] = {}
+        self.a1_by_name: dict[Reading, Counter[str]] = {}
+        self.n_by_name: Counter[Reading] = Counter()
+        point_names: dict[int, set[Reading]] = {}
         point_count: Counter[int] = Counter()
         point_of: dict[int, Candidate] = {}
-        for p, name in zip(picks, names, strict=True):
+        for p, name in zip(picks, readings, strict=True):
             if p is None:
                 continue
             self.n_by_name[name] += 1
@@ -296,17 +321,18 @@ class _Context:
                 point_names.setdefault(p.id, set()).add(name)
                 point_count[p.id] += 1
                 point_of[p.id] = p
-        self.points: list[tuple[RadPoint, set[str]]] = [
+        self.points: list[tuple[RadPoint, set[Reading]]] = [
             (rad_point(point_of[pid].latitude, point_of[pid].longitude), point_names[pid])
             for pid, _ in point_count.most_common(MAX_POINTS)
         ]
         self.total = sum(self.n_by_name.values())
 
-    def rescore(self, entry: _Entry, name: str) -> list[float]:
+    def rescore(self, entry: _Entry) -> list[float]:
         """What the other spans' answers add to each candidate's first-pass score."""
         # Other spans' answers, not counting repeats of this same name (they would vote for
         # whatever the first pass chose) and, for distance, not areas (a country's point says
         # little about where a town is).
+        name = entry.reading
         others = self.total - self.n_by_name[name]
         own_cc = self.cc_by_name.get(name, Counter())
         own_a1 = self.a1_by_name.get(name, Counter())
