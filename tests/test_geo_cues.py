@@ -35,3 +35,15 @@ def test_fits() -> None:
     assert fits("ADM2", Cue.COUNTY) and not fits("PPL", Cue.COUNTY)
     assert fits("ADM1", Cue.STATE) and not fits("PPLC", Cue.STATE)
     assert fits("PPLC", Cue.CITY) and not fits("ADM1", Cue.CITY)
+
+
+@pytest.mark.parametrize(
+    ("text", "name", "kind"),
+    [
+        ("The city of Sao Paulo reported 300 deaths.", "Sao Paulo", Cue.CITY),
+        ("parts of the Punjab province were flooded", "Punjab", Cue.STATE),
+        ("shelling in Idlib governorate", "Idlib", Cue.STATE),
+    ],
+)
+def test_city_and_province_cues(text: str, name: str, kind: Cue) -> None:
+    assert _cue(text, name) is kind

@@ -148,3 +148,11 @@ def test_variants_of_one_name_do_not_vote_for_each_other() -> None:
     ctx = _Context([far, far, town], [entry.reading, entry.reading, _reading((town,))])
     extra_far, extra_near = ctx.rescore(entry)
     assert extra_near > extra_far
+
+
+@pytest.mark.slow
+def test_a_list_of_states_is_a_list_not_a_town_in_a_state(real_gazetteer: Gazetteer) -> None:
+    text = "Cases were reported in Utah, Virginia, Washington, Pennsylvania and Wyoming."
+    names = ("Utah", "Virginia", "Washington", "Pennsylvania", "Wyoming")
+    rs = resolve_spans(real_gazetteer, text, spans_of(text, *names))
+    assert [r.candidate.feature_code if r.candidate else None for r in rs] == ["ADM1"] * 5

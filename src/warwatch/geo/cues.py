@@ -32,6 +32,11 @@ _STATE_AFTER = re.compile(
     re.IGNORECASE,
 )
 _STATE_BEFORE = re.compile(r"\bstate\s+of\s+$", re.IGNORECASE)
+# "the Punjab province", "Idlib governorate", "Donetsk oblast": other countries' first level.
+_PROVINCE_AFTER = re.compile(r"^\s+(?:province|governorate|oblast|prefecture)\b", re.IGNORECASE)
+# "the city of Sao Paulo", "the town of Southold": a populated place, not the state or
+# county of the same name.
+_CITY_BEFORE = re.compile(r"\b(?:city|town|village)\s+of\s+$", re.IGNORECASE)
 # Newspapers named for their city (Wikipedia: List of newspapers in the United States, and of
 # the UK): the name's place is the city even where a state or county shares it.
 _PAPER_AFTER = re.compile(
@@ -46,9 +51,10 @@ def cue(text: str, start: int, end: int) -> Cue | None:
     after = text[end : end + 80]
     if _COUNTY_AFTER.match(after):
         return Cue.COUNTY
-    if _STATE_AFTER.match(after) or _STATE_BEFORE.search(text[max(0, start - 12) : start]):
+    before = text[max(0, start - 16) : start]
+    if _STATE_AFTER.match(after) or _PROVINCE_AFTER.match(after) or _STATE_BEFORE.search(before):
         return Cue.STATE
-    if _PAPER_AFTER.match(after):
+    if _PAPER_AFTER.match(after) or _CITY_BEFORE.search(before):
         return Cue.CITY
     return None
 

@@ -254,6 +254,15 @@ def resolve_spans(
         _pass_scores(e, named, box, kind) for e, box, kind in zip(entries, boxes, cues, strict=True)
     ]
     picks = [cs[_argmax(sc)] if cs else None for cs, sc in zip(cands, first, strict=True)]
+    for i, (kind, next_in_list) in _list_kinds(text, spans, picks).items():
+        # A list member: scored again with the list's kind, and without reading the next
+        # member as its container ("Washington, Pennsylvania and California" are three states).
+        box = () if next_in_list else boxes[i]
+        first[i] = [
+            s + (W_LIST if _coarse(c.feature_code) == kind else 0.0)
+            for c, s in zip(cands[i], _pass_scores(entries[i], named, box, cues[i]), strict=True)
+        ]
+        picks[i] = cands[i][_argmax(first[i])] if cands[i] else None
     ctx = _Context(picks, [e.reading for e in entries])
     # The context term depends on the name only (not on the span), so a repeated name is
     # scored against the others once.
@@ -268,6 +277,49 @@ def resolve_spans(
             extra = context[names[i]] = ctx.rescore(e)
         final = [s + x for s, x in zip(sc, extra, strict=True)]
         out.append(_decide(spans[i], names[i], e.cands, final))
+    return out
+
+
+# Lists of places are lists of one kind ("Utah, Virginia, Washington and Wyoming" are states,
+# "Barrow, Jackson and Madison" counties): Lieberman, Samet & Sankaranarayanan, "Geotagging
+# with local lexicons" (ICDE 2010) call them comma groups.
+W_LIST = 3.0
+_LIST_SEP = re.compile(r"^(?:\s*,\s*(?:and\s+|or\s+)?|\s+(?:and|or)\s+|\s*&\s*)$")
+MIN_LIST = 3  # "X, Y" alone is as often "town, state" as a list
+LIST_AGREE = 0.6  # share of the other members whose answers must be of the list's kind
+
+
+def _coarse(code: str) -> str:
+    """The kind of feature lists are made of: country, first or second-level division, town."""
+    if code in COUNTRYLIKE:
+        return "country"
+    if code in ("ADM1", "ADM2"):
+        return code
+    return "town" if code.startswith("PPL") else code
+
+
+def _list_kinds(
+    text: str, spans: Sequence[tuple[int, int]], picks: Sequence[Candidate | None]
+) -> dict[int, tuple[str, bool]]:
+    """For each member of a list of MIN_LIST or more places whose other members' first-pass
+    answers are all of one kind: that kind, and whether the next span is in the same list."""
+    groups: list[list[int]] = []
+    for i in range(len(spans)):
+        if i and _LIST_SEP.match(text[spans[i - 1][1] : spans[i][0]]):
+            groups[-1].append(i)
+        else:
+            groups.append([i])
+    out: dict[int, tuple[str, bool]] = {}
+    for group in groups:
+        if len(group) < MIN_LIST:
+            continue
+        kinds = [_coarse(p.feature_code) if (p := picks[i]) else None for i in group]
+        for k, i in enumerate(group):
+            votes = Counter(kind for j, kind in enumerate(kinds) if j != k and kind)
+            if votes:
+                kind, n = votes.most_common(1)[0]
+                if n >= 2 and n >= LIST_AGREE * (len(group) - 1):
+                    out[i] = (kind, k + 1 < len(group))
     return out
 
 
