@@ -14,7 +14,7 @@ from warwatch.geo.store import DEMONYM
 
 # GeoNames feature codes the curated tables may use (https://www.geonames.org/export/codes.html).
 KNOWN_CODES = {
-    "OCN", "SEA", "GULF", "BAY", "STRT", "STM", "LK", "CNL", "DSRT", "MTS", "PEN", "PLAT", "RGN",
+    "OCN", "SEA", "GULF", "BAY", "STRT", "STM", "LK", "CNL", "DSRT", "MTS", "PEN", "PLAT", "RGN", "ISL",
     "ADM1", "ADMD", "PCLI", "CONT", "PPL", "PPLA", "PPLC", "BLDG", "PAL", "CSTL", "SQR", "MNMT",
     "TOWR", "BDG", "PRK", "AMUS", "MILB", "PRN", "PS", "MFG", "MSQE", "ST", "HTL",
 }  # fmt: skip
@@ -52,7 +52,7 @@ def test_demonym_targets_are_country_or_admin1_codes() -> None:
     for r in data_rows("warwatch.geo", "data", DEMONYMS):
         t = r["target"]
         assert (len(t) == 2 and t.isupper()) or (t[:2].isupper() and t[2] == "."), t
-        assert r["demonyms"] and r["source"].startswith("Wikipedia: ")
+        assert r["demonyms"] and r["source"].startswith(("Wikipedia: ", "U.S. GPO Style Manual"))
 
 
 def test_airport_short_name_drops_airport_words_and_the_city() -> None:
@@ -107,5 +107,7 @@ def test_built_index_holds_the_new_data(gaz: Gazetteer) -> None:
     assert any(c.kind == DEMONYM and c.country_code == "SA" for c in gaz.candidates("Saudi"))
     assert any(c.kind == DEMONYM and c.feature_code == "RGN" for c in gaz.candidates("Kurdish"))
     assert any(c.kind == DEMONYM and c.admin1 == "GB.SCT" for c in gaz.candidates("Scottish"))
+    assert ("ADM2", "NG") in _codes(gaz, "Guma LGA")
+    assert any(c.kind == DEMONYM and c.admin1 == "CA.08" for c in gaz.candidates("Ontarians"))
     # A hamlet's stripped variant is not a name ("An Nazi" of a village of 0 people).
     assert not any(c.country_code == "SY" for c in gaz.candidates("Nazi"))

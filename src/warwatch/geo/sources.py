@@ -123,6 +123,18 @@ def _iso_points() -> dict[str, tuple[float, float]]:
     return out
 
 
+# Second-level divisions named with their kind in local usage: Nigeria's 774 local government
+# areas are "Guma LGA" / "Guma Local Government Area" in Nigerian reporting (Wikipedia: Local
+# government areas of Nigeria; GeoNames codes them ADM2).
+KIND_SUFFIXES = {"NG": ("LGA", "Local Government Area")}
+
+
+def _kind_names(name: str, code: str) -> list[str]:
+    parts = code.split(".")
+    suffixes = KIND_SUFFIXES.get(parts[0], ()) if len(parts) == 3 else ()
+    return [f"{name} {s}" for s in suffixes]
+
+
 def _admin_code(code: str) -> str:
     depth = code.count(".")
     return f"ADM{min(depth, 4)}" if depth else "ADMD"
@@ -151,7 +163,9 @@ def divisions_and_cities() -> Iterator[GazPlace]:
             admin2=".".join(parts[:3]) if len(parts) >= 3 else "",
             population=cents.get(n, (0, 0, 0))[2],
             names=_latin(
-                _with_bare_forms(f[5].split("|"), f[0], parts[0], BARE_FORM_MIN_POP), f[0]
+                _with_bare_forms(f[5].split("|"), f[0], parts[0], BARE_FORM_MIN_POP)
+                + _kind_names(f[0], code),
+                f[0],
             ),  # a division is never a hamlet
         )
     yield from _cities(of_city, code_of_row)
