@@ -156,3 +156,12 @@ def test_a_list_of_states_is_a_list_not_a_town_in_a_state(real_gazetteer: Gazett
     names = ("Utah", "Virginia", "Washington", "Pennsylvania", "Wyoming")
     rs = resolve_spans(real_gazetteer, text, spans_of(text, *names))
     assert [r.candidate.feature_code if r.candidate else None for r in rs] == ["ADM1"] * 5
+
+
+@pytest.mark.slow
+def test_names_that_can_share_a_state_are_read_in_it(real_gazetteer: Gazetteer) -> None:
+    """Clark County (largest in Nevada) and Vancouver (largest in Canada) can both be in
+    Washington state: each supports the other's reading there."""
+    text = "The Clark County sheriff said a man from Vancouver was arrested."
+    rs = resolve_spans(real_gazetteer, text, spans_of(text, "Clark County", "Vancouver"))
+    assert [r.candidate.admin1 if r.candidate else None for r in rs] == ["US.WA", "US.WA"]
