@@ -153,6 +153,27 @@ def first_type(nlp, text: str) -> str | None:
             "Excessive force against protesters",
         ),
         ("Police broke up a rally of farmers near the ministry.", "Protest with intervention"),
+        # A demand coordinated with what happened: the brawl is no grievance.
+        (
+            "Dozens gathered for a rally and demanded the mayor's resignation, and the rally "
+            "grew into a brawl.",
+            "Violent demonstration",
+        ),
+        # What a man was convicted of is no event of the story.
+        (
+            "Relatives of a man convicted of murder held a motorcade to claim his innocence.",
+            "Peaceful protest",
+        ),
+        # Clashes between partisans, with no armed group named, are mob violence.
+        (
+            "Clashes broke out between supporters of the mayor and members of a rival movement.",
+            "Mob violence",
+        ),
+        # Grenades dropped from a drone: an air/drone strike.
+        (
+            "Soldiers used a drone with grenades attached to attack enemy trenches.",
+            "Air/drone strike",
+        ),
         # A demonstration that turns very violent.
         ("Protests over fuel prices turned very violent in the capital.", "Violent demonstration"),
     ],
@@ -177,9 +198,16 @@ def test_blockade_by_troops_is_no_demonstration(nlp) -> None:
         "Police intercepted a man wanted for fraud at the airport on Monday.",
         # A mobilisation against a disaster is no change to an armed group's activity.
         "The army mobilised to help residents trapped by heavy snow in the north.",
+        # Troops deployed ahead of expected demonstrations: no protest took place.
+        # (the deployment itself is a Change to group/activity, not asserted here)
         # A building burned in an accidental fire.
         "A factory burned in a fire that broke out on Sunday night.",
     ],
 )
 def test_no_incident_without_political_violence(nlp, text: str) -> None:
     assert first_type(nlp, text) is None
+
+
+def test_expected_protest_is_no_protest(nlp) -> None:
+    text = "Police deployed officers in the capital in anticipation of more demonstrations."
+    assert first_type(nlp, text) not in {"Peaceful protest", "Protest with intervention"}

@@ -22,6 +22,7 @@ from .event_words import (
     INJURY_WORDS,
     KILLING,
     MILITARY_NOUNS,
+    NOT_YET_HEADS,
     POLICE_NOUNS,
     PROTEST_TOPIC,
     SCUFFLE,
@@ -39,6 +40,11 @@ DEMONSTRATION_ORDER = (
 
 
 def protest_candidate(cues: Sequence[Cue], kinds: set[str]) -> Candidate | None:
+    if any(c.label == "PROTEST" for c in cues) and all(
+        _not_yet(c) for c in cues if c.label == "PROTEST"
+    ):
+        # Only a protest expected or called for: ACLED codes demonstrations that took place.
+        cues = [c for c in cues if c.label != "PROTEST"]
     labels = {c.label for c in cues}
     anchor = (
         first_cue(cues, "PROTEST")
@@ -78,6 +84,23 @@ def protest_candidate(cues: Sequence[Cue], kinds: set[str]) -> Candidate | None:
     else:
         sub = ST.PEACEFUL_PROTEST
     return Candidate(sub, anchor.span, 6.5)
+
+
+def _not_yet(cue: Cue) -> bool:
+    """A protest anticipated, planned or called for ("in anticipation of more demonstrations",
+    "called for protests"), not one held. The cue must be what is expected, not who expects:
+    "protesters called for his release" is a protest."""
+    root = cue.span.root
+    if root.dep_ not in ("pobj", "dobj", "conj"):
+        return False
+    head = root
+    for _ in range(3):
+        head = head.head
+        if head.lemma_.lower() in NOT_YET_HEADS:
+            return True
+        if head.head is head:
+            break
+    return False
 
 
 def _seriously_hurt(cues: Sequence[Cue]) -> bool:
@@ -166,7 +189,11 @@ def _grievance(cue: Cue, rally: set[int]) -> bool:
     if cue.label == "ARREST" and root.dep_ == "amod":
         return True
     for _ in range(GRIEVANCE_DEPTH):
-        if root.head is root:
+        if root.head is root or (
+            root.dep_ == "conj" and any(c.dep_ in ("nsubj", "nsubjpass") for c in root.children)
+        ):
+            # "demanded his resignation, and the rally grew into a brawl": a clause with its own
+            # subject, coordinated with the demand, says what happened, not what was demanded.
             return False
         root = root.head
         lemma = root.lemma_.lower()

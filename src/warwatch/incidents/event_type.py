@@ -35,6 +35,8 @@ from .event_words import (
     CONFLICT_AGREEMENT,
     CROWD_NOUNS,
     DAMAGE_ONLY,
+    DRONES,
+    EXERCISES,
     HQ_NOUNS,
     INTENT_LABELS,
     INTERCEPTED,
@@ -45,6 +47,7 @@ from .event_words import (
     NON_EVENT,
     NONSTATE_NOUNS,
     ONE_SIDED,
+    PARTISAN_NOUNS,
     PERSON_NOUNS,
     PLACE_NOUNS,
     SCUFFLE,
@@ -97,6 +100,8 @@ def _means(cues: Sequence[Cue]) -> list[Candidate]:
         cue = next((c for c in same if c.lemma not in WEAK_BLAST), same[0] if same else None)
         if cue is None:
             continue
+        if label == "GRENADE" and any(c.label == "AIR" and c.lemma in DRONES for c in cues):
+            continue  # grenades dropped from a drone: an Air/drone strike (ACLED Codebook 2023)
         if label == "SHELL" and cue.lemma == "projectile" and labels & {"PROTEST", "VIOLENT"}:
             continue  # projectiles thrown by demonstrators are stones, not rockets
         if label == "IED" and cue.lemma in WEAK_BLAST:
@@ -110,6 +115,9 @@ def _means(cues: Sequence[Cue]) -> list[Candidate]:
         air_strike = any(c.label == "AIR" and c.lemma in AIR_STRIKE_WORDS for c in cues)
         if label == "AIR" and not labels & STRIKING and not air_strike:
             continue
+        drone_drop = label == "AIR" and cue.lemma in DRONES and "GRENADE" in labels
+        if label == "AIR" and _exercise(cues) and not air_strike and not drone_drop:
+            continue  # jets and helicopters in a military exercise strike nobody
         if (
             label == "CHEM"
             and not _chemical_weapon(cue)
@@ -121,6 +129,10 @@ def _means(cues: Sequence[Cue]) -> list[Candidate]:
         trigger = first_cue(cues, "WEAPONUSE")
         out.append(Candidate(sub, trigger.span if trigger else cue.span, score))
     return out
+
+
+def _exercise(cues: Sequence[Cue]) -> bool:
+    return any(c.label == "CHANGE" and c.lemma in EXERCISES for c in cues)
 
 
 def _chemical_weapon(cue: Cue) -> bool:
@@ -246,7 +258,7 @@ def _simple(cues: Sequence[Cue], kinds: set[str], two_sides: bool) -> list[Candi
             and not kinds & (ARMED_KINDS | STATE_KINDS)
         ):
             sub, score = ST.MOB_VIOLENCE, 6.2  # villagers clashing with sticks: not a battle
-        if cue.label == "CLASH" and _unarmed_sides(cue, kinds):
+        if cue.label == "CLASH" and (_unarmed_sides(cue, kinds) or _partisan_sides(cue, kinds)):
             sub, score = ST.MOB_VIOLENCE, 6.2  # two named groups of people brawling
         melee = cue.label == "ATTACK" and cue.lemma in MELEE
         if melee:
@@ -275,7 +287,7 @@ def _simple(cues: Sequence[Cue], kinds: set[str], two_sides: bool) -> list[Candi
             continue  # "raids to detain activists": ACLED's Arrests
         if cue.label == "CEDE" and _fought(cues):
             continue  # "forced them to retreat" after a clash: the clash, not a peaceful handover
-        if cue.label == "AGREE" and cue.lemma in CONFLICT_AGREEMENT:
+        if cue.label == "AGREE" and any(t.lemma_.lower() in CONFLICT_AGREEMENT for t in cue.span):
             # Above a clash: "agreed to a ceasefire after two weeks of fighting" is the agreement.
             score = 6.5
         out.append(Candidate(sub, cue.span, score))
@@ -307,6 +319,24 @@ def _unarmed_sides(cue: Cue, kinds: set[str]) -> bool:
     """A scuffle between named groups none of which is armed, a state force or a country."""
     armed = ARMED_KINDS | STATE_KINDS | {"demonym", "country"}
     return cue.lemma in SCUFFLE and bool(kinds) and not kinds & armed
+
+
+def _partisan_sides(cue: Cue, kinds: set[str]) -> bool:
+    """ "Clashes between supporters of X and members of Y": the sides are partisans, not armed
+    organised groups (ACLED Codebook 2023: an "Armed clash" is between armed, organised groups;
+    unorganised violent groups are "Mob violence"). No armed group, force or country is named."""
+    if kinds & (ARMED_KINDS | STATE_KINDS | {"demonym", "country"}):
+        return False
+    root = cue.span.root
+    sides = [c for c in root.children if c.dep_ == "nsubj"]
+    # "clashes between X and Y", or "clashes broke out/occurred between X and Y"
+    holders = [root, root.head] if root.dep_ in ("nsubj", "nsubjpass") else [root]
+    preps = [c for h in holders for c in h.children if c.lower_ in ("between", "with", "among")]
+    sides += [g for p in preps for g in p.children]
+    sides += [cc for t in sides for cc in t.conjuncts]
+    return bool(sides) and all(
+        t.lemma_.lower() in PARTISAN_NOUNS or t.lower_ in PARTISAN_NOUNS for t in sides
+    )
 
 
 def _objects(verb: Token) -> list[Token]:
@@ -375,7 +405,7 @@ def candidates(
 ) -> list[Candidate]:
     """All candidates of one sentence, best first. ``kinds``: actor kinds in the sentence;
     ``two_sides``: two different armed actors are named (state forces or armed groups)."""
-    cues = without_grievances(cues)
+    cues = [c for c in without_grievances(cues) if not _accusation(c)]
     labels = {c.label for c in cues}
     found = _means(cues)
     gunfire = _gunfire(cues, kinds, two_sides)
@@ -414,6 +444,26 @@ def candidates(
                 if c.sub_event in DEMONSTRATION_ORDER or c.sub_event == ST.AGREEMENT
             ]
     return sorted(found, key=lambda c: -c.score)
+
+
+def _accusation(cue: Cue) -> bool:
+    """What a person is described as accused, charged or convicted of ("a man convicted for
+    sexual abuse", "suspects charged with murder") is a past act named, not the event the sentence
+    reports. A clause that accuses ("officials accused the army of shelling the village") is a
+    claim about the event and stays."""
+    if cue.label in ("ARREST", "PROTEST", "INTERVENE", "FORCE"):
+        return False
+    root = cue.span.root
+    if root.dep_ not in ("pobj", "pcomp"):
+        return False
+    for head in (root.head, root.head.head):
+        if (head.lemma_.lower() in ACCUSED or head.lower_ in ACCUSED) and head.dep_ in (
+            "acl",
+            "amod",
+            "relcl",
+        ):
+            return True
+    return False
 
 
 def _intent(cues: Sequence[Cue]) -> bool:

@@ -182,7 +182,7 @@ PROTEST_TOPIC = frozenset(
     {"over", "against", "about", "plan", "decry", "denounce", "condemn", "protest", "oppose"}
 )
 # Prepositions that make a battle the time reference of another event ("destroyed after fighting").
-AFTERMATH = frozenset({"after", "following", "before", "since"})
+AFTERMATH = frozenset({"after", "following", "follow", "before", "since"})
 # Who rallies: the words a demonstrator is called by, and the pronoun that refers back to them.
 CROWD_WORDS = frozenset({"they", "crowd", "mob"})
 # A cue in one of these dependencies is a modifier ("tasked with fighting IS", "a deal ending
@@ -371,3 +371,16 @@ INTERCEPTED = frozenset({"drone", "drones", "uav", "uavs", "aircraft", "plane", 
                          "parcel", "parcels"})  # fmt: skip
 # Heads under which the noun "fire" is shooting ("opened fire", "returned fire", "under fire").
 SHOOTING_HEADS = frozenset({"open", "return", "exchange", "under", "come", "draw", "trade"})
+# Heads under which a protest word is expected, not held ("in anticipation of demonstrations",
+# "called for protests", "ahead of a planned march"): ACLED codes events that took place.
+NOT_YET_HEADS = frozenset({"anticipation", "anticipate", "ahead", "expect", "call", "urge",
+                           "threaten", "plan", "prepare", "prevent", "ban", "forbid"})  # fmt: skip
+# Drones carrying grenades or bombs make the strike an Air/drone strike (ACLED Codebook 2023,
+# "Air/drone strike": attacks by air assets, including drones).
+DRONES = frozenset({"drone", "drones", "uav", "uavs"})
+# Change-to-activity words under which aircraft and guns are shown, not used.
+EXERCISES = frozenset({"exercise", "exercises", "drill", "drills"})
+# Sides of a clash that are partisans or crowds rather than armed, organised groups.
+PARTISAN_NOUNS = frozenset({"supporter", "supporters", "member", "members", "fan", "fans",
+                            "follower", "followers", "opponent", "opponents", "youth", "youths",
+                            "student", "students"})  # fmt: skip
