@@ -14,7 +14,7 @@ from warwatch.geo.store import DEMONYM
 
 # GeoNames feature codes the curated tables may use (https://www.geonames.org/export/codes.html).
 KNOWN_CODES = {
-    "OCN", "SEA", "GULF", "BAY", "STRT", "STM", "LK", "CNL", "DSRT", "MTS", "PEN", "PLAT", "RGN", "ISL",
+    "OCN", "SEA", "GULF", "BAY", "STRT", "STM", "LK", "CNL", "DSRT", "MTS", "PEN", "PLAT", "RGN", "ISL", "ISLS",
     "ADM1", "ADMD", "PCLI", "CONT", "PPL", "PPLA", "PPLC", "BLDG", "PAL", "CSTL", "SQR", "MNMT",
     "TOWR", "BDG", "PRK", "AMUS", "MILB", "PRN", "PS", "MFG", "MSQE", "ST", "HTL",
 }  # fmt: skip
