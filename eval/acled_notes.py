@@ -1,6 +1,7 @@
 """ACLED notes -> incident, on the dev halves (Armenia 2018-20, Argentina 2022-06, Africa 2016).
 
     python eval/acled_notes.py [--limit N] [--baseline] [--file armenia|argentina|africa2016]
+                               [--errors actor1|place]
 
 Each note runs through the full pipeline (build_nlp -> geo.geoparse -> incidents.assemble). Notes
 start with their own date, often without the year ("On 13 December, ..."). ``--published``:
@@ -87,14 +88,20 @@ def _norm(name: str) -> tuple[str, str | None]:
     return (m.group(1).lower(), m.group(2).lower()) if m else (name.lower(), None)
 
 
-def actor_match(incident: Incident | None, gold: str) -> bool:
+def first_actor(incident: Incident | None) -> str | None:
+    """The name scored against ``actor1``: the first perpetrator or participant."""
     if incident is None:
-        return False
+        return None
     roles = (ActorRole.PERPETRATOR, ActorRole.PARTICIPANT)
     first = next((a for a in incident.actors if a.role in roles), None)
-    if first is None:
+    return first.name if first else None
+
+
+def actor_match(incident: Incident | None, gold: str) -> bool:
+    name = first_actor(incident)
+    if name is None:
         return False
-    (gb, gc), (pb, pc) = _norm(gold), _norm(first.name)
+    (gb, gc), (pb, pc) = _norm(gold), _norm(name)
     return gb.startswith(pb) and (gc is None or pc is None or gc == pc)
 
 
@@ -127,7 +134,26 @@ def fatal_ok(inc: Incident | None, row: dict[str, str]) -> bool | None:
     return best == int(float(raw))
 
 
-def score_file(name: str, rows: list[dict[str, str]], reports: list[Report]) -> None:
+def _place_text(inc: Incident | None) -> str:
+    loc = inc.location if inc else None
+    if loc is None:
+        return "-"
+    return f"{loc.name} [{loc.country_code}] ({loc.latitude}, {loc.longitude})"
+
+
+def print_error(kind: str, row: dict[str, str], inc: Incident | None) -> None:
+    """One line per miss: the gold value, the prediction, the start of the note."""
+    if kind == "actor1":
+        gold, pred = row["actor1"], first_actor(inc) or "-"
+    else:
+        gold = f"{row.get('location', '')} [{row.get('country', '')}] ({row['latitude']}, {row['longitude']})"
+        pred = _place_text(inc)
+    print(f"  {kind} gold={gold!r} pred={pred!r} | {row['notes'][:160]}")
+
+
+def score_file(
+    name: str, rows: list[dict[str, str]], reports: list[Report], errors: str | None = None
+) -> None:
     per_type: dict[str, list[bool]] = defaultdict(list)
     actor, place, when, fatal = [], [], [], []
     for row, rep in zip(rows, reports, strict=True):
@@ -136,6 +162,8 @@ def score_file(name: str, rows: list[dict[str, str]], reports: list[Report]) -> 
         per_type[label].append(ok)
         actor.append(actor_match(inc, row["actor1"]))
         place.append(place_ok(inc, row))
+        if errors == "actor1" and not actor[-1] or errors == "place" and not place[-1]:
+            print_error(errors, row, inc)
         when.append(date_ok(inc, row))
         f = fatal_ok(inc, row)
         if f is not None:
@@ -176,13 +204,18 @@ def main() -> None:
     ap.add_argument("--baseline", action="store_true", help="score the empty placeholder output")
     ap.add_argument("--file", choices=sorted(FILES), action="append")
     ap.add_argument("--published", choices=sorted(PUBLISHED), default="none")
+    ap.add_argument(
+        "--errors",
+        choices=("actor1", "place"),
+        help="list each miss: gold vs predicted, note start",
+    )
     args = ap.parse_args()
     for name in args.file or list(FILES):
         rows = load(name, args.limit)
         texts = [r["notes"] for r in rows]
         pubs = [PUBLISHED[args.published](r) for r in rows]
         reports = list(run_reports(texts, pubs, baseline=args.baseline))
-        score_file(name, rows, reports)
+        score_file(name, rows, reports, args.errors)
     print(f"\n(no incident is scored as the label {NONE!r}; published: {args.published})")
 
 

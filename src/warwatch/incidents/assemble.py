@@ -10,14 +10,13 @@ called when their modules are present.
 
 from __future__ import annotations
 
-from collections import Counter
 from dataclasses import dataclass
 from datetime import date
 
 from spacy.tokens import Doc, Span
 
 from .. import geo
-from ..kb.actors import Country, actor_entries, country_of_code, qualified_name
+from ..kb.actors import Country, actor_entries, qualified_name
 from ..kb.weapons import find_weapons
 from ..model import (
     EVENT_TYPE_OF,
@@ -35,7 +34,7 @@ from ..model import (
     Weapon,
 )
 from ..model import Span as ModelSpan
-from . import grouping
+from . import dyad, grouping, story_country
 from .actors import (
     Mention,
     assign_roles,
@@ -73,12 +72,6 @@ class Member:
     cand: Candidate
     anaphoric: bool = False  # the event was found through "these weapons", "they were used"
     toll_followup: bool = False  # "Two people were killed.": the toll of the previous incident
-
-
-def _story_country(places: tuple[Place, ...]) -> Country | None:
-    """The country most places of the story are in: the "(Country)" of generic actor names."""
-    codes = Counter(p.country_code for p in places if p.country_code)
-    return country_of_code(codes.most_common(1)[0][0]) if codes else None
 
 
 def _subject_kind(found: list[Mention]) -> str | None:
@@ -176,10 +169,34 @@ def _actors(members: list[Member], country: Country | None) -> tuple[Actor, ...]
         a.role == ActorRole.PERPETRATOR for a in found
     ):  # "... killed two people. Al Shabaab suspected."
         found += responsible(members[-1].sent, country)
+    if cand.event_type == EventType.BATTLES and not any(a.role in dyad.SIDES for a in found):
+        found += _clash_sides(members)  # "clashes between FDLR and FARDC forces"
     found = [_with_country(a, country) for a in found]
     if cand.event_type in (EventType.PROTESTS, EventType.RIOTS):
         found = [_as_crowd(a, cand, country) for a in found]
     return merge_actors(found + _crowd(cand, found, country))
+
+
+def _clash_sides(members: list[Member]) -> list[Actor]:
+    """A battle's sides when no word of the sentence links them to the event ("clashes between
+    the army and SPLA-IO"): every armed actor its sentences name, as participants."""
+    out: list[Actor] = []
+    for m in members:
+        found = list(m.mentions)
+        for x in found:
+            if x.kind not in ARMED_OR_STATE or _modifier(x, found):
+                continue
+            out.append(
+                Actor(
+                    name=x.name,
+                    role=ActorRole.PARTICIPANT,
+                    country_code=x.country_code,
+                    start=x.span.start_char,
+                    end=x.span.end_char,
+                    surface=x.span.text,
+                )
+            )
+    return out
 
 
 def _with_country(actor: Actor, country: Country | None) -> Actor:
@@ -250,7 +267,7 @@ def _tolls(sents: list[Span], published: date | None) -> tuple[Count, Count]:
 
 def _incident(
     doc: Doc, group: grouping.Group, places: tuple[Place, ...], published: date | None,
-    country: Country | None,
+    votes: story_country.Votes,
 ) -> tuple[float, Incident]:  # fmt: skip
     members = group.members
     sents = list(dict.fromkeys(m.sent for m in members))
@@ -259,16 +276,17 @@ def _incident(
     dead, hurt = _tolls(sents, published)
     when = resolve_date(doc, trig.sent, published)
     where = geo.locate_incident(doc, ModelSpan(start=trig.start_char, end=trig.end_char), places)
-    if where is not None and where.country_code:  # "Protesters (X)": X is where it happened
-        country = country_of_code(where.country_code) or country
+    # "Protesters (X)": X is where it happened, as the story's evidence and the location say.
+    country = story_country.incident_country(votes, where.country_code if where else None)
     score = salience(best.score, len(sents), members[0].index, dead)
+    actors = dyad.clash_sides(_actors(members, country), group.sub_event)
     incident = Incident(
         event_type=EVENT_TYPE_OF[group.sub_event],
         sub_event_type=group.sub_event,
         trigger=TextSpan(start=trig.start_char, end=trig.end_char, text=trig.text),
         date=when,
         location=where,
-        actors=_actors(members, country),
+        actors=actors,
         weapons=_weapons(sents),
         fatalities=dead,
         injured=hurt,
@@ -280,11 +298,13 @@ def _incident(
 
 def assemble(doc: Doc, article: Article, places: tuple[Place, ...]) -> Report:
     published = article.published
-    country = _story_country(places)
+    votes = story_country.story_votes(doc, places)
+    first = next((p.country_code for p in places if p.country_code), None)
+    country = story_country.best_country(votes, tie_break=first)
     groups: list[grouping.Group] = []
     for m in _sentence_members(doc, published, country, places):
         grouping.add(groups, m, grouping.sentence_places(m.sent, places))
-    scored = [_incident(doc, g, places, published, country) for g in groups]
+    scored = [_incident(doc, g, places, published, votes) for g in groups]
     scored.sort(key=lambda pair: -pair[0])
     incidents = tuple(inc for _, inc in scored)
     return Report(

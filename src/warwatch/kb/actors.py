@@ -105,8 +105,15 @@ def state_name(kind: str, country: Country | None) -> str:
     return f"{base} of {country.name}" if country else base
 
 
+GENERIC_STATE_NAMES = frozenset({"Military Forces", "Police Forces"})
+
+
 def qualified_name(entry: ActorEntry, country: Country | None) -> str:
-    """Generic classes take the article's country in brackets, as ACLED writes them."""
+    """Generic classes take the article's country in brackets, as ACLED writes them. A state
+    force the dictionary names itself ("Rapid Support Forces") keeps its row's name: ACLED lists
+    such forces under their own names, not as the country's "Military Forces of X"."""
+    if entry.kind in ("state", "police") and entry.canonical not in GENERIC_STATE_NAMES:
+        return entry.canonical
     if entry.kind in ("state", "police"):
         return state_name(entry.kind, country)
     generic = entry.kind in (

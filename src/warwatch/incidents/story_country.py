@@ -1,0 +1,131 @@
+"""The country a story is about: the "(Country)" of ACLED's generic actor names.
+
+ACLED names generic actors after the country where the event happened ("Protesters (Argentina)",
+"Military Forces of Sudan", "Unidentified Armed Group (Mali)"; ACLED Codebook 2023, "Actor Names,
+Types and Inter Codes"). Short notes name few places and the gazetteer often reads a lone
+ambiguous name abroad ("San Juan", "Tunis"), so the country is a vote over all the evidence the
+text gives, not the first place's reading:
+
+- each resolved place, weighted by its resolution score (a confident reading counts more);
+- each country named in the text ("in the Democratic Republic of Congo"), read from the actor
+  recogniser's country table rather than the gazetteer, which can read a country name as a
+  neighbour's ("Congo");
+- each state force of a country ("Libyan troops", "Ethiopia's police", "FARDC" -> Democratic
+  Republic of Congo): state forces mostly act at home;
+- each named armed group's home country ("SPLA-IO" -> South Sudan) at half weight: groups fight
+  across borders too (Al Shabaab in Kenya, Boko Haram in Niger), so a resolved place outweighs it;
+- each province named in brackets after a place, as news and wire copy write "Town (Province)"
+  ("Rosario (Santa Fe)", "Goma (North Kivu)"): the countries with a first-level division of that
+  name (GeoNames ADM1) share one vote; the gazetteer resolver does not read these brackets;
+- each bare demonym ("Argentine workers"), at half weight: demonyms also name foreigners and
+  things ("Congolese nationals marched", "the Chinese Offices").
+
+An incident adds the country of its own location (``LOCATION_WEIGHT``): where the event happened
+decides when the rest of the story does not say otherwise.
+"""
+
+from __future__ import annotations
+
+import re
+from collections import defaultdict
+from collections.abc import Iterable, Mapping
+
+from spacy.tokens import Doc
+
+from ..geo.index import ensure_gazetteer
+from ..kb.actors import Country, actor_entries, country_of_code
+from ..model import Place
+from ..nlp.actors import actor_spans
+
+# Weight of a place reading with no score (the resolver gives one to every reading it makes).
+DEFAULT_PLACE_WEIGHT = 0.5
+# Weight of one country name or state force of a country in the text.
+ACTOR_WEIGHT = 1.0
+# Weight of a bare demonym, and of a named non-state group's home country.
+DEMONYM_WEIGHT = 0.5
+GROUP_WEIGHT = 0.5
+# Weight of one bracketed province, shared by the countries that have a province of its name.
+PROVINCE_WEIGHT = 1.0
+# "<Capitalised place> (<Capitalised name>)": a place and the province it lies in.
+_BRACKETED = re.compile(r"\b[A-Z][\w'.-]*\s+\(([A-Z][\w'.-]*(?:\s+[A-Z][\w'.-]*){0,3})\)")
+# Extra weight of the incident's own location country.
+LOCATION_WEIGHT = 0.25
+# Actor kinds whose dictionary country is where they act: the state's own forces.
+HOME_KINDS = frozenset({"state", "police"})
+GROUP_KINDS = frozenset({"rebel", "militia"})
+
+
+Votes = dict[str, float]  # ISO 3166-1 alpha-2 code -> weight of evidence
+
+
+def place_votes(places: Iterable[Place], skip: set[tuple[int, int]] | None = None) -> Votes:
+    """Resolved places, weighted by score; ``skip``: character spans counted elsewhere."""
+    votes: Votes = defaultdict(float)
+    for p in places:
+        if p.country_code and (p.start, p.end) not in (skip or set()):
+            votes[p.country_code] += p.score if p.score is not None else DEFAULT_PLACE_WEIGHT
+    return votes
+
+
+def country_spans(doc: Doc) -> set[tuple[int, int]]:
+    """Character spans of country names the actor recogniser found."""
+    return {(s.start_char, s.end_char) for s in actor_spans(doc) if s.label_ == "country"}
+
+
+def actor_votes(doc: Doc) -> Votes:
+    """Countries named in the text, countries whose forces are named, named groups' homes and
+    demonyms."""
+    votes: Votes = defaultdict(float)
+    entries = actor_entries()
+    for span in actor_spans(doc):
+        key = span.kb_id_
+        if key.startswith("entry:"):
+            entry = entries[int(key.split(":", 1)[1])]
+            if entry.country_code and entry.kind in HOME_KINDS:
+                votes[entry.country_code] += ACTOR_WEIGHT
+            elif entry.country_code and entry.kind in GROUP_KINDS:
+                votes[entry.country_code] += GROUP_WEIGHT
+        elif span.label_ in ("country", *HOME_KINDS):  # kb_id is the ISO code
+            votes[key] += ACTOR_WEIGHT
+        elif span.label_ == "demonym":
+            votes[key] += DEMONYM_WEIGHT
+    return votes
+
+
+def province_votes(text: str) -> Votes:
+    """Countries of the provinces named in brackets after a place ("Formosa (Formosa)")."""
+    votes: Votes = defaultdict(float)
+    for m in _BRACKETED.finditer(text):
+        if m.group(1).isupper():  # an acronym: "Forum for Democratic Change (FDC)"
+            continue
+        found = ensure_gazetteer().candidates(m.group(1))
+        codes = {c.country_code for c in found if c.feature_code == "ADM1"}
+        for code in codes:
+            votes[code] += PROVINCE_WEIGHT / len(codes)
+    return votes
+
+
+def best_country(votes: Mapping[str, float], tie_break: str | None = None) -> Country | None:
+    """The country with most votes; on a tie ``tie_break`` (the place read first) wins."""
+    if not votes:
+        return None
+    top = max(votes.values())
+    leaders = [code for code, v in votes.items() if v == top]
+    code = tie_break if tie_break in leaders else leaders[0]
+    return country_of_code(code)
+
+
+def story_votes(doc: Doc, places: tuple[Place, ...]) -> Votes:
+    votes = place_votes(places, country_spans(doc))
+    for more in (actor_votes(doc), province_votes(doc.text)):
+        for code, weight in more.items():
+            votes[code] = votes.get(code, 0.0) + weight
+    return votes
+
+
+def incident_country(votes: Mapping[str, float], location_code: str | None) -> Country | None:
+    """The story's votes with the incident location's country added."""
+    here = dict(votes)
+    if location_code:
+        here[location_code] = here.get(location_code, 0.0) + LOCATION_WEIGHT
+    return best_country(here, tie_break=location_code)

@@ -1,0 +1,89 @@
+"""The story's country (the "(Country)" of ACLED's generic actor names) and the armed-clash dyad.
+
+Sentences written for these tests; the gazetteer is the prebuilt test index (conftest).
+"""
+
+from __future__ import annotations
+
+import hashlib
+
+import pytest
+
+from warwatch.incidents import assemble
+from warwatch.incidents.dyad import clash_sides, inter_code
+from warwatch.incidents.story_country import (
+    actor_votes,
+    best_country,
+    incident_country,
+    province_votes,
+)
+from warwatch.model import Actor, ActorRole, Article, Place, SubEventType
+
+
+def test_a_bracketed_province_votes_for_its_country() -> None:
+    votes = province_votes("On 3 June, in Rosario (Santa Fe), teachers gathered in a square.")
+    assert set(votes) == {"AR"}
+
+
+def test_an_acronym_in_brackets_is_no_province() -> None:
+    assert province_votes("Supporters of the Forum for Democratic Change (FDC) marched.") == {}
+
+
+def test_a_province_of_several_countries_shares_its_vote() -> None:
+    votes = province_votes("Teachers marched in San Juan (San Juan).")
+    assert len(votes) > 1 and sum(votes.values()) == pytest.approx(1.0)
+
+
+def test_the_location_breaks_a_tie_but_does_not_outvote_the_story() -> None:
+    assert (c := best_country({"AR": 1.0, "PH": 1.0}, tie_break="PH")) and c.country_code == "PH"
+    chosen = incident_country({"AR": 1.0, "PH": 0.7}, "PH")
+    assert chosen is not None and chosen.country_code == "AR"
+
+
+@pytest.mark.slow
+def test_state_forces_and_country_names_vote_but_foreign_things_count_less(nlp) -> None:
+    votes = actor_votes(nlp("FARDC soldiers clashed with rebels near the Chinese embassy."))
+    assert votes["CD"] > votes.get("CN", 0.0)
+
+
+@pytest.mark.slow
+def test_a_misread_place_does_not_name_the_protesters_against_the_story(nlp) -> None:
+    text = "On 5 June, in Villa Nueva (Cordoba), Argentine teachers protested to demand a raise."
+    misread = Place(name="Villa Nueva", start=16, end=27, latitude=14.5, longitude=-90.6,
+                    country_code="GT", feature_code="PPL", score=0.6)  # fmt: skip
+    article = Article(text=text, sha256=hashlib.sha256(text.encode()).hexdigest())
+    report = assemble(nlp(text), article, (misread,))
+    names = [a.name for inc in report.incidents for a in inc.actors]
+    assert "Protesters (Argentina)" in names
+
+
+def _actor(name: str, role: ActorRole, start: int) -> Actor:
+    return Actor(name=name, role=role, start=start, end=start + 3)
+
+
+def test_clash_sides_are_participants_in_inter_code_order() -> None:
+    actors = (
+        _actor("Al Shabaab", ActorRole.PERPETRATOR, 0),
+        _actor("Military Forces of Somalia", ActorRole.TARGET, 20),
+        _actor("Civilians (Somalia)", ActorRole.VICTIM, 40),
+    )
+    out = clash_sides(actors, SubEventType.ARMED_CLASH)
+    assert [a.name for a in out][:2] == ["Military Forces of Somalia", "Al Shabaab"]
+    assert out[0].role == ActorRole.PARTICIPANT and out[1].role == ActorRole.PERPETRATOR
+    assert out[2].role == ActorRole.VICTIM  # people hit stay victims
+
+
+def test_other_events_keep_their_roles_and_order() -> None:
+    actors = (
+        _actor("Al Shabaab", ActorRole.PERPETRATOR, 0),
+        _actor("Military Forces of Somalia", ActorRole.TARGET, 20),
+    )
+    assert clash_sides(actors, SubEventType.REMOTE_EXPLOSIVE) == actors
+
+
+def test_inter_codes_follow_acled() -> None:
+    assert inter_code("Military Forces of Sudan") == 1
+    assert inter_code("Police Forces of Kenya") == 1
+    assert inter_code("Al Shabaab") == 2
+    assert inter_code("Fulani Ethnic Militia (Nigeria)") == 4
+    assert inter_code("Protesters (Argentina)") == 6
