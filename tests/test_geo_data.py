@@ -6,7 +6,14 @@ from __future__ import annotations
 import pytest
 
 from warwatch.datafiles import data_rows
-from warwatch.geo.build import AREAS, CURATED, DEMONYMS, LANDMARKS, supplement_rows
+from warwatch.geo.build import (
+    AREAS,
+    CURATED,
+    DEMONYMS,
+    LANDMARKS,
+    UNIVERSITIES,
+    supplement_rows,
+)
 from warwatch.geo.fold import fold
 from warwatch.geo.gazetteer import Gazetteer
 from warwatch.geo.sources import airport_aliases, airports, bare_form
@@ -53,6 +60,14 @@ def test_demonym_targets_are_country_or_admin1_codes() -> None:
         t = r["target"]
         assert (len(t) == 2 and t.isupper()) or (t[:2].isupper() and t[2] == "."), t
         assert r["demonyms"] and r["source"].startswith(("Wikipedia: ", "U.S. GPO Style Manual"))
+
+
+def test_university_rows_name_a_city_and_a_source() -> None:
+    rows = data_rows("warwatch.geo", "data", UNIVERSITIES)
+    assert len(rows) > 100
+    for r in rows:
+        assert r["city"] and r["source"].startswith("Wikipedia: "), r["name"]
+        assert r["admin1"].startswith(r["country_code"] + "."), r["name"]
 
 
 def test_airport_short_name_drops_airport_words_and_the_city() -> None:
@@ -109,5 +124,9 @@ def test_built_index_holds_the_new_data(gaz: Gazetteer) -> None:
     assert any(c.kind == DEMONYM and c.admin1 == "GB.SCT" for c in gaz.candidates("Scottish"))
     assert ("ADM2", "NG") in _codes(gaz, "Guma LGA")
     assert any(c.kind == DEMONYM and c.admin1 == "CA.08" for c in gaz.candidates("Ontarians"))
+    ucla = next(c for c in gaz.candidates("UCLA") if c.feature_code == "UNIV")
+    assert ucla.admin1 == "US.CA" and abs(ucla.latitude - 34.05) < 0.2  # Los Angeles' point
+    # Every university found its campus city in its division.
+    assert sum(1 for c in gaz.candidates("Cairo University") if c.feature_code == "UNIV") == 1
     # A hamlet's stripped variant is not a name ("An Nazi" of a village of 0 people).
     assert not any(c.country_code == "SY" for c in gaz.candidates("Nazi"))

