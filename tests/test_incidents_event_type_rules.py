@@ -174,6 +174,27 @@ def first_type(nlp, text: str) -> str | None:
             "Soldiers used a drone with grenades attached to attack enemy trenches.",
             "Air/drone strike",
         ),
+        # Anti-aircraft guns are ground weapons; planes hit on the ground are targets.
+        (
+            "Rebels attacked an army post using anti-aircraft guns and mortars.",
+            "Shelling/artillery/missile attack",
+        ),
+        (
+            "Rockets fired by the militia hit the airport and damaged two passenger planes.",
+            "Shelling/artillery/missile attack",
+        ),
+        # An air force that destroys vehicles carried out an air strike.
+        ("The air force destroyed a convoy of rebel vehicles near the border.", "Air/drone strike"),
+        # Police using water cannon to stop a march intervene; they build no barricade.
+        (
+            "Police used water cannon against the protesters to block them from marching.",
+            "Protest with intervention",
+        ),
+        # A strike on weapons facilities in retaliation for a gas attack is not a gas attack.
+        (
+            "Warplanes bombed three chemical weapons facilities in retaliation for a gas attack.",
+            "Air/drone strike",
+        ),
         # A demonstration that turns very violent.
         ("Protests over fuel prices turned very violent in the capital.", "Violent demonstration"),
     ],

@@ -216,6 +216,10 @@ def _blockade(cues: Sequence[Cue]) -> bool:
     blocks = [c for c in cues if c.span.root.lemma_.lower() in BLOCKING]
     if not blocks:
         return False
-    if any(c.label == "WEAPONUSE" and c.lemma == "use" for c in cues):
-        return True
+    for c in cues:
+        if c.label == "WEAPONUSE" and c.lemma == "use":
+            users = [t for t in c.span.root.children if t.dep_ == "nsubj"]
+            # "police used water cannon to block the march": an intervention, not a barricade
+            if not any(t.lemma_.lower() in POLICE_NOUNS for t in users):
+                return True
     return any(t.lower_ == "with" for c in blocks for t in c.span.root.children)

@@ -28,7 +28,9 @@ from .demonstration_type import DEMONSTRATION_ORDER, protest_candidate, without_
 from .event_words import (
     ACCUSED,
     AFTERMATH,
+    AIR_DAMAGE,
     AIR_STRIKE_WORDS,
+    ANSWERS,
     ARMS_NOUNS,
     ATTEMPT_HEADS,
     CHEM_SUBSTANCES,
@@ -37,11 +39,13 @@ from .event_words import (
     DAMAGE_ONLY,
     DRONES,
     EXERCISES,
+    FACILITY_NOUNS,
     HQ_NOUNS,
     INTENT_LABELS,
     INTERCEPTED,
     INTERCEPTION,
     KILLING,
+    LAUNCHING,
     MELEE,
     MODIFIER_DEPS,
     NON_EVENT,
@@ -97,6 +101,8 @@ def _means(cues: Sequence[Cue]) -> list[Candidate]:
     for label, sub, score in MEANS:
         # "detonated a car bomb": the bomb, not the generic verb, says which means it was.
         same = [c for c in cues if c.label == label]
+        if label == "AIR":
+            same = [c for c in same if not _not_striking_aircraft(c)]
         cue = next((c for c in same if c.lemma not in WEAK_BLAST), same[0] if same else None)
         if cue is None:
             continue
@@ -113,11 +119,13 @@ def _means(cues: Sequence[Cue]) -> list[Candidate]:
             score = 5.6 if deadly else 4.0  # "killed in a blast": the blast, not a bare killing
         # "a helicopter", "drones" alone: an aircraft is a means only when it strikes.
         air_strike = any(c.label == "AIR" and c.lemma in AIR_STRIKE_WORDS for c in cues)
-        if label == "AIR" and not labels & STRIKING and not air_strike:
+        if label == "AIR" and not labels & STRIKING and not air_strike and not _air_doer(cue):
             continue
         drone_drop = label == "AIR" and cue.lemma in DRONES and "GRENADE" in labels
         if label == "AIR" and _exercise(cues) and not air_strike and not drone_drop:
             continue  # jets and helicopters in a military exercise strike nobody
+        if label == "CHEM" and _modifies(cue, FACILITY_NOUNS):
+            continue  # "chemical weapons facilities" struck: a site, not chemical weapons used
         if (
             label == "CHEM"
             and not _chemical_weapon(cue)
@@ -129,6 +137,41 @@ def _means(cues: Sequence[Cue]) -> list[Candidate]:
         trigger = first_cue(cues, "WEAPONUSE")
         out.append(Candidate(sub, trigger.span if trigger else cue.span, score))
     return out
+
+
+def _not_striking_aircraft(cue: Cue) -> bool:
+    """ "Anti-aircraft guns" are ground weapons; "damaged passenger planes", "shot down a
+    helicopter": the aircraft is what was hit. An aircraft word that is the object of a verb or
+    of a preposition other than "by"/"from" is no means of attack."""
+    root = cue.span.root
+    start = cue.span.start
+    doc = cue.span.doc
+    if (
+        start >= 1
+        and doc[start - 1].lower_ in ("anti", "anti-")
+        or (start >= 2 and doc[start - 1].text == "-" and doc[start - 2].lower_ == "anti")
+    ):
+        return True
+    if root.lemma_.lower() in AIR_STRIKE_WORDS or len(cue.span) > 1:
+        return False  # "airstrikes", "air raid", "drone strike": the strike itself
+    while root.dep_ == "conj" and root.head is not root:
+        root = root.head
+    if root.dep_ == "dobj" and root.head.lemma_.lower() in LAUNCHING:
+        return False  # "used a drone", "launched drones", "deployed helicopters"
+    if root.dep_ in ("dobj", "nsubjpass"):
+        return True
+    return root.dep_ == "pobj" and root.head.lower_ not in ("by", "from")
+
+
+def _air_doer(cue: Cue) -> bool:
+    """ "The air force destroyed vehicles", "jets pounded the town": an aircraft doing damage."""
+    root = cue.span.root
+    return root.dep_ == "nsubj" and root.head.lemma_.lower() in AIR_DAMAGE
+
+
+def _modifies(cue: Cue, nouns: frozenset[str]) -> bool:
+    root = cue.span.root
+    return root.dep_ in ("compound", "amod") and root.head.lemma_.lower() in nouns
 
 
 def _exercise(cues: Sequence[Cue]) -> bool:
@@ -405,7 +448,7 @@ def candidates(
 ) -> list[Candidate]:
     """All candidates of one sentence, best first. ``kinds``: actor kinds in the sentence;
     ``two_sides``: two different armed actors are named (state forces or armed groups)."""
-    cues = [c for c in without_grievances(cues) if not _accusation(c)]
+    cues = [c for c in without_grievances(cues) if not _accusation(c) and not _answered(c)]
     labels = {c.label for c in cues}
     found = _means(cues)
     gunfire = _gunfire(cues, kinds, two_sides)
@@ -464,6 +507,17 @@ def _accusation(cue: Cue) -> bool:
         ):
             return True
     return False
+
+
+def _answered(cue: Cue) -> bool:
+    """An earlier act the reported one answers ("in retaliation for a gas attack", "in response
+    to the shelling") is not the event the sentence reports."""
+    head = cue.span.root.head
+    return (
+        cue.span.root.dep_ in ("pobj", "pcomp")
+        and head.lower_ in ("for", "to")
+        and head.head.lemma_.lower() in ANSWERS
+    )
 
 
 def _intent(cues: Sequence[Cue]) -> bool:

@@ -384,3 +384,13 @@ EXERCISES = frozenset({"exercise", "exercises", "drill", "drills"})
 PARTISAN_NOUNS = frozenset({"supporter", "supporters", "member", "members", "fan", "fans",
                             "follower", "followers", "opponent", "opponents", "youth", "youths",
                             "student", "students"})  # fmt: skip
+# Verbs of damage that make an aircraft subject an air strike ("the air force destroyed ...").
+AIR_DAMAGE = frozenset({"destroy", "hit", "strike", "bomb", "target", "pound", "attack", "kill",
+                        "smash", "raid", "shell"})  # fmt: skip
+# Heads of "in retaliation for ...", "in response to ...": what follows is the earlier act.
+ANSWERS = frozenset({"retaliation", "response", "revenge", "reprisal", "reaction"})
+# Sites that a weapon word can name ("chemical weapons facilities", "a missile site").
+FACILITY_NOUNS = frozenset({"facility", "site", "plant", "program", "programme", "stockpile",
+                            "depot", "factory", "warehouse", "laboratory", "lab"})  # fmt: skip
+# Verbs whose object is the means used, not what was hit ("used a drone", "launched drones").
+LAUNCHING = frozenset({"use", "launch", "fly", "deploy", "send", "dispatch", "employ", "operate"})
