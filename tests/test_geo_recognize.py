@@ -71,6 +71,24 @@ def test_job_title_and_org_alias(nlp, real_gazetteer: Gazetteer) -> None:
     assert loc is not None and loc.name == "Mosul"
 
 
+def test_surname_of_a_person_named_in_full_is_not_a_place(nlp, real_gazetteer: Gazetteer) -> None:
+    from warwatch.geo.recognize import Mention, _person_words
+
+    doc = nlp(
+        "President Muhammadu Buhari arrived in Lagos on Monday. Critics said Buhari had "
+        "waited too long, and residents of Lagos said they felt forgotten."
+    )
+    words = _person_words(tuple(doc.ents))
+    persons = [e.text for e in doc.ents if e.label_ == "PERSON"]
+    if "Muhammadu Buhari" not in persons:
+        pytest.skip(f"the tagger did not find the full name: {persons}")
+    assert "Buhari" in words
+    places = {m.text: m for m in mentions(doc)}
+    buhari: Mention | None = places.get("Buhari")
+    assert buhari is None or not buhari.is_place
+    assert "Lagos" in places and places["Lagos"].is_place
+
+
 def test_seed_story_event_in_stepanakert(nlp, seed_path: Path, real_gazetteer: Gazetteer) -> None:
     text = seed_path.read_text(encoding="utf-8").split("© The Eastern Herald")[0]
     doc = nlp(text)

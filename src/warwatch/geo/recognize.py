@@ -7,6 +7,8 @@ runs the tagger missed. Each mention is classified:
   gazetteer): country context, not a place; not returned as a place.
 - ``org_alias``: a short form of an organisation named in the same document ("Amnesty" after
   "Amnesty International"): not a place.
+- ``person_alias``: a word of a person's name given in full in the same document ("Buhari"
+  after "Muhammadu Buhari"): not a place, unless it is also a sizeable one.
 - ``title``: inside a job title ("Director for Eastern Europe and Central Asia"): mentioned,
   never an event place.
 - ``metonymic``: a place standing for its government or team ("Turkey shells ...", "Russia
@@ -69,13 +71,14 @@ class Mention:
     source: str  # "ner:GPE" | "gazetteer"
     demonym: bool = False
     org_alias: bool = False
+    person_alias: bool = False
     title: bool = False
     metonymic: bool = False
     modifier: bool = False  # "U.S. officials", "Pakistan's parliament": stands for the state
 
     @property
     def is_place(self) -> bool:
-        return not (self.demonym or self.org_alias)
+        return not (self.demonym or self.org_alias or self.person_alias)
 
     @property
     def can_be_event(self) -> bool:
@@ -99,8 +102,12 @@ def find_mentions(doc: Doc, gaz: Gazetteer) -> list[Mention]:
     spans += [(s, "gazetteer") for s in _matcher_spans(doc, toks, ents, gaz)]
     spans += [(s, "gazetteer:locative") for s in _locative_spans(doc, toks, gaz, spans)]
     spans += [(s, "pattern:settlement") for s in _settlement_spans(doc, toks, ents, spans)]
+    # Words of people's names, less those the text also puts where only a place goes ("in
+    # Kasba Bonli", "the town of Kasba Bonli", which the tagger calls a person elsewhere).
+    person_words = _person_words(ents) - {sp.text for sp, _ in spans if _after_locative(sp)}
     out = sorted(
-        (_classify(span, src, gaz, org_words) for span, src in spans), key=lambda m: m.start
+        (_classify(span, src, gaz, org_words, person_words) for span, src in spans),
+        key=lambda m: m.start,
     )
     return _spread_titles(out, doc.text)
 
@@ -158,7 +165,9 @@ def _spread_titles(found: list[Mention], text: str) -> list[Mention]:
     return found
 
 
-def _classify(span: Span, source: str, gaz: Gazetteer, org_words: set[str]) -> Mention:
+def _classify(
+    span: Span, source: str, gaz: Gazetteer, org_words: set[str], person_words: set[str]
+) -> Mention:
     text = span.text
     # spaCy tags some town names NORP ("Aleppo"); a NORP span is a demonym only when the
     # gazetteer knows it as one or knows no place by that name.
@@ -170,6 +179,14 @@ def _classify(span: Span, source: str, gaz: Gazetteer, org_words: set[str]) -> M
     org_alias = org_alias or (
         not demonym and bool(ORG_WORDS & set(text.lower().split())) and not gaz.candidates(text)
     )
+    # "Buhari" where the text also says "Muhammadu Buhari": the man, one sense per discourse.
+    person_alias = (
+        not demonym
+        and not org_alias
+        and source != "ner:FAC"  # "Trump Tower": a building named for a person
+        and text in person_words
+        and not _sizeable(gaz, text)
+    )
     return Mention(
         start=span.start_char,
         end=span.end_char,
@@ -177,6 +194,7 @@ def _classify(span: Span, source: str, gaz: Gazetteer, org_words: set[str]) -> M
         source=source,
         demonym=demonym,
         org_alias=org_alias,
+        person_alias=person_alias,
         title=_in_job_title(span.root),
         metonymic=_metonymic(span),
         modifier=_actor_modifier(span),
@@ -195,6 +213,29 @@ def _only_demonym(gaz: Gazetteer, text: str) -> bool:
 def _org_first_words(ents: tuple[Span, ...]) -> set[str]:
     """First words of organisation names ("Amnesty" of "Amnesty International")."""
     return {e[0].text for e in ents if e.label_ == "ORG" and len(e) > 1}
+
+
+def _person_words(ents: tuple[Span, ...]) -> set[str]:
+    """The full names of people named with two words or more, and each of their words."""
+    out: set[str] = set()
+    for e in ents:
+        if e.label_ == "PERSON" and len(e) > 1:
+            out.add(e.text)
+            out.update(t.text for t in e if t.text[:1].isupper())
+    return out
+
+
+def _after_locative(span: Span) -> bool:
+    """ "in X", "near the X", "the town of X": a position only a place takes."""
+    i = span.start - 1
+    if i >= 0 and span.doc[i].lower_ == "the":
+        i -= 1
+    if i < 0:
+        return False
+    prev = span.doc[i]
+    if prev.lower_ in LOCATIVE_PREPS:
+        return True
+    return prev.lower_ == "of" and prev.head.lemma_.lower() in SETTLEMENT_NOUNS
 
 
 def _in_job_title(token: Token) -> bool:
