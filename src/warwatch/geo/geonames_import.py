@@ -17,7 +17,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from ..errors import CaptureError, InputError
-from .build import apply_abbreviations, apply_supplement
+from .build import apply_abbreviations, apply_demonyms, apply_supplement
 from .fold import is_latin
 from .records import GazPlace
 from .store import ALT, GazetteerWriter, writing
@@ -85,7 +85,7 @@ def import_files(target: Path, files: dict[str, Path]) -> dict[str, str]:
         names = _alternate_names(writer, files[ALTERNATE_NAMES]) if ALTERNATE_NAMES in files else 0
         writer.fill_admin1_names()  # from the ADM1 rows first; the codes file fills the rest
         admin = _admin1_names(writer, files[ADMIN1]) if ADMIN1 in files else 0
-        s = apply_supplement(writer) + apply_abbreviations(writer)
+        s = apply_supplement(writer) + apply_abbreviations(writer) + apply_demonyms(writer)
         meta = {"source": "GeoNames dump (import-geonames)", "places": str(n),
                 "alternate_names": str(names), "admin1_names": str(admin),
                 "supplement_rows": str(s), "built_seconds": f"{time.time() - start:.1f}"}  # fmt: skip
