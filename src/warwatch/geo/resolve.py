@@ -348,6 +348,10 @@ W_SUPPORT = 3.0  # x share of the other names with a plausible reading in the sa
 PLAUSIBLE = 2.0  # first-pass score below the name's best that still counts as a reading
 
 
+_NONE: Counter[str] = Counter()  # read only
+_NO_READINGS: frozenset[Reading] = frozenset()
+
+
 class _Context:
     """The first-pass answers of all spans, summarised so each span sees only the others'.
 
@@ -410,30 +414,35 @@ class _Context:
         """What the other spans' answers add to each candidate's first-pass score."""
         # Other spans' answers, not counting repeats of this same name (they would vote for
         # whatever the first pass chose) and, for distance, not areas (a country's point says
-        # little about where a town is).
+        # little about where a town is). Plain dict.get, not Counter's __missing__: this loop
+        # runs for every candidate of every name (cProfile).
         name = entry.reading
         others = self.total - self.n_by_name[name]
-        own_cc = self.cc_by_name.get(name, Counter())
-        own_a1 = self.a1_by_name.get(name, Counter())
+        cc, a1 = self.cc.get, self.a1.get
+        own_cc = self.cc_by_name.get(name, _NONE).get
+        own_a1 = self.a1_by_name.get(name, _NONE).get
         points = [pt for pt, names in self.points if names != {name}]
+        readings = self.n_readings - 1
         out = []
         for c, pt in zip(entry.cands, entry.points, strict=True):
             s = 0.0
+            area = c.feature_code in COUNTRYLIKE
             if others and c.country_code:
-                s += W_COUNTRY_SHARE * (self.cc[c.country_code] - own_cc[c.country_code]) / others
-            if others and c.admin1 and c.feature_code not in COUNTRYLIKE:
-                s += W_ADMIN1_SHARE * (self.a1[c.admin1] - own_a1[c.admin1]) / others
-            if points and c.feature_code not in COUNTRYLIKE:
+                k = c.country_code
+                s += W_COUNTRY_SHARE * (cc(k, 0) - own_cc(k, 0)) / others
+            if others and c.admin1 and not area:
+                k = c.admin1
+                s += W_ADMIN1_SHARE * (a1(k, 0) - own_a1(k, 0)) / others
+            if points and not area:
                 s -= W_DISTANCE * math.log10(1 + nearest_km(pt, points))
-            if self.n_readings > 1:
+            if readings > 0:
                 # A country is supported by the names that could lie in it, a place below by
                 # those that could lie in its first-level division.
-                if c.feature_code in COUNTRYLIKE:
-                    there = self.cc_support.get(c.country_code, set())
+                if area:
+                    there = self.cc_support.get(c.country_code, _NO_READINGS)
                 else:
-                    there = self.support.get(c.admin1, set()) if c.admin1 else set()
-                n = len(there) - (name in there)
-                s += W_SUPPORT * n / (self.n_readings - 1)
+                    there = self.support.get(c.admin1, _NO_READINGS) if c.admin1 else _NO_READINGS
+                s += W_SUPPORT * (len(there) - (name in there)) / readings
             out.append(s)
         return out
 
