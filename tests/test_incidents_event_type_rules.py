@@ -195,6 +195,20 @@ def first_type(nlp, text: str) -> str | None:
             "Warplanes bombed three chemical weapons facilities in retaliation for a gas attack.",
             "Air/drone strike",
         ),
+        # Troops marching are no demonstration; their beating of people is an attack.
+        ("Soldiers marched into the market and beat traders.", "Attack"),
+        # Demands handed over are no territory handed over.
+        (
+            "Residents marched to the legislature and handed over a list of their demands.",
+            "Peaceful protest",
+        ),
+        # Party supporters burning offices riot; they are no looting by an armed group.
+        ("Angry party supporters burnt the party offices in the town.", "Mob violence"),
+        # Firing on demonstrators is excessive force.
+        (
+            "Students marched through the town. Soldiers fired on the protesters.",
+            "Excessive force against protesters",
+        ),
         # A demonstration that turns very violent.
         ("Protests over fuel prices turned very violent in the capital.", "Violent demonstration"),
     ],

@@ -41,7 +41,7 @@ DEMONSTRATION_ORDER = (
 
 def protest_candidate(cues: Sequence[Cue], kinds: set[str]) -> Candidate | None:
     if any(c.label == "PROTEST" for c in cues) and all(
-        _not_yet(c) for c in cues if c.label == "PROTEST"
+        _not_yet(c) or _troops_marching(c) for c in cues if c.label == "PROTEST"
     ):
         # Only a protest expected or called for: ACLED codes demonstrations that took place.
         cues = [c for c in cues if c.label != "PROTEST"]
@@ -84,6 +84,12 @@ def protest_candidate(cues: Sequence[Cue], kinds: set[str]) -> Candidate | None:
     else:
         sub = ST.PEACEFUL_PROTEST
     return Candidate(sub, anchor.span, 6.5)
+
+
+def _troops_marching(cue: Cue) -> bool:
+    """ "Soldiers marched to the district": troops moving, not demonstrating."""
+    doers = [t for t in cue.span.root.children if t.dep_ == "nsubj"]
+    return any(t.lemma_.lower() in MILITARY_NOUNS or t.lower_ in MILITARY_NOUNS for t in doers)
 
 
 def _not_yet(cue: Cue) -> bool:

@@ -308,6 +308,11 @@ def _simple(cues: Sequence[Cue], kinds: set[str], two_sides: bool) -> list[Candi
             score = 6.0  # above the arrest a beating comes with
         if cue.label == "CLASH" and _police_only(cue, kinds):
             sub, score = ST.VIOLENT_DEMONSTRATION, 6.3  # "police clashed with traders": a riot
+        if cue.label == "LOOT" and _mob(cue, kinds, PARTISAN_NOUNS):
+            # Property destroyed by a crowd or partisans is a riot (ACLED Codebook 2023:
+            # "Looting/property destruction" is for destruction outside other violence; rioters
+            # destroying property are "Mob violence").
+            sub, score = ST.MOB_VIOLENCE, 6.2
         if cue.label == "ATTACK" and cue.lemma not in KILLING and _mob(cue, kinds):
             sub, score = ST.MOB_VIOLENCE, 6.2  # "a group of women beat two journalists"
         elif melee or (cue.label == "ATTACK" and cue.lemma in ONE_SIDED):
@@ -337,7 +342,7 @@ def _simple(cues: Sequence[Cue], kinds: set[str], two_sides: bool) -> list[Candi
     return out
 
 
-def _mob(cue: Cue, kinds: set[str]) -> bool:
+def _mob(cue: Cue, kinds: set[str], more: frozenset[str] = frozenset()) -> bool:
     """An unorganised group of people doing violence (ACLED Codebook 2023, "Mob violence"): the
     doer is a crowd word ("about 30 men", "a group of women") and no armed group or force is named."""
     if kinds & (ARMED_KINDS | STATE_KINDS):
@@ -346,7 +351,8 @@ def _mob(cue: Cue, kinds: set[str]) -> bool:
     doers = [t for t in root.children if t.dep_ == "nsubj"]
     doers += [g for t in root.children if t.dep_ == "agent" for g in t.children]
     doers += [g for t in doers for p in t.children if p.lower_ == "of" for g in p.children]
-    return any(t.lemma_.lower() in CROWD_NOUNS or t.lower_ in CROWD_NOUNS for t in doers)
+    crowd = CROWD_NOUNS | more
+    return any(t.lemma_.lower() in crowd or t.lower_ in crowd for t in doers)
 
 
 def _police_only(cue: Cue, kinds: set[str]) -> bool:
@@ -434,9 +440,19 @@ def _unopposed(cues: Sequence[Cue]) -> Candidate | None:
     entered = unopposed is not None and any(t.lemma_ == "enter" for t in unopposed.span.sent)
     if "UNOPPOSED" in labels and not labels & {"TAKE", "CEDE"} and not entered:
         return None
-    cue = first_cue(cues, "TAKE") or first_cue(cues, "CEDE") or (unopposed if entered else None)
+    cede = next((c for c in cues if c.label == "CEDE" and not _handed_things(c)), None)
+    if "CEDE" in labels and cede is None and "TAKE" not in labels and not entered:
+        return None  # "handed over their list of demands", "handed over weapons": no ground
+    cue = first_cue(cues, "TAKE") or cede or (unopposed if entered else None)
     # Above a capture (TERRITORY_SCORE): "took the town without a fight" is no battle.
     return Candidate(ST.NONVIOLENT_TRANSFER, cue.span, 7.2) if cue else None
+
+
+def _handed_things(cue: Cue) -> bool:
+    """ "Handed over a list of demands", "handed over their weapons": objects that are no place."""
+    objs = [o for o in _objects(cue.span.root) if not cue.span.start <= o.i < cue.span.end]
+    objs += [g for o in objs for p in o.children if p.lower_ == "of" for g in p.children]
+    return bool(objs) and not any(_place_like(o) or o.lemma_.lower() in HQ_NOUNS for o in objs)
 
 
 def candidates(
