@@ -1,6 +1,6 @@
 """MUC-4 full documents (GRIT format, dev half): perpetrator, target, victim and weapon fillers.
 
-    python eval/muc4.py [--limit N] [--baseline] [--all-incidents] [--sentence-case]
+    python eval/muc4.py [--limit N] [--baseline] [--all-incidents] [--literal] [--sentence-case]
 
 Each document runs through the full pipeline as written (upper case, ``published=None``; the
 pipeline itself parses all-caps text in restored case, ``warwatch.text.truecase``). The
@@ -18,7 +18,12 @@ every incident, as this script did before (2026-11-27), for comparison.
   a class, "Civilians (Peru)" for "a peasant", are not scored); phys_tgt_id: targets;
   incident_instrument_id: weapons.
 A predicted string matches a gold entity when, case-insensitively, one contains the other (GRIT's
-head-match spirit); each gold entity is found at most once. Precision = matching predictions /
+head-match spirit); each gold entity is found at most once. Runs of white space in a predicted
+string count as one space (since 2026-11-27): the documents wrap lines inside names (a line
+ending in "JOSE", the next starting "MANUEL POSADA") and GRIT's fillers are written with single
+spaces. Likewise round and square brackets count as the same (GRIT writes the documents'
+"ANTEL (NATIONAL ADMINISTRATION ...)" as "ANTEL [NATIONAL ADMINISTRATION ...]" in its fillers).
+``--literal`` turns both off, as before. Precision = matching predictions /
 predictions, recall = found entities / gold entities, per role, micro-averaged over documents.
 """
 
@@ -76,9 +81,9 @@ def predicted(report: Report, *, every_incident: bool = False) -> dict[str, set[
                 continue  # an armed actor or people hit, not a physical target
             else:
                 role = "phys_tgt_id"
-            out[role].add(surface)
+            out[role].add(_spaces(surface))
         for w in inc.weapons:
-            out["incident_instrument_id"].add(text[w.start : w.end].lower())
+            out["incident_instrument_id"].add(_spaces(text[w.start : w.end].lower()))
     return out
 
 
@@ -89,8 +94,22 @@ def sentence_case(text: str) -> str:
     return re.sub(r"(^|[.!?]\s+)([a-z])", lambda m: m.group(1) + m.group(2).upper(), low)
 
 
+LITERAL = False  # --literal: no white-space or bracket normalisation (the scorer before 2026-11-27)
+
+
+def _brackets(s: str) -> str:
+    return s if LITERAL else s.replace("(", "[").replace(")", "]")
+
+
+def _spaces(s: str) -> str:
+    return s if LITERAL else " ".join(s.split())
+
+
 def match(pred: str, mentions: list[str]) -> bool:
-    return any(pred and (pred in m.lower() or m.lower() in pred) for m in mentions)
+    pred = _brackets(pred)
+    return any(
+        pred and (pred in _brackets(m.lower()) or _brackets(m.lower()) in pred) for m in mentions
+    )
 
 
 def main() -> None:
@@ -108,11 +127,18 @@ def main() -> None:
         help="truecase before the pipeline (the pipeline does it anyway: same scores as default)",
     )
     ap.add_argument(
+        "--literal",
+        action="store_true",
+        help="match without white-space and bracket normalisation (the scorer before 2026-11-27)",
+    )
+    ap.add_argument(
         "--all-incidents",
         action="store_true",
         help="pool fillers over every incident, not only those of MUC-4 incident types",
     )
     args = ap.parse_args()
+    global LITERAL
+    LITERAL = args.literal
     data = json.loads((GOLD / "muc4_test_grit_format.json").read_text(encoding="utf-8"))
     items = list(data.items())[: args.limit] if args.limit else list(data.items())
     case = truecase if args.truecase else sentence_case if args.sentence_case else None

@@ -44,3 +44,11 @@ def test_pipeline_parses_restored_case_and_keeps_written_text() -> None:
     span = doc[bank.i : bank.i + 1]
     assert written(span) == "BANK"
     assert written(doc[0:1]) == "GUERRILLAS"
+
+
+def test_days_and_months() -> None:
+    out = truecase(
+        "THE REBELS ATTACKED ON SUNDAY 4 MARCH, AND THEY MAY MARCH AGAIN IN MAY 1990 SAID POLICE."
+    )
+    assert "on Sunday 4 March," in out
+    assert "they may march again in May 1990" in out

@@ -74,7 +74,11 @@ PLACE_NOUNS = frozenset(
         "district",
     ]
 )
-OBJECT_PREPS = frozenset({"on", "against", "at", "in", "into", "upon", "targeting"})
+OBJECT_PREPS = frozenset(
+    {"on", "against", "at", "in", "into", "upon", "targeting", "outside", "inside"}
+)
+# "set fire to X", "set X on fire": the "to" phrase of these words is what burns.
+BURNING = frozenset({"set", "fire", "torch"})
 # Words of doing violence to someone or something: their subject or "by" agent is the doer, their
 # object the target (or victim, when people). Chosen from ACLED's definitions of battles,
 # explosions/remote violence and violence against civilians (ACLED Codebook 2023: "attack",
@@ -85,7 +89,7 @@ VIOLENCE = frozenset(
     kidnap abduct seize capture ambush raid storm bomb shell dynamite blow detonate plant fire
     torch burn loot destroy damage hit strike target spray assault machinegun rape beat lynch
     assassination murder killing bombing attack ambush kidnapping abduction raid arson massacre
-    shooting explosion""".split()  # noqa: SIM905
+    shooting explosion explode sabotage harass knock""".split()  # noqa: SIM905
 )
 # Nouns for members of a force: "KDF soldiers", "army conscripts", "police forces" are the force.
 FORCE_NOUNS = MILITARY_NOUNS | POLICE_NOUNS | {
@@ -110,7 +114,8 @@ STRUCTURES = frozenset(
     railroad track tracks airport port terminal vehicle vehicles car cars bus buses truck
     trucks train trains jeep helicopter aircraft plane boat convoy garrison barracks base
     outpost checkpoint installation installations facility facilities premises property
-    properties center centre facilities warehouse farm farms ranch estate antenna network
+    properties center centre facilities warehouse farm farms ranch estate antenna network park
+    branch branches
     system booth box boxes court courthouse prison jail ministry cathedral temple stadium""".split()  # noqa: SIM905
 )
 # Head nouns of people, for victims named by what they are (MUC-4 HUM TGT: TYPE: civilian,
@@ -169,6 +174,8 @@ def mentions(sent: Span, default_country: Country | None) -> list[Mention]:
             name = f"{key.split(':', 1)[1]} Ethnic Militia"
             name = f"{name} ({country.name})" if country else name
             code = country.country_code if country else None
+        elif key.startswith("group:"):  # an acronym the dictionary does not know
+            name, code = key.split(":", 1)[1], None
         elif key.startswith("entry:"):
             entry = actor_entries()[int(key.split(":")[1])]
             country = country_of_code(entry.country_code) if entry.country_code else default_country
@@ -241,6 +248,7 @@ def _hit_heads(verb: Token) -> list[Token]:
     X", and their conjuncts ("the bank and two stores")."""
     heads = [c for c in verb.children if c.dep_ in ("dobj", "nsubjpass")]
     preps = OBJECT_PREPS | ({"of"} if verb.pos_ == "NOUN" else set())
+    preps |= {"to"} if verb.lemma_.lower() in BURNING else set()
     heads += [g for c in verb.children if c.dep_ == "prep" and c.lower_ in preps
               for g in c.children if g.dep_ == "pobj"]  # fmt: skip
     return heads + [c for h in heads for c in h.conjuncts]
@@ -281,12 +289,73 @@ def hit_objects(trigger: Span, taken: list[Mention]) -> list[Mention]:
             span = _phrase(head)
             used |= set(range(span.start, span.end))
             out.append(Mention(span, kind, name or span.text, None, role))
+            if kind == "person" and name is not None:  # "a peasant, Jose Manuel Posada"
+                for ent in _names_of(head):
+                    if not used & set(range(ent.start, ent.end)):
+                        used |= set(range(ent.start, ent.end))
+                        out.append(Mention(ent, "person", ent.text, None, role))
     return out
+
+
+def _names_of(head: Token) -> list[Span]:
+    """Person names given to people named by what they are: an apposition ("a peasant, Jose
+    Manuel Posada,"), "named X" ("a cattleman named X"), "identified as X (and Y)"."""
+    doc = head.doc
+    toks: list[Token] = []
+    for c in head.children:
+        if c.dep_ == "appos":
+            toks += [c, *c.conjuncts]
+        elif c.dep_ in ("acl", "relcl") and c.lemma_.lower() in ("name", "identify", "be"):
+            toks += [t for t in c.subtree if t.i > c.i]
+    for anc in [head.head] if head.dep_ == "nsubjpass" else []:
+        if anc.lemma_.lower() == "identify":  # "the engineers were identified as X and Y"
+            toks += [t for t in anc.subtree if t.i > anc.i]
+    ents = {
+        e.start: e
+        for t in toks
+        for e in doc.ents
+        if e.label_ == "PERSON" and e.start <= t.i < e.end
+    }
+    return [ents[k] for k in sorted(ents)]
+
+
+# Nouns for part of a group: "members of X", "a column of X", "commando groups of X" do what X
+# does, so X takes the role of the noun.
+PART_NOUNS = frozenset(
+    """member members group groups column columns commando commandos unit units detachment
+    detachments cell cells squad squads faction factions band bands militant militants fighter
+    fighters guerrilla guerrillas""".split()  # noqa: SIM905
+)
+
+
+def _part_of(tok: Token) -> Token | None:
+    """The part noun ``tok`` is the "of" complement of ("members of the Shining Path")."""
+    head = tok.head
+    if tok.dep_ == "pobj" and head.lower_ == "of" and head.head.lower_ in PART_NOUNS:
+        return head.head
+    return None
+
+
+# Event nouns whose possessor, when a person, is who suffered it: "Valencia's murder", "the
+# colonel's kidnapping" (but "the FMLN's attack": a group's attack is its own).
+SUFFERED = frozenset(
+    """murder assassination execution killing kidnapping abduction death disappearance
+    lynching beheading""".split()  # noqa: SIM905
+)
+
+
+def _suffers(tok: Token, event: Token) -> bool:
+    return tok.ent_type_ == "PERSON" and bool(SUFFERED & {event.lemma_.lower(), event.lower_})
 
 
 def _role_by_violence(tok: Token) -> ActorRole | None:
     """The role of ``tok`` relative to any word of violence it is linked to, for mentions the
     event word does not govern: "sprayed with bullets by assailants", "blamed on the FMLN"."""
+    part = _part_of(tok)
+    if part is not None:
+        return _role_by_violence(part)
+    if tok.dep_ == "appos":  # "kidnapped a peasant, Jose Manuel Posada": the peasant's role
+        return _role_by_violence(tok.head)
     if _owns_up(tok):
         return ActorRole.PERPETRATOR
     dep, head = tok.dep_, tok.head
@@ -299,8 +368,8 @@ def _role_by_violence(tok: Token) -> ActorRole | None:
         return None
     if dep == "nsubj" or (dep == "pobj" and (head.dep_ == "agent" or head.lower_ == "by")):
         return ActorRole.PERPETRATOR
-    if dep == "poss" and verb.pos_ == "NOUN":  # "the FMLN's attack"
-        return ActorRole.PERPETRATOR
+    if dep == "poss" and verb.pos_ == "NOUN":  # "the FMLN's attack"; "Valencia's murder"
+        return ActorRole.TARGET if _suffers(tok, verb) else ActorRole.PERPETRATOR
     if dep in ("dobj", "nsubjpass"):
         return ActorRole.TARGET
     if dep == "pobj" and head.lower_ in OBJECT_PREPS:
@@ -310,8 +379,15 @@ def _role_by_violence(tok: Token) -> ActorRole | None:
 
 def _role_by_syntax(tok: Token, trigger: Token) -> ActorRole | None:
     """The role of ``tok`` relative to the event word, or None when they are not linked."""
+    part = _part_of(tok)
+    if part is not None:
+        return _role_by_syntax(part, trigger)
+    if tok.dep_ == "appos":
+        return _role_by_syntax(tok.head, trigger)
     dep, head = tok.dep_, tok.head
     if head == trigger:
+        if dep == "poss" and _suffers(tok, head):
+            return ActorRole.TARGET
         if dep in ("nsubj", "poss", "amod", "compound", "nmod"):
             return ActorRole.PERPETRATOR
         if dep in ("nsubjpass", "dobj", "attr"):
@@ -347,7 +423,23 @@ def _fallback_role(m: Mention, trigger: Span) -> ActorRole | None:
         m.kind in ("state", "police") or m.span.root.head.lemma_.lower() in STRUCTURES
     ):  # "a police post", "the paramilitary group's outpost"
         return None
+    if _not_a_doer(m.span):
+        return None
     return ActorRole.PERPETRATOR if m.span.start < trigger.start else None
+
+
+def _not_a_doer(span: Span) -> bool:
+    """By its place in the sentence, a mention that cannot be the doer of a later event word:
+    the object of another verb ("the Ortega government trained FMLN fighters", "urges the
+    militants to ...") or the subject of "be" ("the police are in charge of the investigation
+    into the attack"). Links to words of violence and to the event word were read before
+    this, so "X accused Y of the attack" and "X killed Y" keep their roles."""
+    root = span.root
+    while root.dep_ in ("compound", "amod", "nmod", "poss", "conj") and root.head.i != root.i:
+        root = root.head
+    if root.dep_ in ("dobj", "dative"):
+        return True
+    return root.dep_ == "nsubj" and root.head.lemma_.lower() == "be"
 
 
 def _owner_of_thing(span: Span) -> bool:

@@ -81,8 +81,63 @@ class ActorRecognizer:
                 spans.extend(self._forces_of(doc, start, end, code))
         taken = {i for s in spans for i in range(s.start, s.end)}
         spans.extend(self._ethnic_militias(doc, taken))
+        spans.extend(self._armed_persons(doc, taken))
+        spans.extend(self._acronym_groups(doc, taken))
         doc.spans[SPANS_KEY] = filter_spans(spans)
         return doc
+
+    @staticmethod
+    def _armed_persons(doc: Doc, taken: set[int]) -> list[Span]:
+        """People named by the violence they do ("paid assassins", "a sniper", "the kidnappers")
+        or described as armed and unknown ("four hooded individuals", "unidentified men"):
+        ACLED's unidentified armed groups. ``kb_id_`` is the dictionary row of "gunmen"."""
+        key = _unidentified_key()
+        if key is None:
+            return []
+        out = []
+        for tok in doc:
+            if tok.i in taken or tok.pos_ not in ("NOUN", "PROPN"):
+                continue
+            if tok.dep_ in ("compound", "amod") and tok.head.i > tok.i:
+                continue  # "sniper fire", "killer drones": a kind of weapon, not people
+            word = tok.lower_
+            start = tok.i
+            if word in ASSAILANT_NOUNS:
+                while start > 0 and doc[start - 1].lower_ in ASSAILANT_MODIFIERS:
+                    start -= 1  # "paid assassins", "drug traffickers"
+            elif word in PERSON_WORDS and tok.i > 0 and doc[tok.i - 1].lower_ in ARMED_DESCRIPTORS:
+                start = tok.i - 1
+            else:
+                continue
+            if any(i in taken for i in range(start, tok.i + 1)):
+                continue
+            out.append(Span(doc, start, tok.i + 1, label="unidentified", kb_id=key))
+        return out
+
+    @staticmethod
+    def _acronym_groups(doc: Doc, taken: set[int]) -> list[Span]:
+        """A group's acronym before a noun for its fighters or members, "EPL guerrillas",
+        "EPL (Popular Liberation Army) guerrillas": a named group the dictionary does not know.
+        The acronym is written in capitals in a mixed-case text, or kept in capitals by the
+        truecasing of an all-caps one. ``kb_id_`` is ``"group:<ACRONYM>"``."""
+        out = []
+        for tok in doc[:-1]:
+            if tok.i in taken or not _acronym(tok):
+                continue
+            nxt = doc[tok.i + 1]
+            if nxt.text in ("(", "["):  # skip a bracketed expansion
+                close = next(
+                    (t.i for t in doc[tok.i + 2 : tok.i + 12] if t.text in (")", "]")), None
+                )
+                if close is None or close + 1 >= len(doc):
+                    continue
+                nxt = doc[close + 1]
+            noun = nxt.lower_
+            if noun not in MEMBER_NOUNS and noun not in MILITARY_NOUNS:
+                continue
+            label = "state" if noun in MILITARY_NOUNS else "rebel"
+            out.append(Span(doc, tok.i, nxt.i + 1, label=label, kb_id=f"group:{tok.text.upper()}"))
+        return out
 
     @staticmethod
     def _ethnic_militias(doc: Doc, taken: set[int]) -> list[Span]:
@@ -138,6 +193,43 @@ class ActorRecognizer:
                 stop = entry.end if entry is not None else i + 1
                 return Span(doc, start, stop, label="state", kb_id=code)
         return Span(doc, start, end, label=kind, kb_id=code)
+
+
+# Nouns for people by the violence they do: alone, an unidentified armed actor (ACLED Codebook
+# 2023, "Inter Code 3: Political Militias" and unidentified armed groups; MUC-4 task definition,
+# PERP: INDIVIDUAL ID, "assassins", "kidnappers").
+ASSAILANT_NOUNS = frozenset(
+    """assassin assassins hitman hitmen killer killers kidnapper kidnappers abductor abductors
+    sniper snipers perpetrator perpetrators murderer murderers traffickers
+    narcotraffickers""".split()  # noqa: SIM905
+)
+ASSAILANT_MODIFIERS = frozenset({"paid", "hired", "drug", "motorized", "unidentified", "unknown"})
+# People described as armed or hiding who they are: "hooded individuals", "unidentified men".
+PERSON_WORDS = frozenset(
+    "individuals individual persons person men man subjects people youths".split()  # noqa: SIM905
+)
+ARMED_DESCRIPTORS = frozenset(
+    {"hooded", "masked", "unidentified", "unknown", "armed", "heavily-armed", "uniformed"}
+)
+# Nouns for a group's fighters or members after its acronym ("EPL guerrillas", "FMLN
+# detachments"); state-force nouns (kb.actors.MILITARY_NOUNS) make the group a state force.
+MEMBER_NOUNS = frozenset(
+    """guerrillas guerrilla rebels rebel fighters militants terrorists commandos members
+    detachments detachment columns column cells cell insurgents""".split()  # noqa: SIM905
+)
+
+
+def _acronym(tok: Token) -> bool:
+    text = tok.text
+    return 2 <= len(text) <= 6 and text.isalpha() and text.isupper() and tok.pos_ == "PROPN"
+
+
+def _unidentified_key() -> str | None:
+    """The dictionary row that names unidentified armed groups ("gunmen")."""
+    for n, entry in enumerate(actor_entries()):
+        if entry.kind == "unidentified" and entry.canonical == "Unidentified Armed Group":
+            return f"entry:{n}"
+    return None
 
 
 def _people_name(tok: Token) -> bool:

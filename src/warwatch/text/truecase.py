@@ -14,7 +14,8 @@ Rules, all general to English wire copy:
 - names after a title or a naming word ("PRESIDENT ALFREDO CRISTIANI", "FATHER IGNACIO
   ELLACURIA", "IDENTIFIED AS JOSE PEREZ"): up to ``MAX_NAME`` words, stopping at punctuation, a
   function word or a word ending like a verb;
-- country names, demonyms and the named groups of the actor dictionary, capitalised;
+- country names, demonyms and the named groups of the actor dictionary, capitalised; so are
+  days and months ("may" and "march" only next to a number);
 - acronyms kept upper case: a short word inside brackets ("(DIJIN)"), a short word directly
   before a bracketed expansion ("FMLN [FARABUNDO MARTI ...]", whose expansion is capitalised as a
   name), and short words without a vowel ("FMLN").
@@ -42,7 +43,18 @@ TITLES = frozenset(
     commander cmdr father priest monsignor msgr bishop archbishop cardinal mayor governor
     minister judge attorney senator deputy congressman ambassador consul mr mrs ms dr doctor
     engineer professor prof journalist candidate councilman councilwoman named identified
-    brother sister""".split()  # noqa: SIM905
+    brother sister justice magistrate prosecutor attache secretary chancellor councillor
+    inspector commissioner director manager editor""".split()  # noqa: SIM905
+)
+# Words that introduce a list of names: "identified as X and Y", "named X and Y".
+NAMING = frozenset({"named", "identified"})
+# Nouns for people that wire copy follows with the person's name between commas ("a peasant,
+# JOSE MANUEL POSADA, was"; "the young man, OTTO MILLA, is"): the name ends at the next comma.
+APPOSED = frozenset(
+    """man woman boy girl child youth peasant farmer worker student teacher pedestrian driver
+    passenger businessman cattleman rancher merchant trader member official employee
+    leader activist unionist resident villager citizen son daughter wife husband
+    mother""".split()  # noqa: SIM905
 )
 MAX_NAME = 4  # given names + two surnames, as Spanish and Portuguese names run
 # Abbreviations without a vowel that English writes in lower case or title case, not acronyms.
@@ -111,9 +123,26 @@ def truecase(text: str) -> str:
     for m in _SENT_START_RE.finditer(low):
         out[m.start(1)] = out[m.start(1)].upper()
     _names_in(low, out)
+    _calendar(low, out)
     _titled_names(low, out)
     _acronyms(text, low, out)
     return "".join(out)
+
+
+# Names of days and months, capitalised in English; "may" and "march" only next to a number.
+_CALENDAR = frozenset(
+    """monday tuesday wednesday thursday friday saturday sunday january february april june
+    july august september october november december""".split()  # noqa: SIM905
+)
+_AMBIGUOUS_MONTHS_RE = re.compile(r"(?<=\d )(?:may|march)\b|\b(?:may|march)(?= \d)")
+
+
+def _calendar(low: str, out: list[str]) -> None:
+    for m in re.finditer("[a-z]+", low):
+        if m.group() in _CALENDAR and not (m.start() and low[m.start() - 1].isalpha()):
+            out[m.start()] = out[m.start()].upper()
+    for m in _AMBIGUOUS_MONTHS_RE.finditer(low):
+        out[m.start()] = out[m.start()].upper()
 
 
 def _names_in(low: str, out: list[str]) -> None:
@@ -121,30 +150,59 @@ def _names_in(low: str, out: list[str]) -> None:
     for phrase in multi:
         for m in re.finditer(rf"(?<![a-z]){re.escape(phrase)}(?![a-z])", low):
             _capitalise(out, m.start(), m.end())
-    for m in _WORD_RE.finditer(low):
-        if m.group() in single:
+    for m in re.finditer("[a-z]+", low):  # "colombia's": the name without the clitic
+        if m.group() in single and not (m.start() and low[m.start() - 1].isalpha()):
             out[m.start()] = out[m.start()].upper()
 
 
 def _titled_names(low: str, out: list[str]) -> None:
-    """Up to MAX_NAME words after a title; punctuation, a function word, a verb-like ending or
-    another title ends the name ("identified as" lets "as" through)."""
-    stop = _stop_words()
-    run, last_end = 0, 0
-    for m in _WORD_RE.finditer(low):
-        w = m.group()
-        gap = low[last_end : m.start()]
-        last_end = m.end()
-        if run and (gap.strip() or w in TITLES or w.endswith(("ed", "ing"))):
-            run = 0
-        if run and w in stop:
-            run = MAX_NAME if w == "as" and run == MAX_NAME else 0
-            continue
-        if run:
-            out[m.start()] = out[m.start()].upper()
-            run -= 1
+    """Names after a title or a naming word (``_name_after``), and between commas after a
+    person noun ("a peasant, JOSE MANUEL POSADA, near ...": at least two words, closed by a
+    comma or a full stop)."""
+    words = [(m.group(), m.start(), m.end()) for m in _WORD_RE.finditer(low)]
+    for i, (w, _, end) in enumerate(words):
         if w in TITLES:
-            run = MAX_NAME
+            for start in _name_after(low, words, i + 1, naming=w in NAMING):
+                out[start] = out[start].upper()
+        elif w in APPOSED and low[end : end + 2] == ", ":
+            name = _name_after(low, words, i + 1, naming=False, gap_ok=True)
+            last = next((k for k, x in enumerate(words) if x[1] == name[-1]), 0) if name else 0
+            closed = last + 1 < len(words) and low[words[last][2] : words[last + 1][1]].strip()
+            if len(name) >= 2 and closed and closed[0] in ",.;":
+                for start in name:
+                    out[start] = out[start].upper()
+
+
+def _name_after(
+    low: str, words: list[tuple[str, int, int]], i: int, *, naming: bool, gap_ok: bool = False
+) -> list[int]:
+    """Start offsets of the name words from ``words[i]``: up to MAX_NAME words, ended by
+    punctuation, a function word, a verb-like ending or another title. After a naming word
+    ("identified as X and Y") "as" is skipped and "and" starts the next name."""
+    stop = _stop_words()
+    out: list[int] = []
+    run = 0
+    first = True
+    while i < len(words):
+        w, start, _ = words[i]
+        gap = low[words[i - 1][2] : start]
+        # The first name word may follow a comma (apposition) or an abbreviated title ("MR.").
+        if gap.strip() and not (first and (gap_ok or gap.strip() == ".")):
+            break
+        first = False
+        if naming and w == "as" and not out:
+            i += 1
+            continue
+        if naming and w == "and" and run:
+            run = 0
+            i += 1
+            continue
+        if w in stop or w in TITLES or w.endswith(("ed", "ing")) or run == MAX_NAME:
+            break
+        out.append(start)
+        run += 1
+        i += 1
+    return out
 
 
 def _acronyms(text: str, low: str, out: list[str]) -> None:
