@@ -17,7 +17,7 @@ from warwatch.incidents.story_country import (
     incident_country,
     province_votes,
 )
-from warwatch.model import Actor, ActorRole, Article, Place, SubEventType
+from warwatch.model import Actor, ActorRole, Article, EventType, Place
 
 
 def test_a_bracketed_province_votes_for_its_country() -> None:
@@ -67,7 +67,7 @@ def test_clash_sides_are_participants_in_inter_code_order() -> None:
         _actor("Military Forces of Somalia", ActorRole.TARGET, 20),
         _actor("Civilians (Somalia)", ActorRole.VICTIM, 40),
     )
-    out = clash_sides(actors, SubEventType.ARMED_CLASH)
+    out = clash_sides(actors, EventType.BATTLES)
     assert [a.name for a in out][:2] == ["Military Forces of Somalia", "Al Shabaab"]
     assert out[0].role == ActorRole.PARTICIPANT and out[1].role == ActorRole.PERPETRATOR
     assert out[2].role == ActorRole.VICTIM  # people hit stay victims
@@ -78,7 +78,7 @@ def test_other_events_keep_their_roles_and_order() -> None:
         _actor("Al Shabaab", ActorRole.PERPETRATOR, 0),
         _actor("Military Forces of Somalia", ActorRole.TARGET, 20),
     )
-    assert clash_sides(actors, SubEventType.REMOTE_EXPLOSIVE) == actors
+    assert clash_sides(actors, EventType.EXPLOSIONS) == actors
 
 
 def test_inter_codes_follow_acled() -> None:
@@ -87,3 +87,17 @@ def test_inter_codes_follow_acled() -> None:
     assert inter_code("Al Shabaab") == 2
     assert inter_code("Fulani Ethnic Militia (Nigeria)") == 4
     assert inter_code("Protesters (Argentina)") == 6
+
+
+@pytest.mark.slow
+def test_the_owner_of_an_attacked_base_is_a_side_of_the_battle(nlp) -> None:
+    text = "Rebel fighters attacked a Kenyan forces base near the border on Monday."
+    article = Article(text=text, sha256=hashlib.sha256(text.encode()).hexdigest())
+    report = assemble(nlp(text), article, ())
+    sides = [
+        (a.name, a.role)
+        for inc in report.incidents
+        for a in inc.actors
+        if a.role in (ActorRole.PERPETRATOR, ActorRole.PARTICIPANT)
+    ]
+    assert sides[0] == ("Military Forces of Kenya", ActorRole.PARTICIPANT)

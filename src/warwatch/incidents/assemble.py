@@ -169,23 +169,27 @@ def _actors(members: list[Member], country: Country | None) -> tuple[Actor, ...]
         a.role == ActorRole.PERPETRATOR for a in found
     ):  # "... killed two people. Al Shabaab suspected."
         found += responsible(members[-1].sent, country)
-    if cand.event_type == EventType.BATTLES and not any(a.role in dyad.SIDES for a in found):
-        found += _clash_sides(members)  # "clashes between FDLR and FARDC forces"
+    if cand.event_type == EventType.BATTLES:  # "clashes between FDLR and FARDC forces"
+        found += _clash_sides(members, {(a.start, a.end) for a in found})
     found = [_with_country(a, country) for a in found]
     if cand.event_type in (EventType.PROTESTS, EventType.RIOTS):
         found = [_as_crowd(a, cand, country) for a in found]
     return merge_actors(found + _crowd(cand, found, country))
 
 
-def _clash_sides(members: list[Member]) -> list[Actor]:
-    """A battle's sides when no word of the sentence links them to the event ("clashes between
-    the army and SPLA-IO"): every armed actor its sentences name, as participants."""
+def _clash_sides(members: list[Member], taken: set[tuple[int, int]]) -> list[Actor]:
+    """A battle's sides that no word links to the event word: "clashes between the army and
+    SPLA-IO", or the owner of what was attacked ("an attack on a Kenyan forces base"). Every
+    armed actor the battle's sentences name without a role (span not in ``taken``) is a
+    participant: in a battle both sides fight (ACLED Codebook 2023, "Battles")."""
     out: list[Actor] = []
     for m in members:
         found = list(m.mentions)
         for x in found:
-            if x.kind not in ARMED_OR_STATE or _modifier(x, found):
+            where = (x.span.start_char, x.span.end_char)
+            if x.kind not in ARMED_OR_STATE or _modifier(x, found) or where in taken:
                 continue
+            taken.add(where)
             out.append(
                 Actor(
                     name=x.name,
@@ -279,7 +283,7 @@ def _incident(
     # "Protesters (X)": X is where it happened, as the story's evidence and the location say.
     country = story_country.incident_country(votes, where.country_code if where else None)
     score = salience(best.score, len(sents), members[0].index, dead)
-    actors = dyad.clash_sides(_actors(members, country), group.sub_event)
+    actors = dyad.clash_sides(_actors(members, country), EVENT_TYPE_OF[group.sub_event])
     incident = Incident(
         event_type=EVENT_TYPE_OF[group.sub_event],
         sub_event_type=group.sub_event,

@@ -1,10 +1,10 @@
-"""ACLED's actor dyad for an armed clash: both sides are participants, listed in inter-code order.
+"""ACLED's actor dyad for a battle: both sides are participants, listed in inter-code order.
 
 The ACLED Codebook (2023; the acledR codebook table in shared/gold carries the same definitions):
 "Actor 1 and Actor 2 do not imply directionality (e.g. attacker or defender)", and the
   interaction code names the pair lower inter code first ("12 = Military versus Rebels"; inter
   codes 1 State Forces, 2 Rebel Groups, 3 Political Militias, 4 Identity Militias, 5 Rioters,
-  6 Protesters, 7 Civilians, 8 External/Other Forces). In an armed clash both sides fight, so an
+  6 Protesters, 7 Civilians, 8 External/Other Forces). In a battle both sides fight, so an
   armed side the story has being attacked is a participant as much as the attacker, and the
   sides are listed in inter-code order.
 
@@ -18,7 +18,7 @@ from __future__ import annotations
 from functools import cache
 
 from ..kb.actors import actor_entries
-from ..model import Actor, ActorRole, SubEventType
+from ..model import Actor, ActorRole, EventType
 
 # ACLED inter code of each actor-dictionary kind (ACLED Codebook 2023, "Inter codes"). Named
 # militias and unidentified groups are 3; "X Ethnic Militia" names are identity militias (4).
@@ -57,10 +57,11 @@ def inter_code(name: str) -> int:
     return INTER_OF_KIND.get(kind, 9) if kind else 9
 
 
-def clash_sides(actors: tuple[Actor, ...], sub_event: SubEventType) -> tuple[Actor, ...]:
-    """In an armed clash, armed actors hit are participants, and the sides come first in
-    inter-code order (attackers before the attacked within a code); others keep their order."""
-    if sub_event != SubEventType.ARMED_CLASH:
+def clash_sides(actors: tuple[Actor, ...], event_type: EventType) -> tuple[Actor, ...]:
+    """In a battle (armed clash, territory taken or regained), armed actors hit are participants,
+    and the sides come first in inter-code order (attackers before the attacked within a code);
+    other events keep their roles and order."""
+    if event_type != EventType.BATTLES:
         return actors
     out = [
         a.model_copy(update={"role": ActorRole.PARTICIPANT})
