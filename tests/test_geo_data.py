@@ -90,6 +90,8 @@ def test_airport_short_name_never_takes_a_place_or_a_generic_word() -> None:
     # A Wikipedia disambiguator is not part of the name.
     aliases = airport_aliases("Lincoln Airport", "Lincoln", "Lincoln Airport (Nebraska)", never)
     assert all("Nebraska" not in a for a in aliases)
+    # A regional airport keeps its full names only.
+    assert airport_aliases("Dauphin Barker Airport", "Dauphin", "", never, bare=False) == []
 
 
 def test_airports_are_scheduled_large_or_medium_ones() -> None:

@@ -254,12 +254,16 @@ def _cities(of_city: dict[int, list[int]], code_of_row: dict[int, str]) -> Itera
 # they get ids below AIRPORT_ID_BASE (negative: not GeoNames), stable across builds.
 AIRPORT_ID_BASE = -10_000_000
 AIRPORT_TYPES = frozenset({"large_airport", "medium_airport"})
+# Only hubs are known by their bare name in the news ("Heathrow", "Schiphol", "Sheremetyevo"); a
+# regional airport's bare name is as often a surname or a word ("Barker", "Glass", "Quad").
+BARE_NAME_TYPES = frozenset({"large_airport"})
 # Words that make a name an airport rather than the place it serves; removed to form the short
 # alias ("London Heathrow Airport" -> "Heathrow").
 _AIRPORT_WORDS = re.compile(
     r"\b(?:International|Intercontinental|Regional|Municipal|National|Domestic|Airport|"
     r"Airfield|Aerodrome|Air\s+Base|Airbase|Air\s+Station|Field|Memorial|County|Metropolitan|"
-    r"Metro|Executive|Area|Central|City|Downtown|Terminal|Jetport|Airpark|Intl)\b",
+    r"Metro|Executive|Area|Central|City|Capital|Downtown|Terminal|Jetport|Airpark|Intl|"
+    r"North|South|East|West)\b",
     re.IGNORECASE,
 )
 
@@ -276,19 +280,24 @@ _DISAMBIGUATOR = re.compile(r"\s*\([^)]*\)")  # "Lincoln Airport (Nebraska)"
 
 
 def airport_aliases(
-    name: str, municipality: str, wikipedia_title: str, is_place: Callable[[str], bool]
+    name: str,
+    municipality: str,
+    wikipedia_title: str,
+    is_place: Callable[[str], bool],
+    bare: bool = True,
 ) -> list[str]:
     """Alternate names of an airport: its English Wikipedia title and the bare distinctive name.
 
     The bare name drops the airport words and the served city ("Amsterdam Airport Schiphol" ->
-    "Schiphol"); it is kept only when something distinctive is left: at least four letters, not
-    the city's own name, and not the name of another place in the country (``is_place``): the
-    bare "Cornwall" of "Newquay Cornwall Airport" is the county, not the airport.
+    "Schiphol"); it is kept only when ``bare`` (see BARE_NAME_TYPES) and something distinctive
+    is left: at least four letters, not the city's own name, and not the name of another place
+    in the country (``is_place``): the bare "Cornwall" of "Newquay Cornwall Airport" is the
+    county, not the airport.
     """
     title = _DISAMBIGUATOR.sub("", wikipedia_title).strip()
     out = [title] if title else []
     city = fold(municipality)
-    for full in (name, title):
+    for full in (name, title) if bare else ():
         core = " ".join(_AIRPORT_WORDS.sub(" ", full).replace("–", " ").split()).strip(" -/,")
         if city and fold(core).startswith(city + " "):
             core = core[len(municipality) :].strip(" -/,")
@@ -332,7 +341,13 @@ def airports(
                 country_code=cc,
                 admin1=admin1_of_iso.get(row["iso_region"], ""),
                 names=_latin(
-                    airport_aliases(row["name"], row["municipality"], title, partial(_in, cc)),
+                    airport_aliases(
+                        row["name"],
+                        row["municipality"],
+                        title,
+                        partial(_in, cc),
+                        bare=row["type"] in BARE_NAME_TYPES,
+                    ),
                     row["name"],
                 ),
             )
