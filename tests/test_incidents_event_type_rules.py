@@ -209,6 +209,17 @@ def first_type(nlp, text: str) -> str | None:
             "Students marched through the town. Soldiers fired on the protesters.",
             "Excessive force against protesters",
         ),
+        # Force on an earlier day is not force at today's protest.
+        (
+            "Thousands gathered on Sunday, undeterred by the previous day when security forces "
+            "opened fire on protesters.",
+            "Peaceful protest",
+        ),
+        # Bottles thrown at police: the lemma of a plural object still matches ("throwing").
+        (
+            "Protesters were throwing bottles at riot police near the summit venue.",
+            "Violent demonstration",
+        ),
         # A demonstration that turns very violent.
         ("Protests over fuel prices turned very violent in the capital.", "Violent demonstration"),
     ],

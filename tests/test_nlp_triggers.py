@@ -26,3 +26,21 @@ def test_upper_case_text(nlp) -> None:
 
 def test_according_is_not_an_agreement(nlp) -> None:
     assert "AGREE" not in cues(nlp, "Rockets hit the city, according to officials.").values()
+
+
+def test_inflected_verb_with_plural_object(nlp) -> None:
+    """ "throwing bottles": neither the lower-cased words nor the listed lemmas alone match."""
+    assert cues(nlp, "Youths were throwing bottles at the police.")["throwing bottles"] == "VIOLENT"
+
+
+@pytest.mark.parametrize(
+    ("text", "phrase", "label"),
+    [
+        ("Police used a water cannon on the crowd.", "water cannon", "INTERVENE"),
+        ("Gunmen armed with rifles stopped the bus.", "rifles", "FIREARM"),
+        ("A stampede at the stadium killed three.", "stampede", "MANMADE"),
+    ],
+)
+def test_one_phrase_per_line(nlp, text: str, phrase: str, label: str) -> None:
+    """Lexicon lines whose multi-word alternatives shared a line never matched these."""
+    assert cues(nlp, text)[phrase] == label

@@ -27,6 +27,7 @@ from .event_words import (
     PROTEST_TOPIC,
     SCUFFLE,
     SEVERITY,
+    TIME_NOUNS,
 )
 from .triggers import Cue
 
@@ -45,6 +46,7 @@ def protest_candidate(cues: Sequence[Cue], kinds: set[str]) -> Candidate | None:
     ):
         # Only a protest expected or called for: ACLED codes demonstrations that took place.
         cues = [c for c in cues if c.label != "PROTEST"]
+    cues = [c for c in cues if c.label == "PROTEST" or not _earlier(c)]
     labels = {c.label for c in cues}
     anchor = (
         first_cue(cues, "PROTEST")
@@ -77,7 +79,7 @@ def protest_candidate(cues: Sequence[Cue], kinds: set[str]) -> Candidate | None:
         sub = ST.VIOLENT_DEMONSTRATION
     elif (
         "INTERVENE" in labels
-        or any(c.label == "ARREST" and not _topic(c) for c in cues)
+        or any(c.label == "ARREST" and _arrest_at_protest(c) for c in cues)
         or _obstructed(cues)
     ):
         sub = ST.PROTEST_WITH_INTERVENTION
@@ -132,7 +134,34 @@ def _at_the_protest(cue: Cue) -> bool:
     """Not the grievance ("to decry the arrests and violence", "over the death of") and not a
     relative clause about someone ("a student whose death inspired protests")."""
     root = cue.span.root
-    return not _topic(cue) and "relcl" not in (root.dep_, root.head.dep_) and root.dep_ != "acl"
+    # "murder charges": a modifier names a charge, not an act at the protest
+    return (
+        not _topic(cue)
+        and "relcl" not in (root.dep_, root.head.dep_)
+        and root.dep_ not in ("acl", "compound")
+        and not _earlier(cue)
+    )
+
+
+def _arrest_at_protest(cue: Cue) -> bool:
+    """Not the grievance, and not a relative clause about someone ("officers who were trying to
+    arrest him"): the small model often reads "police detained" after a noun as a clause (acl),
+    so that stays."""
+    root = cue.span.root
+    return not _topic(cue) and "relcl" not in (root.dep_, root.head.dep_)
+
+
+def _earlier(cue: Cue) -> bool:
+    """Told as an earlier day's event: "undeterred by ... the previous day when security forces
+    opened fire" (a clause attached to a time noun). ACLED codes each day's event on its own."""
+    tok = cue.span.root
+    for _ in range(4):
+        if tok.dep_ in ("relcl", "advcl", "acl") and tok.head.lemma_.lower() in TIME_NOUNS:
+            return True
+        if tok.head is tok:
+            return False
+        tok = tok.head
+    return False
 
 
 def _obstructed(cues: Sequence[Cue]) -> bool:

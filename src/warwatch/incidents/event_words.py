@@ -394,3 +394,6 @@ FACILITY_NOUNS = frozenset({"facility", "site", "plant", "program", "programme",
                             "depot", "factory", "warehouse", "laboratory", "lab"})  # fmt: skip
 # Verbs whose object is the means used, not what was hit ("used a drone", "launched drones").
 LAUNCHING = frozenset({"use", "launch", "fly", "deploy", "send", "dispatch", "employ", "operate"})
+# Time nouns a clause can hang an earlier event on ("the previous day when police fired").
+TIME_NOUNS = frozenset({"day", "night", "week", "weekend", "month", "year", "morning", "evening",
+                        "episode", "time"})  # fmt: skip

@@ -47,6 +47,16 @@ def _inflect_last(words: list[str]) -> list[list[str]]:
     return [words] + [words[:-1] + [words[-1] + s] for s in _SUFFIXES]
 
 
+def _lemma_forms(words: list[str]) -> list[list[str]]:
+    """The phrase as lemmas: a plural last word also as its singular ("throw bottles" must match
+    the lemmas of "throwing bottles": throw, bottle). Singular by dropping "s"; a wrong stem
+    ("gase") matches no lemma and does no harm."""
+    last = words[-1]
+    if len(last) > 3 and last.endswith("s") and not last.endswith("ss"):
+        return [words, words[:-1] + [last[:-1]]]
+    return [words]
+
+
 class CueRecognizer:
     """Two PhraseMatchers (on lemmas and on lower-cased words): a Matcher with ``IN`` sets calls
     Python for every token and pattern and ran ~20x slower than the base pipeline."""
@@ -56,7 +66,7 @@ class CueRecognizer:
         self.by_lower = PhraseMatcher(nlp.vocab, attr="LOWER")
         for cue, phrase in cue_rows():
             seqs = _expand(phrase)
-            lemma_docs = [Doc(nlp.vocab, words=s, lemmas=s) for s in seqs]
+            lemma_docs = [Doc(nlp.vocab, words=w, lemmas=w) for s in seqs for w in _lemma_forms(s)]
             lower_docs = [Doc(nlp.vocab, words=w) for s in seqs for w in _inflect_last(s)]
             self.by_lemma.add(cue, lemma_docs)
             self.by_lower.add(cue, lower_docs)
