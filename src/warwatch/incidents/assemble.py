@@ -99,12 +99,25 @@ def _armed(found: list[Mention]) -> set[str]:
 def _follows(sent: Span, cues: list[Cue], found: list[Mention], last: Member | None,
              places: tuple[Place, ...]) -> bool:  # fmt: skip
     """A toll-only sentence that names no armed actor and no place the previous incident's
-    sentence did not name ("X clashed with Y. Two people were killed.")."""
+    sentence did not name ("X clashed with Y. Two people were killed."), or that opens by
+    pointing back at it ("These included two killed in Katsiro": the places are where the
+    toll fell, within the same event)."""
     if last is None or not grouping.toll_only(cues):
         return False
     new_actors = _armed(found) - _armed(list(last.mentions))
     here = grouping.sentence_places(sent, places)
-    return not new_actors and here <= grouping.sentence_places(last.sent, places)
+    return not new_actors and (
+        _points_back(sent) or here <= grouping.sentence_places(last.sent, places)
+    )
+
+
+# Sentence openers that refer to what the previous sentence reported.
+BACK_REFERENCES = frozenset({"these", "this", "those", "they", "it"})
+
+
+def _points_back(sent: Span) -> bool:
+    first = sent[0]
+    return first.lower_ in BACK_REFERENCES and first.pos_ in ("DET", "PRON")
 
 
 def _sentence_members(
