@@ -220,6 +220,19 @@ def first_type(nlp, text: str) -> str | None:
             "Protesters were throwing bottles at riot police near the summit venue.",
             "Violent demonstration",
         ),
+        # Weapons named but not fired are no shelling: the base set up is the event.
+        (
+            "Troops established a new military post near the village, where heavy weapons and "
+            "trucks were deployed.",
+            "Headquarters or base established",
+        ),
+        # What a captured commander once did is not what happened.
+        (
+            "Soldiers captured a commander who carried out a mortar shelling of the town.",
+            "Arrests",
+        ),
+        # Withdrawing from a treaty is no territory handed over.
+        ("The government withdrew from the missile pact on Thursday.", "Agreement"),
         # A demonstration that turns very violent.
         ("Protests over fuel prices turned very violent in the capital.", "Violent demonstration"),
     ],

@@ -32,6 +32,7 @@ from .event_words import (
     AIR_STRIKE_WORDS,
     ANSWERS,
     ARMS_NOUNS,
+    ARTILLERY_NOUNS,
     ATTEMPT_HEADS,
     CHEM_SUBSTANCES,
     CONFLICT_AGREEMENT,
@@ -40,11 +41,13 @@ from .event_words import (
     DRONES,
     EXERCISES,
     FACILITY_NOUNS,
+    HARM_LABELS,
     HQ_NOUNS,
     INTENT_LABELS,
     INTERCEPTED,
     INTERCEPTION,
     KILLING,
+    LANDING,
     LAUNCHING,
     MELEE,
     MODIFIER_DEPS,
@@ -108,6 +111,10 @@ def _means(cues: Sequence[Cue]) -> list[Candidate]:
             continue
         if label == "GRENADE" and any(c.label == "AIR" and c.lemma in DRONES for c in cues):
             continue  # grenades dropped from a drone: an Air/drone strike (ACLED Codebook 2023)
+        if label == "SHELL" and not _fired(cue, cues):
+            continue  # "heavy weapons were deployed", "a missile site": weapons named, none fired
+        if _describes_captive(cue, cues):
+            continue  # "captured a commander who carried out a mortar shelling": who was taken
         if label == "SHELL" and cue.lemma == "projectile" and labels & {"PROTEST", "VIOLENT"}:
             continue  # projectiles thrown by demonstrators are stones, not rockets
         if label == "IED" and cue.lemma in WEAK_BLAST:
@@ -172,6 +179,32 @@ def _air_doer(cue: Cue) -> bool:
 def _modifies(cue: Cue, nouns: frozenset[str]) -> bool:
     root = cue.span.root
     return root.dep_ in ("compound", "amod") and root.head.lemma_.lower() in nouns
+
+
+def _fired(cue: Cue, cues: Sequence[Cue]) -> bool:
+    """A shelling word that is an act ("shelling", "bombarded"), or a weapon noun ("rockets",
+    "heavy weapons") with a word of use, harm or landing in the sentence."""
+    if cue.lemma not in ARTILLERY_NOUNS and cue.span.root.lower_ not in ARTILLERY_NOUNS:
+        return True
+    # Acts told as verbs or nouns, not as modifiers ("a rocket-launching site").
+    acts = {c.label for c in cues if c.span.root.dep_ not in ("amod", "compound")}
+    if acts & ((WEAPON_ACTS - {"SHELL"}) | INTENT_LABELS | HARM_LABELS):
+        return True
+    return any(t.lemma_.lower() in LANDING for t in cue.span.sent)
+
+
+def _describes_captive(cue: Cue, cues: Sequence[Cue]) -> bool:
+    """A means named in a relative clause about someone arrested or captured."""
+    if not any(c.label == "ARREST" or (c.label == "TAKE" and _took_people(c)) for c in cues):
+        return False
+    tok = cue.span.root
+    for _ in range(4):
+        if tok.dep_ == "relcl":
+            return True
+        if tok.head is tok:
+            return False
+        tok = tok.head
+    return False
 
 
 def _exercise(cues: Sequence[Cue]) -> bool:
@@ -333,6 +366,8 @@ def _simple(cues: Sequence[Cue], kinds: set[str], two_sides: bool) -> list[Candi
             score = 4.0  # "looted after fighting": the fighting dates what the sentence reports
         if cue.label == "ATTACK" and cue.lemma == "raid" and "ARREST" in labels:
             continue  # "raids to detain activists": ACLED's Arrests
+        if cue.label == "CEDE" and _handed_things(cue):
+            continue  # "withdrew from the pact", "handed over weapons": no ground changed hands
         if cue.label == "CEDE" and _fought(cues):
             continue  # "forced them to retreat" after a clash: the clash, not a peaceful handover
         if cue.label == "AGREE" and any(t.lemma_.lower() in CONFLICT_AGREEMENT for t in cue.span):
@@ -449,10 +484,15 @@ def _unopposed(cues: Sequence[Cue]) -> Candidate | None:
 
 
 def _handed_things(cue: Cue) -> bool:
-    """ "Handed over a list of demands", "handed over their weapons": objects that are no place."""
+    """ "Handed over a list of demands", "handed over their weapons", "withdrew from the pact":
+    objects that are no place."""
     objs = [o for o in _objects(cue.span.root) if not cue.span.start <= o.i < cue.span.end]
+    # "withdrew from the pact": what is left is named after "from"
+    objs += [g for p in cue.span.root.children if p.lower_ == "from" for g in p.children]
     objs += [g for o in objs for p in o.children if p.lower_ == "of" for g in p.children]
-    return bool(objs) and not any(_place_like(o) or o.lemma_.lower() in HQ_NOUNS for o in objs)
+    return bool(objs) and not any(
+        _place_like(o) or o.lemma_.lower() in HQ_NOUNS or o.pos_ == "PRON" for o in objs
+    )  # "from which they withdrew": a pronoun may stand for a place
 
 
 def candidates(

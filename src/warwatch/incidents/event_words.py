@@ -397,3 +397,12 @@ LAUNCHING = frozenset({"use", "launch", "fly", "deploy", "send", "dispatch", "em
 # Time nouns a clause can hang an earlier event on ("the previous day when police fired").
 TIME_NOUNS = frozenset({"day", "night", "week", "weekend", "month", "year", "morning", "evening",
                         "episode", "time"})  # fmt: skip
+# Artillery and missile nouns that name a weapon, not its use ("heavy weapons were deployed",
+# "a rocket-launching site"): a Shelling/artillery/missile attack needs them fired.
+ARTILLERY_NOUNS = frozenset({"rocket", "rockets", "missile", "missiles", "mortar", "mortars",
+                             "artillery", "howitzer", "howitzers", "projectile", "projectiles",
+                             "katyusha", "katyushas", "grad", "mlrs", "weapon", "weapons"})  # fmt: skip
+# Cue classes of harm done: a weapon noun with a death or a wound was used.
+HARM_LABELS = frozenset({"DEATH", "INJURE", "IED", "LOOT"})
+# Verbs of a projectile arriving ("rockets landed near the embassy").
+LANDING = frozenset({"land", "fall", "slam", "crash", "impact", "explode", "rain", "hit"})
