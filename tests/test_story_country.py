@@ -101,3 +101,15 @@ def test_the_owner_of_an_attacked_base_is_a_side_of_the_battle(nlp) -> None:
         if a.role in (ActorRole.PERPETRATOR, ActorRole.PARTICIPANT)
     ]
     assert sides[0] == ("Military Forces of Kenya", ActorRole.PARTICIPANT)
+
+
+@pytest.mark.slow
+def test_a_country_named_as_a_modifier_does_not_outvote_the_place(nlp) -> None:
+    text = "Students held a protest in front of the US embassy in Yerevan on Monday."
+    start = text.index("Yerevan")
+    yerevan = Place(name="Yerevan", start=start, end=start + 7, latitude=40.18, longitude=44.51,
+                    country_code="AM", feature_code="PPLC", score=0.6)  # fmt: skip
+    article = Article(text=text, sha256=hashlib.sha256(text.encode()).hexdigest())
+    report = assemble(nlp(text), article, (yerevan,))
+    names = [a.name for inc in report.incidents for a in inc.actors]
+    assert "Protesters (Armenia)" in names

@@ -7,9 +7,10 @@ ambiguous name abroad ("San Juan", "Tunis"), so the country is a vote over all t
 text gives, not the first place's reading:
 
 - each resolved place, weighted by its resolution score (a confident reading counts more);
-- each country named in the text ("in the Democratic Republic of Congo"), read from the actor
-  recogniser's country table rather than the gazetteer, which can read a country name as a
-  neighbour's ("Congo");
+- each country named in the text ("in the Democratic Republic of Congo"), at half weight and
+  read from the actor recogniser's country table rather than the gazetteer, which can read a
+  country name as a neighbour's ("Congo"); stories name other countries for many reasons ("a
+  protest at the US embassy in Yerevan", "transport services to Russia");
 - each state force of a country ("Libyan troops", "Ethiopia's police", "FARDC" -> Democratic
   Republic of Congo): state forces mostly act at home;
 - each named armed group's home country ("SPLA-IO" -> South Sudan) at half weight: groups fight
@@ -20,8 +21,8 @@ text gives, not the first place's reading:
 - each bare demonym ("Argentine workers"), at half weight: demonyms also name foreigners and
   things ("Congolese nationals marched", "the Chinese Offices").
 
-An incident adds the country of its own location (``LOCATION_WEIGHT``): where the event happened
-decides when the rest of the story does not say otherwise.
+An incident adds a little weight to the country of its own location (``LOCATION_WEIGHT``),
+enough to break a tie: its reading is one of the places already counted.
 """
 
 from __future__ import annotations
@@ -39,10 +40,10 @@ from ..nlp.actors import actor_spans
 
 # Weight of a place reading with no score (the resolver gives one to every reading it makes).
 DEFAULT_PLACE_WEIGHT = 0.5
-# Weight of one country name or state force of a country in the text.
+# Weight of one state force of a country named in the text.
 ACTOR_WEIGHT = 1.0
-# Weight of a bare demonym, and of a named non-state group's home country.
-DEMONYM_WEIGHT = 0.5
+# Weight of a bare country name or demonym, and of a named non-state group's home country.
+NAME_WEIGHT = 0.5
 GROUP_WEIGHT = 0.5
 # Weight of one bracketed province, shared by the countries that have a province of its name.
 PROVINCE_WEIGHT = 1.0
@@ -85,10 +86,10 @@ def actor_votes(doc: Doc) -> Votes:
                 votes[entry.country_code] += ACTOR_WEIGHT
             elif entry.country_code and entry.kind in GROUP_KINDS:
                 votes[entry.country_code] += GROUP_WEIGHT
-        elif span.label_ in ("country", *HOME_KINDS):  # kb_id is the ISO code
+        elif span.label_ in HOME_KINDS:  # "Libyan troops": kb_id is the ISO code
             votes[key] += ACTOR_WEIGHT
-        elif span.label_ == "demonym":
-            votes[key] += DEMONYM_WEIGHT
+        elif span.label_ in ("country", "demonym"):
+            votes[key] += NAME_WEIGHT
     return votes
 
 
