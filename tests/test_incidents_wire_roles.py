@@ -88,3 +88,12 @@ def test_a_persons_murder_makes_the_person_the_victim(nlp) -> None:
     found = actors(nlp, "Judges resigned after Carlos Valencia's murder in Bogota on Monday.")
     assert not with_role(found, ActorRole.PERPETRATOR)
     assert any(v.startswith("Carlos Valencia") for v in with_role(found, ActorRole.VICTIM))
+
+
+def test_a_person_who_was_shot_is_a_victim(nlp) -> None:
+    found = actors(
+        nlp,
+        "Gunmen attacked the town hall. Mourners buried Vladimir Escobar, a municipal official"
+        " who was shot by gunmen on Monday.",
+    )
+    assert "Vladimir Escobar" in with_role(found, ActorRole.VICTIM)

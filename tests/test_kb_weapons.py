@@ -177,3 +177,10 @@ def test_works_on_a_doc_and_without_a_parser() -> None:
     doc = spacy.blank("en")("Israeli-made M095 cluster bombs fell.")
     (weapon,) = find_weapons(doc)
     assert (weapon.catalogue_id, weapon.origin_country) == ("m095-dpicm", "IL")
+
+
+def test_a_weapon_word_naming_a_team_is_no_weapon(nlp) -> None:
+    team = _found(nlp, "Members of the bomb squad deactivated a powerful bomb at the park.")
+    assert list(team) == ["powerful bomb"]
+    seized = _found(nlp, "The army confiscated 105 rifles and 168 grenades.")  # still mentions
+    assert len(seized) == 2

@@ -348,6 +348,21 @@ def _suffers(tok: Token, event: Token) -> bool:
     return tok.ent_type_ == "PERSON" and bool(SUFFERED & {event.lemma_.lower(), event.lower_})
 
 
+def _suffered_in_clause(tok: Token) -> bool:
+    """ "X, who was shot", "X, a municipal official who was killed", "X and Y, members of the
+    front who were killed": a relative clause of the person (or of an apposition to them) says
+    violence was done to them."""
+    heads = [tok, *[c for c in tok.children if c.dep_ == "appos"]]
+    for head in heads:
+        for clause in (c for c in head.children if c.dep_ == "relcl"):
+            verbs = [clause, *clause.conjuncts]
+            if any(
+                _is_violence(v) and any(c.dep_ == "nsubjpass" for c in v.children) for v in verbs
+            ):
+                return True
+    return False
+
+
 def _role_by_violence(tok: Token) -> ActorRole | None:
     """The role of ``tok`` relative to any word of violence it is linked to, for mentions the
     event word does not govern: "sprayed with bullets by assailants", "blamed on the FMLN"."""
@@ -356,6 +371,8 @@ def _role_by_violence(tok: Token) -> ActorRole | None:
         return _role_by_violence(part)
     if tok.dep_ == "appos":  # "kidnapped a peasant, Jose Manuel Posada": the peasant's role
         return _role_by_violence(tok.head)
+    if _suffered_in_clause(tok):
+        return ActorRole.TARGET
     if _owns_up(tok):
         return ActorRole.PERPETRATOR
     dep, head = tok.dep_, tok.head

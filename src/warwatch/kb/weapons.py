@@ -265,11 +265,27 @@ def _modifier_start(sp: Span, floor: int) -> int:
     return i
 
 
+# Nouns a weapon word names a kind of, not a weapon: "explosives experts", "the bomb squad".
+# (Weapons held, traded or seized stay mentions: possession and stockpiles matter to the
+# treaties in ``kb.assess``, e.g. the Mine Ban Treaty, art. 1.)
+_NOT_WEAPON_HEADS = frozenset(
+    """expert experts squad squads specialist specialists technician technicians dealer dealers
+    factory factories""".split()  # noqa: SIM905
+)
+
+
+def _names_a_trade(core: Span) -> bool:
+    """ "bomb squad", "explosives experts": the weapon word modifies people or a trade."""
+    tok = core.root
+    return tok.dep_ in ("compound", "amod") and tok.head.lower_ in _NOT_WEAPON_HEADS
+
+
 def find_weapons(span: Span | Doc) -> list[Weapon]:
     """Weapon mentions in ``span`` (a sentence or a whole ``doc[:]``), in text order.
 
     Offsets are character offsets into the Doc's text. ``name``, ``kind`` and ``category`` come
     from the catalogue entry; ``origin_country`` from the text when it says so, else the entry.
+    A weapon word that names a team or trade ("bomb squad") is no mention.
     """
     from spacy.tokens import Doc as SpacyDoc
 
@@ -278,6 +294,8 @@ def find_weapons(span: Span | Doc) -> list[Weapon]:
     floor = whole.start
     sentenced = whole.doc.has_annotation("SENT_START")
     for entry, core in _merge_generic_heads(_candidate_spans(whole)):
+        if _names_a_trade(core):
+            continue
         origin = origin_in_text(core) or entry.origin_country
         sent_start = core.sent.start if sentenced else 0
         sp = whole.doc[_modifier_start(core, max(floor, sent_start)) : core.end]
