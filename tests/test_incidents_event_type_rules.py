@@ -233,6 +233,17 @@ def first_type(nlp, text: str) -> str | None:
         ),
         # Withdrawing from a treaty is no territory handed over.
         ("The government withdrew from the missile pact on Thursday.", "Agreement"),
+        # A deployment reported by sources is the main event, before the attack it answers.
+        (
+            "Sources said that the army has dispatched hundreds of troops to the region after "
+            "an attack by rebels on an army post.",
+            "Change to group/activity",
+        ),
+        # Fireworks fired at police make a demonstration violent.
+        (
+            "Protesters fired fireworks at riot police during the march.",
+            "Violent demonstration",
+        ),
         # A demonstration that turns very violent.
         ("Protests over fuel prices turned very violent in the capital.", "Violent demonstration"),
     ],

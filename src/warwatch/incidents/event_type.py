@@ -57,6 +57,7 @@ from .event_words import (
     PARTISAN_NOUNS,
     PERSON_NOUNS,
     PLACE_NOUNS,
+    REPORTING,
     SCUFFLE,
     SHOOTING_HEADS,
     SPOILS,
@@ -356,7 +357,7 @@ def _simple(cues: Sequence[Cue], kinds: set[str], two_sides: bool) -> list[Candi
             sub, score = ST.ARMED_CLASH, 6.0  # armed actor against state forces: a battle
         if cue.label == "INJURE" and not kinds & (ARMED_KINDS | STATE_KINDS):
             continue  # "four people were injured" alone: a toll, maybe of an accident
-        if cue.label == "CHANGE" and cue.span.root.dep_ == "ROOT":
+        if cue.label == "CHANGE" and _main_clause(cue.span.root):
             score = (
                 6.45  # "the army dispatched troops after an attack": the main verb (below a rally)
             )
@@ -421,6 +422,14 @@ def _partisan_sides(cue: Cue, kinds: set[str]) -> bool:
     return bool(sides) and all(
         t.lemma_.lower() in PARTISAN_NOUNS or t.lower_ in PARTISAN_NOUNS for t in sides
     )
+
+
+def _main_clause(tok: Token) -> bool:
+    """The sentence's main verb, or the clause a reporting verb reports ("sources said that the
+    army has dispatched troops")."""
+    if tok.dep_ == "ROOT":
+        return True
+    return tok.dep_ == "ccomp" and tok.head.dep_ == "ROOT" and tok.head.lemma_.lower() in REPORTING
 
 
 def _objects(verb: Token) -> list[Token]:

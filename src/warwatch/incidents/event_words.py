@@ -406,3 +406,5 @@ ARTILLERY_NOUNS = frozenset({"rocket", "rockets", "missile", "missiles", "mortar
 HARM_LABELS = frozenset({"DEATH", "INJURE", "IED", "LOOT"})
 # Verbs of a projectile arriving ("rockets landed near the embassy").
 LANDING = frozenset({"land", "fall", "slam", "crash", "impact", "explode", "rain", "hit"})
+# Reporting verbs whose reported clause is what the sentence tells happened.
+REPORTING = frozenset({"say", "report", "announce", "add", "claim", "state", "confirm", "note"})
