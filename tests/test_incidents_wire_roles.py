@@ -97,3 +97,8 @@ def test_a_person_who_was_shot_is_a_victim(nlp) -> None:
         " who was shot by gunmen on Monday.",
     )
     assert "Vladimir Escobar" in with_role(found, ActorRole.VICTIM)
+
+
+def test_what_grenades_are_hurled_at_is_the_target(nlp) -> None:
+    found = actors(nlp, "Gunmen hurled two grenades at the airline's regional offices on Monday.")
+    assert any("offices" in t for t in with_role(found, ActorRole.TARGET))

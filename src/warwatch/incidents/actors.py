@@ -83,13 +83,14 @@ BURNING = frozenset({"set", "fire", "torch"})
 # object the target (or victim, when people). Chosen from ACLED's definitions of battles,
 # explosions/remote violence and violence against civilians (ACLED Codebook 2023: "attack",
 # "abduct", "kill", "shell", "loot", "burn") and MUC-4's incident types (attack, bombing, arson,
-# kidnapping, murder; MUC-4 task definition, INCIDENT: TYPE).
+# kidnapping, murder; MUC-4 task definition, INCIDENT: TYPE), with the verbs that deliver a bomb
+# or grenade at something ("hurled grenades at the offices") and of sabotage ("knocked down").
 VIOLENCE = frozenset(
     """attack kill murder assassinate massacre execute behead shoot gun stab hack wound injure
     kidnap abduct seize capture ambush raid storm bomb shell dynamite blow detonate plant fire
     torch burn loot destroy damage hit strike target spray assault machinegun rape beat lynch
     assassination murder killing bombing attack ambush kidnapping abduction raid arson massacre
-    shooting explosion explode sabotage harass knock""".split()  # noqa: SIM905
+    shooting explosion explode sabotage harass knock hurl throw lob""".split()  # noqa: SIM905
 )
 # Nouns for members of a force: "KDF soldiers", "army conscripts", "police forces" are the force.
 FORCE_NOUNS = MILITARY_NOUNS | POLICE_NOUNS | {
