@@ -244,6 +244,18 @@ def first_type(nlp, text: str) -> str | None:
             "Protesters fired fireworks at riot police during the march.",
             "Violent demonstration",
         ),
+        # Aircraft listed in an exercise strike nobody.
+        (
+            "Russian troops started tactical exercises near the border. Fighter jets and "
+            "helicopters were used.",
+            "Change to group/activity",
+        ),
+        # People taking justice into their own hands are a mob.
+        (
+            "Hundreds of residents gathered outside the school to take justice into their own "
+            "hands.",
+            "Mob violence",
+        ),
         # A demonstration that turns very violent.
         ("Protests over fuel prices turned very violent in the capital.", "Violent demonstration"),
     ],

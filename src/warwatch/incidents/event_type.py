@@ -160,7 +160,7 @@ def _not_striking_aircraft(cue: Cue) -> bool:
         or (start >= 2 and doc[start - 1].text == "-" and doc[start - 2].lower_ == "anti")
     ):
         return True
-    if root.lemma_.lower() in AIR_STRIKE_WORDS or len(cue.span) > 1:
+    if any(t.lemma_.lower() in AIR_STRIKE_WORDS for t in cue.span):
         return False  # "airstrikes", "air raid", "drone strike": the strike itself
     while root.dep_ == "conj" and root.head is not root:
         root = root.head
@@ -409,8 +409,9 @@ def _unarmed_sides(cue: Cue, kinds: set[str]) -> bool:
 def _partisan_sides(cue: Cue, kinds: set[str]) -> bool:
     """ "Clashes between supporters of X and members of Y": the sides are partisans, not armed
     organised groups (ACLED Codebook 2023: an "Armed clash" is between armed, organised groups;
-    unorganised violent groups are "Mob violence"). No armed group, force or country is named."""
-    if kinds & (ARMED_KINDS | STATE_KINDS | {"demonym", "country"}):
+    unorganised violent groups are "Mob violence"). No armed group or force is named; a country
+    can be ("members of the New Armenia group")."""
+    if kinds & (ARMED_KINDS | STATE_KINDS):
         return False
     root = cue.span.root
     sides = [c for c in root.children if c.dep_ == "nsubj"]
