@@ -113,3 +113,8 @@ def test_a_country_named_as_a_modifier_does_not_outvote_the_place(nlp) -> None:
     report = assemble(nlp(text), article, (yerevan,))
     names = [a.name for inc in report.incidents for a in inc.actors]
     assert "Protesters (Armenia)" in names
+
+
+def test_a_country_the_tables_cannot_name_does_not_win() -> None:
+    chosen = best_country({"CG": 2.0, "CD": 0.5})  # no demonym row names the Republic of Congo
+    assert chosen is not None and chosen.country_code == "CD"

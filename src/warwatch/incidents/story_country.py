@@ -107,7 +107,9 @@ def province_votes(text: str) -> Votes:
 
 
 def best_country(votes: Mapping[str, float], tie_break: str | None = None) -> Country | None:
-    """The country with most votes; on a tie ``tie_break`` (the place read first) wins."""
+    """The country with most votes; on a tie ``tie_break`` (the place read first) wins. Codes
+    the actor tables cannot name (no demonym row, e.g. the Republic of the Congo) do not run."""
+    votes = {code: v for code, v in votes.items() if country_of_code(code) is not None}
     if not votes:
         return None
     top = max(votes.values())
