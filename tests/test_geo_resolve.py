@@ -165,3 +165,14 @@ def test_names_that_can_share_a_state_are_read_in_it(real_gazetteer: Gazetteer) 
     text = "The Clark County sheriff said a man from Vancouver was arrested."
     rs = resolve_spans(real_gazetteer, text, spans_of(text, "Clark County", "Vancouver"))
     assert [r.candidate.admin1 if r.candidate else None for r in rs] == ["US.WA", "US.WA"]
+
+
+@pytest.mark.slow
+def test_city_comma_postal_code_is_contained_in_that_state(real_gazetteer: Gazetteer) -> None:
+    for text, admin1 in [("Flooding closed roads in Paris, TX on Monday.", "US.TX"),
+                         ("A man from Athens, TN, was charged.", "US.TN")]:  # fmt: skip
+        name = text.split(" in ")[-1].split(",")[0] if " in " in text else "Athens"
+        [r] = resolve_spans(real_gazetteer, text, spans_of(text, name))
+        assert r.candidate is not None and r.candidate.admin1 == admin1, text
+    assert real_gazetteer.us_state("NY") is not None
+    assert real_gazetteer.us_state("UK") is None

@@ -120,6 +120,16 @@ class Gazetteer:
         )
         return Candidate(*row) if row else None
 
+    def us_state(self, postal: str) -> Candidate | None:
+        """The US state whose postal code is ``postal`` ("TX"), from its ADM1 row (GeoNames
+        admin1 codes for the US are the postal codes)."""
+        if not hasattr(self, "_us_states"):
+            rows = self._db().execute(
+                f"SELECT {_COLS}, 0 FROM place p WHERE p.fcode = 'ADM1' AND p.cc = 'US'"
+            )
+            self._us_states = {r[6].removeprefix("US."): Candidate(*r) for r in rows}
+        return self._us_states.get(postal)
+
     def country_keys(self) -> dict[str, str]:
         """Every folded country name, alternate name and demonym -> ISO country code."""
         if not hasattr(self, "_countries"):

@@ -54,6 +54,9 @@ AREA_CODES = COUNTRYLIKE | {"RGN", "SEA", "OCN", "GULF", "LK", "STRT", "PEN", "P
 
 _POSSESSIVE = re.compile(r"(?:'s|’s|'|’)$")
 _JOIN = re.compile(r"^\s*(?:,|\bin\b|\bnear\b|\bof\b|,\s*in\b)\s*$", re.IGNORECASE)
+# "Paris, TX": a US state by its postal code, which GeoNames uses as the state's admin1 code
+# (US.TX); the gazetteer holds no two-letter name keys (too ambiguous on their own).
+_POSTAL = re.compile(r"^\s*,\s*([A-Z]{2})\b(?![.'’-]?\w)")
 _AFTER_COMMA = re.compile(r"^\s*,\s*((?:[A-Z][\w.'’-]*\s?){1,3})")
 
 
@@ -154,6 +157,9 @@ def _containers(gaz: Gazetteer, text: str, spans: Sequence[tuple[int, int]], i: 
             for c in cands[i + 1]
             if c.feature_code in AREA_CODES or c.feature_code.startswith("ADM")
         )
+    m = _POSTAL.match(text[end : end + 8])
+    if m and (state := gaz.us_state(m.group(1))) is not None:
+        return (state,)
     m = _AFTER_COMMA.match(text[end : end + 40])
     if m:
         found = lookup_name(gaz, m.group(1).strip().rstrip("."))
