@@ -256,6 +256,12 @@ def first_type(nlp, text: str) -> str | None:
             "hands.",
             "Mob violence",
         ),
+        # An attack planned is no attack: the group formed is the event.
+        (
+            "A new rebel group has been formed in the district. Officials say the group is "
+            "planning a major attack on the city.",
+            "Change to group/activity",
+        ),
         # A demonstration that turns very violent.
         ("Protests over fuel prices turned very violent in the capital.", "Violent demonstration"),
     ],

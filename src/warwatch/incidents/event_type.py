@@ -53,10 +53,12 @@ from .event_words import (
     MODIFIER_DEPS,
     NON_EVENT,
     NONSTATE_NOUNS,
+    NOT_YET_HEADS,
     ONE_SIDED,
     PARTISAN_NOUNS,
     PERSON_NOUNS,
     PLACE_NOUNS,
+    PLANNABLE,
     REPORTING,
     SCUFFLE,
     SHOOTING_HEADS,
@@ -514,7 +516,11 @@ def candidates(
 ) -> list[Candidate]:
     """All candidates of one sentence, best first. ``kinds``: actor kinds in the sentence;
     ``two_sides``: two different armed actors are named (state forces or armed groups)."""
-    cues = [c for c in without_grievances(cues) if not _accusation(c) and not _answered(c)]
+    cues = [
+        c
+        for c in without_grievances(cues)
+        if not _accusation(c) and not _answered(c) and not _planned(c)
+    ]
     labels = {c.label for c in cues}
     found = _means(cues)
     gunfire = _gunfire(cues, kinds, two_sides)
@@ -571,6 +577,23 @@ def _accusation(cue: Cue) -> bool:
             "amod",
             "relcl",
         ):
+            return True
+    return False
+
+
+def _planned(cue: Cue) -> bool:
+    """Violence planned, threatened or called for ("they are planning a major attack",
+    "threatened to shell the town") has not happened: ACLED codes events that took place. The
+    cue must be what is planned (object or infinitive), not who plans."""
+    if cue.label not in PLANNABLE:
+        return False
+    root = cue.span.root
+    if root.dep_ not in ("dobj", "pobj", "xcomp", "conj"):
+        return False
+    head = root
+    for _ in range(2):
+        head = head.head
+        if head.lemma_.lower() in NOT_YET_HEADS:
             return True
     return False
 

@@ -408,3 +408,6 @@ HARM_LABELS = frozenset({"DEATH", "INJURE", "IED", "LOOT"})
 LANDING = frozenset({"land", "fall", "slam", "crash", "impact", "explode", "rain", "hit"})
 # Reporting verbs whose reported clause is what the sentence tells happened.
 REPORTING = frozenset({"say", "report", "announce", "add", "claim", "state", "confirm", "note"})
+# Cue classes of violence that can be planned or threatened rather than done.
+PLANNABLE = frozenset({"ATTACK", "CLASH", "SHELL", "AIR", "IED", "SUICIDE", "GRENADE", "CHEM",
+                       "ABDUCT", "LOOT", "TAKE"})  # fmt: skip
