@@ -14,23 +14,25 @@ from warwatch.incidents.dyad import clash_sides, inter_code
 from warwatch.incidents.story_country import (
     actor_votes,
     best_country,
+    contradicted,
     incident_country,
     province_votes,
+    provinces,
 )
 from warwatch.model import Actor, ActorRole, Article, EventType, Place
 
 
 def test_a_bracketed_province_votes_for_its_country() -> None:
-    votes = province_votes("On 3 June, in Rosario (Santa Fe), teachers gathered in a square.")
+    votes = province_votes(provinces("On 3 June, in Rosario (Santa Fe), teachers gathered."))
     assert set(votes) == {"AR"}
 
 
 def test_an_acronym_in_brackets_is_no_province() -> None:
-    assert province_votes("Supporters of the Forum for Democratic Change (FDC) marched.") == {}
+    assert provinces("Supporters of the Forum for Democratic Change (FDC) marched.") == []
 
 
 def test_a_province_of_several_countries_shares_its_vote() -> None:
-    votes = province_votes("Teachers marched in San Juan (San Juan).")
+    votes = province_votes(provinces("Teachers marched in San Juan (San Juan)."))
     assert len(votes) > 1 and sum(votes.values()) == pytest.approx(1.0)
 
 
@@ -118,3 +120,13 @@ def test_a_country_named_as_a_modifier_does_not_outvote_the_place(nlp) -> None:
 def test_a_country_the_tables_cannot_name_does_not_win() -> None:
     chosen = best_country({"CG": 2.0, "CD": 0.5})  # no demonym row names the Republic of Congo
     assert chosen is not None and chosen.country_code == "CD"
+
+
+def test_a_place_read_outside_the_bracketed_province_does_not_vote() -> None:
+    text = "On 24 June, in Formosa (Formosa), workers gathered."
+    start = text.index("Formosa")
+    brazil = Place(name="Formosa", start=start, end=start + 7, country_code="BR", score=0.9)
+    argentina = brazil.model_copy(update={"country_code": "AR"})
+    found = provinces(text)
+    assert contradicted(text, [brazil], found) == {(start, start + 7)}
+    assert contradicted(text, [argentina], found) == set()

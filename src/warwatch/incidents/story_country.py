@@ -17,7 +17,8 @@ text gives, not the first place's reading:
   across borders too (Al Shabaab in Kenya, Boko Haram in Niger), so a resolved place outweighs it;
 - each province named in brackets after a place, as news and wire copy write "Town (Province)"
   ("Rosario (Santa Fe)", "Goma (North Kivu)"): the countries with a first-level division of that
-  name (GeoNames ADM1) share one vote; the gazetteer resolver does not read these brackets;
+  name (GeoNames ADM1) share one vote, and the place before the bracket, if read in a country
+  with no such province, does not vote; the gazetteer resolver does not read these brackets;
 - each bare demonym ("Argentine workers"), at half weight: demonyms also name foreigners and
   things ("Congolese nationals marched", "the Chinese Offices").
 
@@ -93,17 +94,44 @@ def actor_votes(doc: Doc) -> Votes:
     return votes
 
 
-def province_votes(text: str) -> Votes:
-    """Countries of the provinces named in brackets after a place ("Formosa (Formosa)")."""
-    votes: Votes = defaultdict(float)
+def provinces(text: str) -> list[tuple[int, set[str]]]:
+    """Provinces named in brackets after a place: (offset of the "(", the countries that have a
+    first-level division of that name)."""
+    out = []
     for m in _BRACKETED.finditer(text):
         if m.group(1).isupper():  # an acronym: "Forum for Democratic Change (FDC)"
             continue
         found = ensure_gazetteer().candidates(m.group(1))
         codes = {c.country_code for c in found if c.feature_code == "ADM1"}
+        if codes:
+            out.append((m.start(1) - 1, codes))
+    return out
+
+
+def province_votes(found: list[tuple[int, set[str]]]) -> Votes:
+    """One vote per bracketed province, shared by the countries that have one of its name."""
+    votes: Votes = defaultdict(float)
+    for _, codes in found:
         for code in codes:
             votes[code] += PROVINCE_WEIGHT / len(codes)
     return votes
+
+
+def contradicted(
+    text: str, places: Iterable[Place], found: list[tuple[int, set[str]]]
+) -> set[tuple[int, int]]:
+    """Places read in a country that has no province of the name bracketed right after them
+    ("Formosa (Formosa)" read in Brazil): the bracket says the reading is wrong."""
+    out = set()
+    for p in places:
+        for bracket, codes in found:
+            if (
+                p.end <= bracket
+                and not text[p.end : bracket].strip()
+                and p.country_code not in codes
+            ):
+                out.add((p.start, p.end))
+    return out
 
 
 def best_country(votes: Mapping[str, float], tie_break: str | None = None) -> Country | None:
@@ -119,8 +147,9 @@ def best_country(votes: Mapping[str, float], tie_break: str | None = None) -> Co
 
 
 def story_votes(doc: Doc, places: tuple[Place, ...]) -> Votes:
-    votes = place_votes(places, country_spans(doc))
-    for more in (actor_votes(doc), province_votes(doc.text)):
+    found = provinces(doc.text)
+    votes = place_votes(places, country_spans(doc) | contradicted(doc.text, places, found))
+    for more in (actor_votes(doc), province_votes(found)):
         for code, weight in more.items():
             votes[code] = votes.get(code, 0.0) + weight
     return votes
