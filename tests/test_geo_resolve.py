@@ -176,3 +176,18 @@ def test_city_comma_postal_code_is_contained_in_that_state(real_gazetteer: Gazet
         assert r.candidate is not None and r.candidate.admin1 == admin1, text
     assert real_gazetteer.us_state("NY") is not None
     assert real_gazetteer.us_state("UK") is None
+
+
+def test_airports_and_natural_areas_rank_by_their_floor_not_zero_people() -> None:
+    """An airport or an island carries no population; its floor puts it above a hamlet of the
+    same name and below a city, and a desert or river above a small town."""
+    from warwatch.geo.gazetteer import Candidate
+    from warwatch.geo.resolve import prior
+
+    def place(code: str, pop: int) -> Candidate:
+        return Candidate(1, "X", 0.0, 0.0, code, "GB", "", "", pop, "", 0)
+
+    assert prior(place("PPL", 2_000)) < prior(place("AIRP", 0)) < prior(place("PPL", 1_000_000))
+    assert prior(place("PPL", 2_000)) < prior(place("ISL", 0)) < prior(place("PPL", 1_000_000))
+    for code in ("DSRT", "MTS", "STM", "BAY", "ISLS"):
+        assert prior(place(code, 0)) > prior(place("PPL", 100_000)), code

@@ -40,6 +40,8 @@ FEATURE_PRIOR = {
     "PPLC": 0.5, "PPLA": 0.5, "PPL": 0.0,
     "RGN": 1.5, "PEN": 1.5, "PLAT": 1.5, "SEA": 2.0, "OCN": 2.0, "GULF": 2.0, "LK": 1.0,
     "STRT": 1.5,
+    # An airport named in the news is a hub: as likely meant as a town of its size, no less.
+    "AIRP": 0.0,
 }  # fmt: skip
 KIND_PRIOR = {MAIN: 0.0, ALT: -0.5, DEMONYM: 0.0, SKELETON_MATCH: -2.0}
 W_POP = 1.0
@@ -184,8 +186,14 @@ def _inside(c: Candidate, box: Candidate) -> bool:
 
 # Areas carry no (or a partial) population in the data; their size in news terms is floored so
 # "Atlantic" is the ocean before Atlantic County and "Middle East" the region before a hamlet.
+# Airports (OurAirports, no population) count as a town of 100,000: "Heathrow" is the airport
+# before a hamlet of that name, not before a city. Deserts, ranges, rivers, bays and island groups
+# ("Sahara", "Andes", "Euphrates") rank like regions; a single island like a town of 100,000
+# (eval/geo.py --spans, 2026-11-27: GeoWebNews 90.3 -> 90.5, LGL 86.0 -> 86.1, GeoVirus
+# 84.3 -> 84.6, TR-News unchanged).
 AREA_LOG_POP = {"CONT": 9.0, "OCN": 8.0, "SEA": 7.0, "GULF": 6.5, "RGN": 6.5, "PEN": 6.5,
-                "PLAT": 6.0, "LK": 6.0, "STRT": 6.0}  # fmt: skip
+                "PLAT": 6.0, "LK": 6.0, "STRT": 6.0, "DSRT": 6.5, "MTS": 6.0, "STM": 6.0,
+                "BAY": 6.0, "ISLS": 6.0, "ISL": 5.0, "AIRP": 5.0}  # fmt: skip
 
 
 def prior(c: Candidate) -> float:
