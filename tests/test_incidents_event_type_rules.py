@@ -262,6 +262,18 @@ def first_type(nlp, text: str) -> str | None:
             "planning a major attack on the city.",
             "Change to group/activity",
         ),
+        # A position dismantled in a battle is no weapon disrupted.
+        (
+            "Ten militiamen were killed in a clash with soldiers who were trying to dismantle "
+            "militia positions.",
+            "Armed clash",
+        ),
+        ("Army engineers dismantled a bomb found near the market.", "Disrupted weapons use"),
+        # Police battling to contain looting: an effort, not a battle.
+        (
+            "Police were battling to contain widespread looting as mobs looted several stores.",
+            "Mob violence",
+        ),
         # A demonstration that turns very violent.
         ("Protests over fuel prices turned very violent in the capital.", "Violent demonstration"),
     ],

@@ -33,6 +33,7 @@ from .event_words import (
     ARMS_NOUNS,
     CONFLICT_AGREEMENT,
     CROWD_NOUNS,
+    DISMANTLING,
     HQ_NOUNS,
     INTERCEPTED,
     INTERCEPTION,
@@ -130,6 +131,8 @@ def _simple(cues: Sequence[Cue], kinds: set[str], two_sides: bool) -> list[Candi
             )
         if cue.label == "EMERGENCY" and "PROTEST" in labels:
             score = 4.0  # a rally against a curfew is the rally
+        if cue.label == "CLASH" and _struggling(cue):
+            continue  # "police battling to contain the looting": an effort, not a battle
         if cue.label == "CLASH" and cue.span.root.head.lemma_.lower() in AFTERMATH:
             score = 4.0  # "looted after fighting": the fighting dates what the sentence reports
         if cue.label == "ATTACK" and cue.lemma == "raid" and "ARREST" in labels:
@@ -143,6 +146,14 @@ def _simple(cues: Sequence[Cue], kinds: set[str], two_sides: bool) -> list[Candi
             score = 6.5
         out.append(Candidate(sub, cue.span, score))
     return out
+
+
+def _struggling(cue: Cue) -> bool:
+    root = cue.span.root
+    return root.lemma_.lower() in ("battle", "fight") and any(
+        c.dep_ == "xcomp" and any(a.dep_ == "aux" and a.lower_ == "to" for a in c.children)
+        for c in root.children
+    )
 
 
 def _mob(cue: Cue, kinds: set[str], more: frozenset[str] = frozenset()) -> bool:
@@ -209,6 +220,8 @@ def _disrupted(cues: Sequence[Cue]) -> Candidate | None:
                 for t in cue.span.sent
             ):
                 continue  # "the interception of this individual": no weapon was stopped
+            if cue.lemma in DISMANTLING and not arms_taken(cue):
+                continue  # "dismantled a militia position": a position, not a weapon, was taken
             return Candidate(ST.DISRUPTED_WEAPONS_USE, cue.span, 8.6)
         if cue.label in ("TAKE", "FOUND", "LOOT") and arms_taken(cue):
             return Candidate(ST.DISRUPTED_WEAPONS_USE, cue.span, 8.6)

@@ -411,3 +411,6 @@ REPORTING = frozenset({"say", "report", "announce", "add", "claim", "state", "co
 # Cue classes of violence that can be planned or threatened rather than done.
 PLANNABLE = frozenset({"ATTACK", "CLASH", "SHELL", "AIR", "IED", "SUICIDE", "GRENADE", "CHEM",
                        "ABDUCT", "LOOT", "TAKE"})  # fmt: skip
+# Disrupting verbs that need a weapon as object to be a "Disrupted weapons use" (ACLED Codebook
+# 2023): "dismantled a bomb" is one, "dismantled a militia position" is not.
+DISMANTLING = frozenset({"dismantle", "neutralise", "neutralize", "deactivate"})
