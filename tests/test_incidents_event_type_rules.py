@@ -300,6 +300,8 @@ def test_blockade_by_troops_is_no_demonstration(nlp) -> None:
         "The army mobilised to help residents trapped by heavy snow in the north.",
         # Troops deployed ahead of expected demonstrations: no protest took place.
         # (the deployment itself is a Change to group/activity, not asserted here)
+        # Diplomats expelled after an attack: the attack dates the diplomacy.
+        "Ten diplomats were expelled by the government after a nerve agent attack on a defector.",
         # A building burned in an accidental fire.
         "A factory burned in a fire that broke out on Sunday night.",
     ],

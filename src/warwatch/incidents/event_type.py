@@ -283,13 +283,24 @@ def candidates(
         # without a sign of intent ("fired", "attacked", guns, fighting) only demonstrations and
         # conflict agreements: a gas leak, a plane crash or a missile test is not an attack.
         found = [c for c in found if c.score >= 6.0 and not _crime_arrest(c, labels)]
-        if not sign_of_intent(cues):
+        violence = [c for c in cues if c.label in PLANNABLE]
+        if not sign_of_intent(cues) or (violence and all(map(_after, violence))):
+            # "diplomats expelled after a nerve agent attack": the attack is what the
+            # diplomacy answers, told as its time reference, not the story's event.
             found = [
                 c
                 for c in found
                 if c.sub_event in DEMONSTRATION_ORDER or c.sub_event == ST.AGREEMENT
             ]
     return sorted(found, key=lambda c: -c.score)
+
+
+def _after(cue: Cue) -> bool:
+    """In a phrase that dates something else: "after a nerve agent attack"."""
+    root = cue.span.root
+    while root.dep_ in ("compound", "amod") and root.head is not root:
+        root = root.head
+    return root.dep_ == "pobj" and root.head.lemma_.lower() in AFTERMATH
 
 
 def _accusation(cue: Cue) -> bool:
