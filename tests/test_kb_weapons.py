@@ -184,3 +184,8 @@ def test_a_weapon_word_naming_a_team_is_no_weapon(nlp) -> None:
     assert list(team) == ["powerful bomb"]
     seized = _found(nlp, "The army confiscated 105 rifles and 168 grenades.")  # still mentions
     assert len(seized) == 2
+
+
+def test_a_weapon_word_as_a_finite_verb_is_no_mention_but_a_gerund_stays(nlp) -> None:
+    assert _found(nlp, "All they can do is bomb the place and wait.") == {}
+    assert "shelling" in _found(nlp, "Azerbaijani shelling hit the village of Berd on Monday.")

@@ -275,8 +275,13 @@ _NOT_WEAPON_HEADS = frozenset(
 
 
 def _names_a_trade(core: Span) -> bool:
-    """ "bomb squad", "explosives experts": the weapon word modifies people or a trade."""
+    """ "bomb squad", "explosives experts": the weapon word modifies people or a trade. Also a
+    lone weapon word used as a finite verb or infinitive ("all they can do is bomb the place"):
+    the act is the event's business (triggers), the weapon is then unnamed. Gerunds stay:
+    the tagger takes the noun "shelling" in "Azerbaijani shelling hit ..." for one (VBG)."""
     tok = core.root
+    if len(core) == 1 and tok.pos_ == "VERB" and tok.tag_ != "VBG":
+        return True
     return tok.dep_ in ("compound", "amod") and tok.head.lower_ in _NOT_WEAPON_HEADS
 
 
