@@ -44,6 +44,7 @@ from .actors import (
     people,
     responsible,
 )
+from .anchor import in_province
 from .background import find_background, is_background
 from .casualties import casualties
 from .event_type import ARMED_KINDS, STATE_KINDS, Candidate, candidates
@@ -293,6 +294,7 @@ def _incident(
     dead, hurt = _tolls(sents, published)
     when = resolve_date(doc, trig.sent, published)
     where = geo.locate_incident(doc, ModelSpan(start=trig.start_char, end=trig.end_char), places)
+    where = in_province(where, doc.text, story_country.provinces(doc.text))
     # "Protesters (X)": X is where it happened, as the story's evidence and the location say.
     country = story_country.incident_country(votes, where.country_code if where else None)
     score = salience(best.score, len(sents), members[0].index, dead)

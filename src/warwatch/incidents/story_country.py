@@ -31,9 +31,11 @@ from __future__ import annotations
 import re
 from collections import defaultdict
 from collections.abc import Iterable, Mapping
+from dataclasses import dataclass
 
 from spacy.tokens import Doc
 
+from ..geo.gazetteer import Candidate
 from ..geo.index import ensure_gazetteer
 from ..kb.actors import Country, actor_entries, country_of_code
 from ..model import Place
@@ -94,43 +96,54 @@ def actor_votes(doc: Doc) -> Votes:
     return votes
 
 
-def provinces(text: str) -> list[tuple[int, set[str]]]:
-    """Provinces named in brackets after a place: (offset of the "(", the countries that have a
-    first-level division of that name)."""
+@dataclass(frozen=True)
+class Bracket:
+    """A province named in brackets after a place: where the "(" is, and the first-level
+    divisions (GeoNames ADM1) of that name."""
+
+    offset: int
+    divisions: tuple[Candidate, ...]
+
+    @property
+    def codes(self) -> set[str]:
+        return {c.country_code for c in self.divisions}
+
+
+def provinces(text: str) -> list[Bracket]:
+    """The provinces named in brackets after places ("Rosario (Santa Fe)")."""
     out = []
     for m in _BRACKETED.finditer(text):
         if m.group(1).isupper():  # an acronym: "Forum for Democratic Change (FDC)"
             continue
         found = ensure_gazetteer().candidates(m.group(1))
-        codes = {c.country_code for c in found if c.feature_code == "ADM1"}
-        if codes:
-            out.append((m.start(1) - 1, codes))
+        divisions = tuple(c for c in found if c.feature_code == "ADM1")
+        if divisions:
+            out.append(Bracket(m.start(1) - 1, divisions))
     return out
 
 
-def province_votes(found: list[tuple[int, set[str]]]) -> Votes:
+def bracket_after(text: str, end: int, found: list[Bracket]) -> Bracket | None:
+    """The bracketed province right after a place that ends at ``end``."""
+    return next((b for b in found if end <= b.offset and not text[end : b.offset].strip()), None)
+
+
+def province_votes(found: list[Bracket]) -> Votes:
     """One vote per bracketed province, shared by the countries that have one of its name."""
     votes: Votes = defaultdict(float)
-    for _, codes in found:
-        for code in codes:
-            votes[code] += PROVINCE_WEIGHT / len(codes)
+    for bracket in found:
+        for code in bracket.codes:
+            votes[code] += PROVINCE_WEIGHT / len(bracket.codes)
     return votes
 
 
-def contradicted(
-    text: str, places: Iterable[Place], found: list[tuple[int, set[str]]]
-) -> set[tuple[int, int]]:
+def contradicted(text: str, places: Iterable[Place], found: list[Bracket]) -> set[tuple[int, int]]:
     """Places read in a country that has no province of the name bracketed right after them
     ("Formosa (Formosa)" read in Brazil): the bracket says the reading is wrong."""
     out = set()
     for p in places:
-        for bracket, codes in found:
-            if (
-                p.end <= bracket
-                and not text[p.end : bracket].strip()
-                and p.country_code not in codes
-            ):
-                out.add((p.start, p.end))
+        bracket = bracket_after(text, p.end, found)
+        if bracket is not None and p.country_code not in bracket.codes:
+            out.add((p.start, p.end))
     return out
 
 

@@ -1,0 +1,28 @@
+"""A location named with its province in brackets is read inside that province (gazetteer: the
+prebuilt test index, conftest)."""
+
+from __future__ import annotations
+
+from warwatch.incidents.anchor import in_province
+from warwatch.incidents.story_country import provinces
+from warwatch.model import Location
+
+TEXT = "On 24 June, in Formosa (Formosa), workers gathered in the main square."
+START = TEXT.index("Formosa")
+
+
+def test_a_town_read_abroad_is_read_in_the_bracketed_province() -> None:
+    brazil = Location(name="Formosa", start=START, end=START + 7, latitude=-15.54,
+                      longitude=-47.33, country_code="BR", score=0.7)  # fmt: skip
+    where = in_province(brazil, TEXT, provinces(TEXT))
+    assert where is not None and where.country_code == "AR"
+    assert (
+        where.latitude is not None and -27.0 < where.latitude < -25.5
+    )  # the town, not the province
+
+
+def test_a_location_with_no_bracket_is_left_alone() -> None:
+    text = "On 24 June, workers gathered in Formosa."
+    start = text.index("Formosa")
+    brazil = Location(name="Formosa", start=start, end=start + 7, country_code="BR")
+    assert in_province(brazil, text, provinces(text)) == brazil
