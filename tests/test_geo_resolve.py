@@ -191,3 +191,50 @@ def test_airports_and_natural_areas_rank_by_their_floor_not_zero_people() -> Non
     assert prior(place("PPL", 2_000)) < prior(place("ISL", 0)) < prior(place("PPL", 1_000_000))
     for code in ("DSRT", "MTS", "STM", "BAY", "ISLS"):
         assert prior(place(code, 0)) > prior(place("PPL", 100_000)), code
+
+
+@pytest.mark.slow
+def test_a_big_city_keeps_its_name_when_other_names_lie_in_a_namesakes_state(
+    real_gazetteer: Gazetteer,
+) -> None:
+    """Columbus and Ohio answered in Ohio count once (the answer share), not again as support:
+    counted twice they made the 9,000-people Louisville, Ohio beat Louisville, Kentucky."""
+    text = ("Louisville lost to Mississippi State and North Carolina beat Connecticut. "
+            "In COLUMBUS, Ohio, the Ohio team rested.")  # fmt: skip
+    names = ("Louisville", "Mississippi", "North Carolina", "Connecticut", "COLUMBUS", "Ohio")
+    rs = resolve_spans(real_gazetteer, text, spans_of(text, *names))
+    assert rs[0].candidate is not None and rs[0].candidate.admin1 == "US.KY"
+    assert rs[4].candidate is not None and rs[4].candidate.admin1 == "US.OH"
+
+
+@pytest.mark.slow
+def test_a_pair_with_a_state_is_a_pair_of_states(real_gazetteer: Gazetteer) -> None:
+    text = "Voters in Oregon and Washington approved the measures."
+    rs = resolve_spans(real_gazetteer, text, spans_of(text, "Oregon", "Washington"))
+    assert [r.candidate.admin1 if r.candidate else None for r in rs] == ["US.OR", "US.WA"]
+    assert all(r.candidate and r.candidate.feature_code == "ADM1" for r in rs)
+    # A town partner says nothing about kind: Florida stays the state.
+    text = "He has lived in Atlanta and Florida, police said."
+    _, florida = resolve_spans(real_gazetteer, text, spans_of(text, "Atlanta", "Florida"))
+    assert florida.candidate is not None and florida.candidate.feature_code == "ADM1"
+
+
+def test_a_repeated_name_counts_less_than_its_mentions() -> None:
+    """Three mentions of one name in one division do not outvote one name in another three
+    to one: k mentions count k**REPEAT_ALPHA."""
+    from warwatch.geo.gazetteer import Candidate
+    from warwatch.geo.resolve import REPEAT_ALPHA, W_ADMIN1_SHARE, _Context, _Entry, _reading
+
+    def place(pid: int, a1: str, pop: int) -> Candidate:
+        return Candidate(pid, "P", 40.0, -74.0, "PPL", "US", a1, "", pop, "", 0)
+
+    big, small = place(1, "US.NJ", 280_000), place(2, "US.CA", 45_000)
+    city, state = place(3, "US.CA", 800_000), place(4, "US.NJ", 9_000_000)
+    cands = (big, small)
+    entry = _Entry(cands, (0.0, 0.0), tuple((0.0, 0.0, 1.0) for _ in cands), _reading(cands))
+    picks = [big, city, city, city, state]
+    ctx = _Context(picks, [entry.reading] + [_reading((city,))] * 3 + [_reading((state,))])
+    extra_big, extra_small = ctx.rescore(entry)
+    others = 3**REPEAT_ALPHA + 1
+    assert extra_small - extra_big == pytest.approx(W_ADMIN1_SHARE * (3**REPEAT_ALPHA - 1) / others)
+    assert extra_small - extra_big < W_ADMIN1_SHARE * (3 - 1) / 4  # less than mention counting
