@@ -238,3 +238,14 @@ def test_a_repeated_name_counts_less_than_its_mentions() -> None:
     others = 3**REPEAT_ALPHA + 1
     assert extra_small - extra_big == pytest.approx(W_ADMIN1_SHARE * (3**REPEAT_ALPHA - 1) / others)
     assert extra_small - extra_big < W_ADMIN1_SHARE * (3 - 1) / 4  # less than mention counting
+
+
+@pytest.mark.slow
+def test_the_container_after_a_comma_is_the_reading_that_holds_the_place(
+    real_gazetteer: Gazetteer,
+) -> None:
+    """In "Astoria, New York" the state holds an Astoria; the city of New York is no container."""
+    text = "The airline, based in Astoria, New York, starts service."
+    astoria, new_york = resolve_spans(real_gazetteer, text, spans_of(text, "Astoria", "New York"))
+    assert astoria.candidate is not None and astoria.candidate.admin1 == "US.NY"
+    assert new_york.candidate is not None and new_york.candidate.feature_code == "ADM1"
