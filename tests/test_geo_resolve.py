@@ -249,3 +249,14 @@ def test_the_container_after_a_comma_is_the_reading_that_holds_the_place(
     astoria, new_york = resolve_spans(real_gazetteer, text, spans_of(text, "Astoria", "New York"))
     assert astoria.candidate is not None and astoria.candidate.admin1 == "US.NY"
     assert new_york.candidate is not None and new_york.candidate.feature_code == "ADM1"
+
+
+@pytest.mark.slow
+def test_a_curated_landmark_beats_a_namesake_town(real_gazetteer: Gazetteer) -> None:
+    """Landmarks carry no population; they rank like a region, not like a hamlet of 0 people
+    ("White House" is also a Casablanca alternate name and a Tennessee town)."""
+    for text, name, code in [("The White House said the talks would go on.", "White House", "US"),
+                             ("Officials at the Pentagon said troops would stay.", "Pentagon", "US")]:  # fmt: skip
+        [r] = resolve_spans(real_gazetteer, text, spans_of(text, name))
+        assert r.candidate is not None and r.candidate.feature_code == "BLDG", text
+        assert r.candidate.country_code == code

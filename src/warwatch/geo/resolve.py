@@ -207,12 +207,24 @@ def _inside(c: Candidate, box: Candidate) -> bool:
 AREA_LOG_POP = {"CONT": 9.0, "OCN": 8.0, "SEA": 7.0, "GULF": 6.5, "RGN": 6.5, "PEN": 6.5,
                 "PLAT": 6.0, "LK": 6.0, "STRT": 6.0, "DSRT": 6.5, "MTS": 6.0, "STM": 6.0,
                 "BAY": 6.0, "ISLS": 6.0, "ISL": 5.0, "AIRP": 5.0}  # fmt: skip
+# The curated landmarks (geo/data/landmarks.csv: seats of power, squares, shrines a report names
+# as places) are famous by choice and carry no population: ranked as places of 0 people with the
+# unknown-kind penalty, "the White House said" went to Casablanca (a GeoNames alternate name)
+# and "Capitol Hill" to the DC neighbourhood rather than the Capitol. They rank like a region.
+LANDMARK_CODES = frozenset(
+    {"BLDG", "PAL", "CSTL", "SQR", "MNMT", "TOWR", "BDG", "PRK", "AMUS", "PRN", "PS", "MFG",
+     "MSQE", "ST", "HTL"}
+)  # fmt: skip
+LANDMARK_LOG_POP = 6.5
 
 
 def prior(c: Candidate) -> float:
     """What a candidate is worth before the document is read."""
-    log_pop = max(math.log10(c.population + 1), AREA_LOG_POP.get(c.feature_code, 0.0))
-    return W_POP * log_pop + FEATURE_PRIOR.get(c.feature_code, -0.5) + KIND_PRIOR.get(c.kind, 0.0)
+    code = c.feature_code
+    if code in LANDMARK_CODES:
+        return W_POP * LANDMARK_LOG_POP + KIND_PRIOR.get(c.kind, 0.0)
+    log_pop = max(math.log10(c.population + 1), AREA_LOG_POP.get(code, 0.0))
+    return W_POP * log_pop + FEATURE_PRIOR.get(code, -0.5) + KIND_PRIOR.get(c.kind, 0.0)
 
 
 def most_populous(cands: Sequence[Candidate]) -> Candidate | None:
