@@ -31,7 +31,15 @@ _STATE_AFTER = re.compile(
     r"^\s+state\b(?!\s+(?:university|college|department|of|park|school|prison|police))",
     re.IGNORECASE,
 )
-_STATE_BEFORE = re.compile(r"\bstate\s+of\s+$", re.IGNORECASE)
+_STATE_BEFORE = re.compile(r"\b(?:state|governor)\s+of\s+$", re.IGNORECASE)
+# Offices and bodies that first-level divisions have and towns do not: a governor heads a
+# state, province or governorate; each US state has its own National Guard, attorney general
+# and legislature (Wikipedia: National Guard (United States); State attorney general; State
+# legislature (United States)). "the Georgia National Guard", "Texas Gov. Greg Abbott".
+_OFFICE_AFTER = re.compile(
+    r"^(?:’s|'s)?\s+(?:National\s+Guard|[Gg]overnor|[Gg]ov\.|[Aa]ttorney\s+[Gg]eneral|"
+    r"[Ll]egislature|General\s+Assembly)(?!\w)"
+)
 # "the Punjab province", "Idlib governorate", "Donetsk oblast": other countries' first level.
 _PROVINCE_AFTER = re.compile(r"^\s+(?:province|governorate|oblast|prefecture)\b", re.IGNORECASE)
 # "the city of Sao Paulo", "the town of Southold": a populated place, not the state or
@@ -52,7 +60,12 @@ def cue(text: str, start: int, end: int) -> Cue | None:
     if _COUNTY_AFTER.match(after):
         return Cue.COUNTY
     before = text[max(0, start - 16) : start]
-    if _STATE_AFTER.match(after) or _PROVINCE_AFTER.match(after) or _STATE_BEFORE.search(before):
+    if (
+        _STATE_AFTER.match(after)
+        or _PROVINCE_AFTER.match(after)
+        or _OFFICE_AFTER.match(after)
+        or _STATE_BEFORE.search(before)
+    ):
         return Cue.STATE
     if _PAPER_AFTER.match(after) or _CITY_BEFORE.search(before):
         return Cue.CITY
