@@ -260,3 +260,28 @@ def test_a_curated_landmark_beats_a_namesake_town(real_gazetteer: Gazetteer) -> 
         [r] = resolve_spans(real_gazetteer, text, spans_of(text, name))
         assert r.candidate is not None and r.candidate.feature_code == "BLDG", text
         assert r.candidate.country_code == code
+
+
+@pytest.mark.slow
+def test_a_former_name_does_not_take_the_place_that_bears_it(real_gazetteer: Gazetteer) -> None:
+    """Korolev was called Kaliningrad until 1996 and Moscow Oblast is also "Moscow": two
+    alternate-name readings in one division must not prop each other up against the places
+    that bear the names."""
+    text = "Missiles would be based in Kaliningrad, the Russian enclave, Moscow said."
+    kal, _, moscow = resolve_spans(
+        real_gazetteer, text, spans_of(text, "Kaliningrad", "Russian", "Moscow")
+    )
+    assert kal.candidate is not None and kal.candidate.geonameid == 554234  # Kaliningrad
+    assert moscow.candidate is not None and moscow.candidate.feature_code == "PPLC"
+
+
+def test_an_alternate_name_that_another_town_bears_weighs_less() -> None:
+    from warwatch.geo.gazetteer import Candidate
+    from warwatch.geo.resolve import W_SHADOWED, _shadowed
+    from warwatch.geo.store import ALT, MAIN
+
+    def town(pid: int, cc: str, kind: int) -> Candidate:
+        return Candidate(pid, "X", 0.0, 0.0, "PPL", cc, "", "", 1000, "", kind)
+
+    cands = (town(1, "RU", MAIN), town(2, "RU", ALT), town(3, "US", ALT))
+    assert _shadowed(cands, [5.0, 5.0, 5.0]) == (5.0, 5.0 - W_SHADOWED, 5.0)

@@ -261,7 +261,7 @@ def _entry(gaz: Gazetteer, name: str) -> _Entry:
         cands = lookup_name(gaz, name)
         hit = _Entry(
             cands,
-            tuple(prior(c) for c in cands),
+            _shadowed(cands, [prior(c) for c in cands]),
             tuple(rad_point(c.latitude, c.longitude) for c in cands),
             _reading(cands),
         )
@@ -269,6 +269,25 @@ def _entry(gaz: Gazetteer, name: str) -> _Entry:
             memo.clear()
         memo[name] = hit
     return hit
+
+
+# A town's alternate name that is another place's own name in the same country is mostly a
+# former name or a misspelling (Korolev was "Kaliningrad" until 1996, Pittsburg CA is spelt
+# "Pittsburgh" in GeoNames' variants, Lorain OH was "Charleston"): in that country the name
+# means the place that bears it (eval/geo.py --spans, 2026-11-27, 0.5: LGL 86.9 -> 87.3,
+# GeoVirus 84.6 -> 84.7, GeoWebNews and TR-News unchanged; 1.0-2.0 lost the Georgia town
+# Avondale Estates, "Avondale" in Georgia reporting, to Avondale IL).
+W_SHADOWED = 0.5
+
+
+def _shadowed(cands: Sequence[Candidate], priors: list[float]) -> tuple[float, ...]:
+    """Priors less W_SHADOWED for towns matched by an alternate name that a candidate in the
+    same country bears as its own."""
+    own = {c.country_code for c in cands if c.kind == MAIN}
+    for k, c in enumerate(cands):
+        if c.kind == ALT and c.country_code in own and c.feature_code.startswith("PPL"):
+            priors[k] -= W_SHADOWED
+    return tuple(priors)
 
 
 def _reading(cands: Sequence[Candidate]) -> Reading:
@@ -422,6 +441,12 @@ W_SUPPORT = 4.5  # x share of the other names with a plausible reading in the sa
 # GeoWebNews 90.8 -> 90.9, TR-News 94.4 -> 94.7, LGL 86.5 -> 86.8, GeoVirus 84.6 =; 0 (each
 # name once) lost TR-News 94.2, 0.5 (square root) sat between.
 REPEAT_ALPHA = 0.25
+# A reading by an alternate name supports its division only when it is nearly as good as the
+# name's best: two such readings propped each other up ("Kaliningrad", Korolev's name until
+# 1996, and "Moscow", an alternate name of Moscow Oblast, both lie in Moscow Oblast) and took
+# "Moscow" from the capital (eval/geo.py --spans, 2026-11-27: TR-News 94.7 -> 94.8, LGL one
+# span fewer, GeoWebNews and GeoVirus unchanged).
+ALT_PLAUSIBLE = 1.0
 PLAUSIBLE = 2.0  # first-pass score below the name's best that still counts as a reading
 
 
@@ -484,7 +509,7 @@ class _Context:
             answered_cc = self.cc_by_name.get(e.reading, _NONE)
             answered_a1 = self.a1_by_name.get(e.reading, _NONE)
             for c, s in zip(e.cands, sc, strict=True):
-                if s < best - PLAUSIBLE:
+                if s < best - PLAUSIBLE or (c.kind == ALT and s < best - ALT_PLAUSIBLE):
                     continue
                 if c.country_code and not answered_cc.get(c.country_code):
                     self.cc_support.setdefault(c.country_code, set()).add(e.reading)
