@@ -16,7 +16,8 @@ from datetime import date
 from spacy.tokens import Doc, Span
 
 from .. import geo
-from ..kb.actors import Country, actor_entries, qualified_name
+from ..kb.actors import Country, actor_entries, country_of_code, qualified_name, state_name
+from ..kb.missions import contingent_name
 from ..kb.weapons import find_weapons
 from ..model import (
     EVENT_TYPE_OF,
@@ -159,7 +160,9 @@ def _sentence_members(
     return out
 
 
-def _actors(members: list[Member], country: Country | None) -> tuple[Actor, ...]:
+def _actors(
+    members: list[Member], country: Country | None, year: int | None = None
+) -> tuple[Actor, ...]:
     found: list[Actor] = []
     for m in members:
         # Roles are read against the trigger and every other event word of the sentence
@@ -186,6 +189,7 @@ def _actors(members: list[Member], country: Country | None) -> tuple[Actor, ...]
     if cand.event_type == EventType.BATTLES:  # "clashes between FDLR and FARDC forces"
         found += _clash_sides(members, {(a.start, a.end) for a in found})
     found = [_with_country(a, country) for a in found]
+    found = [_as_contingent(a, country, year) for a in found]
     if cand.event_type in (EventType.PROTESTS, EventType.RIOTS):
         found = [_as_crowd(a, cand, country) for a in found]
     return merge_actors(found + _crowd(cand, found, country))
@@ -229,6 +233,26 @@ def _with_country(actor: Actor, country: Country | None) -> Actor:
     )
 
 
+def _as_contingent(actor: Actor, country: Country | None, year: int | None) -> Actor:
+    """A foreign army in a country its troops serve in through a mission is the mission's
+    contingent: "Kenyan forces" in Somalia in 2016 are "AMISOM: African Union Mission in Somalia
+    (Kenya)" (kb/missions.py). Only the army ("Military Forces of X") is renamed; police and
+    named units keep their names. An army the story has acting on its own initiative keeps the
+    state's name: contributors also run national operations in the host country (the Kenya
+    Defence Forces' air strikes and offensives in Gedo and Jubaland, Ethiopia's troops outside
+    AMISOM; Wikipedia, "Kenya Defence Forces", "Ethiopian National Defense Force"), while
+    troops attacked there (a base, a convoy) are most often the mission's."""
+    if actor.role == ActorRole.PERPETRATOR:
+        return actor
+    own = country_of_code(actor.country_code) if actor.country_code else None
+    if country is None or own is None or own.country_code == country.country_code:
+        return actor
+    if actor.name != state_name("state", own):
+        return actor
+    name = contingent_name(own, country.country_code, year)
+    return actor.model_copy(update={"name": name}) if name else actor
+
+
 def _as_crowd(actor: Actor, cand: Candidate, country: Country | None) -> Actor:
     """Civilians who demonstrate ("teachers protested") are ACLED's protesters (or rioters)."""
     if actor.role not in (ActorRole.PERPETRATOR, ActorRole.PARTICIPANT):
@@ -245,12 +269,16 @@ def _as_crowd(actor: Actor, cand: Candidate, country: Country | None) -> Actor:
 def _crowd(cand: Candidate, found: list[Actor], country: Country | None) -> list[Actor]:
     """ACLED names the crowd of every demonstration ("Protesters (Country)", "Rioters (Country)")
     even when the story names only who they are ("health workers staged a demonstration"); the
-    protest word is then the evidence for it."""
+    protest word is then the evidence for it. A mob names its crowd only when no one else is
+    said to act ("party supporters burnt the offices"; ACLED Codebook 2023, "Mob violence":
+    rioters acting violently against others): a mob's named perpetrator comes first."""
     if cand.event_type not in (EventType.PROTESTS, EventType.RIOTS):
         return []
-    if cand.sub_event == SubEventType.MOB_VIOLENCE or any(
-        a.role == ActorRole.PARTICIPANT for a in found
-    ):
+    sides = (ActorRole.PARTICIPANT, ActorRole.PERPETRATOR)
+    if cand.sub_event == SubEventType.MOB_VIOLENCE:
+        if any(a.role in sides for a in found):
+            return []
+    elif any(a.role == ActorRole.PARTICIPANT for a in found):
         return []
     kind = "rioters" if cand.event_type == EventType.RIOTS else "protesters"
     entry = next(e for e in actor_entries() if e.kind == kind)
@@ -298,7 +326,9 @@ def _incident(
     # "Protesters (X)": X is where it happened, as the story's evidence and the location say.
     country = story_country.incident_country(votes, where.country_code if where else None)
     score = salience(best.score, len(sents), members[0].index, dead)
-    actors = dyad.clash_sides(_actors(members, country), EVENT_TYPE_OF[group.sub_event])
+    year = when.start.year if when.start else None
+    actors = _actors(members, country, year)
+    actors = dyad.clash_sides(actors, EVENT_TYPE_OF[group.sub_event])
     incident = Incident(
         event_type=EVENT_TYPE_OF[group.sub_event],
         sub_event_type=group.sub_event,

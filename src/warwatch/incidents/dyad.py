@@ -18,6 +18,7 @@ from __future__ import annotations
 from functools import cache
 
 from ..kb.actors import actor_entries
+from ..kb.missions import is_contingent
 from ..model import Actor, ActorRole, EventType
 
 # ACLED inter code of each actor-dictionary kind (ACLED Codebook 2023, "Inter codes"). Named
@@ -46,6 +47,8 @@ def kind_of(name: str) -> str | None:
         return "police"
     if " Ethnic Militia" in name:
         return "militia"
+    if is_contingent(name):  # a state's troops in a mission rank with the state forces they are
+        return "state"
     base = name.split(" (", 1)[0]
     return _kind_by_name().get(name) or _kind_by_name().get(base)
 

@@ -12,7 +12,10 @@ text gives, not the first place's reading:
   country name as a neighbour's ("Congo"); stories name other countries for many reasons ("a
   protest at the US embassy in Yerevan", "transport services to Russia");
 - each state force of a country ("Libyan troops", "Ethiopia's police", "FARDC" -> Democratic
-  Republic of Congo): state forces mostly act at home;
+  Republic of Congo): state forces mostly act at home; the armies of countries that send troops
+  to a multinational mission (kb/data/missions.csv: Kenya, Ethiopia, Uganda in AMISOM) give a
+  share (``MISSION_SHARE``) of their vote to the mission's host, where their troops also fight
+  ("Al Shabaab attacked a Kenyan forces base" is as likely Somalia as Kenya);
 - each named armed group's home country ("SPLA-IO" -> South Sudan) at half weight: groups fight
   across borders too (Al Shabaab in Kenya, Boko Haram in Niger), so a resolved place outweighs it;
 - each province named in brackets after a place, as news and wire copy write "Town (Province)"
@@ -38,6 +41,7 @@ from spacy.tokens import Doc
 from ..geo.gazetteer import Candidate
 from ..geo.index import ensure_gazetteer
 from ..kb.actors import Country, actor_entries, country_of_code
+from ..kb.missions import hosts_of
 from ..model import Place
 from ..nlp.actors import actor_spans
 
@@ -45,6 +49,8 @@ from ..nlp.actors import actor_spans
 DEFAULT_PLACE_WEIGHT = 0.5
 # Weight of one state force of a country named in the text.
 ACTOR_WEIGHT = 1.0
+# Share of a mission contributor's army vote that goes to the mission's host country(ies).
+MISSION_SHARE = 1 / 3
 # Weight of a bare country name or demonym, and of a named non-state group's home country.
 NAME_WEIGHT = 0.5
 GROUP_WEIGHT = 0.5
@@ -86,14 +92,26 @@ def actor_votes(doc: Doc) -> Votes:
         if key.startswith("entry:"):
             entry = entries[int(key.split(":", 1)[1])]
             if entry.country_code and entry.kind in HOME_KINDS:
-                votes[entry.country_code] += ACTOR_WEIGHT
+                _force_vote(votes, entry.country_code, entry.kind)
             elif entry.country_code and entry.kind in GROUP_KINDS:
                 votes[entry.country_code] += GROUP_WEIGHT
         elif span.label_ in HOME_KINDS:  # "Libyan troops": kb_id is the ISO code
-            votes[key] += ACTOR_WEIGHT
+            _force_vote(votes, key, span.label_)
         elif span.label_ in ("country", "demonym"):
             votes[key] += NAME_WEIGHT
     return votes
+
+
+def _force_vote(votes: Votes, code: str, kind: str) -> None:
+    """A state force's vote: its home country, less the share a mission contributor's army
+    gives the countries its troops serve in."""
+    hosts = hosts_of(code) - {code} if kind == "state" else frozenset()
+    if not hosts:
+        votes[code] += ACTOR_WEIGHT
+        return
+    votes[code] += ACTOR_WEIGHT * (1 - MISSION_SHARE)
+    for host in hosts:
+        votes[host] += ACTOR_WEIGHT * MISSION_SHARE / len(hosts)
 
 
 @dataclass(frozen=True)

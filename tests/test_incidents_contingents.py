@@ -1,0 +1,45 @@
+"""Mission contingents and mob crowds in assembled incidents. Sentences written for these tests."""
+
+from __future__ import annotations
+
+import hashlib
+from datetime import date
+
+import pytest
+
+from warwatch.incidents import assemble
+from warwatch.model import Actor, Article
+
+pytestmark = pytest.mark.slow
+
+
+@pytest.fixture(autouse=True)
+def _no_gazetteer(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setattr("warwatch.geo.locate_incident", lambda doc, trigger, places: None)
+
+
+def actors(nlp, text: str) -> list[Actor]:
+    article = Article(
+        text=text, sha256=hashlib.sha256(text.encode()).hexdigest(), published=date(2016, 6, 20)
+    )
+    report = assemble(nlp(text), article, ())
+    return [a for a in report.incidents[0].actors] if report.incidents else []
+
+
+def test_troops_attacked_in_the_mission_host_are_the_missions_contingent(nlp) -> None:
+    found = actors(nlp, "Al Shabaab fighters attacked a base of Kenyan troops near Kismayo.")
+    names = [a.name for a in found]
+    assert "AMISOM: African Union Mission in Somalia (Kenya)" in names
+    assert "Military Forces of Kenya" not in names
+
+
+def test_an_army_at_home_keeps_the_states_name(nlp) -> None:
+    found = actors(nlp, "Kenyan troops attacked a camp of bandits in Kenya's Marsabit county.")
+    names = [a.name for a in found]
+    assert "Military Forces of Kenya" in names
+    assert not any(n.startswith("AMISOM") for n in names)
+
+
+def test_a_mob_with_no_named_doer_is_rioters(nlp) -> None:
+    found = actors(nlp, "Party supporters burnt the offices of the party after the primaries.")
+    assert found and found[0].name.startswith("Rioters")
