@@ -8,6 +8,14 @@ incident when it refers back to weapons ("these weapons", "they", "the munitions
 A sentence whose only cues are toll words ("Two people were killed.") and that names no actor or
 place the previous incident did not name reports that incident's toll: it joins that incident
 instead of making a new Attack (warwatch issue 4).
+A battle told in one sentence and a change of territory told in another ("fighting in X"; "the
+army took control of X") are one territorial incident: ACLED codes a battle in which territory
+changes hands as "Government regains territory" or "Non-state actor overtakes territory", not as
+an armed clash (ACLED Codebook 2019/2023, section "Battles": sub-event types).
+Riot violence told with no protest word ("The group threw stones") in a story whose crowd was
+introduced as a mob ("gathered to take justice into their own hands") is the mob's violence: ACLED
+splits riots into "Violent demonstration" (demonstrators) and "Mob violence" (rioters with no
+demonstration), Codebook 2023, "Riots".
 """
 
 from __future__ import annotations
@@ -31,6 +39,10 @@ ANAPHOR_SCORE = 7.0
 # "attacked") describe an act, so they still start an incident of their own.
 TOLL_LABELS = frozenset({"DEATH", "INJURE"})
 TOLL_ATTACK_LEMMAS = frozenset({"kill"})
+# Battles in which territory changes hands (ACLED Codebook, "Battles").
+TERRITORY_BATTLES = frozenset(
+    {SubEventType.GOV_REGAINS_TERRITORY, SubEventType.NSA_OVERTAKES_TERRITORY}
+)
 WEAPON_NOUNS = frozenset(
     ["weapon", "weapons", "munition", "munitions", "bomb", "bombs", "device", "devices", "arms"]
 )
@@ -97,6 +109,8 @@ def add(groups: list[Group], member: Member, places: set[int]) -> None:
             if g.sub_event == sub:
                 g.members.append(member)
                 return
+    if _territory_join(groups, member, places) or _riot_join(groups, member, places):
+        return
     if sub in DEMONSTRATION_ORDER:
         for g in groups:
             if g.sub_event in DEMONSTRATION_ORDER:
@@ -110,6 +124,79 @@ def add(groups: list[Group], member: Member, places: set[int]) -> None:
             g.places |= places
             return
     groups.append(Group(sub, [member], set(places)))
+
+
+def _same_place(g: Group, places: set[int]) -> bool:
+    return not places or not g.places or bool(places & g.places)
+
+
+def _territory_join(groups: list[Group], member: Member, places: set[int]) -> bool:
+    """Fold an armed clash and a change of territory at the same place into one territorial
+    incident (the battle is how the territory changed hands, ACLED Codebook "Battles")."""
+    sub = member.cand.sub_event
+    if sub == SubEventType.ARMED_CLASH:
+        for g in groups:
+            if g.sub_event in TERRITORY_BATTLES and _same_place(g, places):
+                g.members.append(member)
+                g.places |= places
+                return True
+        return False
+    if sub not in TERRITORY_BATTLES:
+        return False
+    clash = next(
+        (g for g in groups if g.sub_event == SubEventType.ARMED_CLASH and _same_place(g, places)),
+        None,
+    )
+    if clash is None or any(g.sub_event in TERRITORY_BATTLES for g in groups):
+        return False
+    clash.sub_event = sub
+    clash.members.append(member)
+    clash.places |= places
+    return True
+
+
+def _protest_told(members: list[Member]) -> bool:
+    """Does a member's own sentence carry a protest word? (A protest cue carried over from an
+    earlier sentence, "Police used tear gas to disperse them", does not count.)"""
+    return any(
+        c.label == "PROTEST" and m.sent.start <= c.span.start < m.sent.end
+        for m in members
+        for c in m.cues
+    )
+
+
+def _riot_join(groups: list[Group], member: Member, places: set[int]) -> bool:
+    """Fold demonstration violence told without a protest word into the mob of the same story
+    (and a mob into such violence told before it): one riot, coded as mob violence."""
+    sub = member.cand.sub_event
+    if sub == SubEventType.VIOLENT_DEMONSTRATION and not _protest_told([member]):
+        target = next(
+            (
+                g
+                for g in groups
+                if g.sub_event == SubEventType.MOB_VIOLENCE and _same_place(g, places)
+            ),
+            None,
+        )
+    elif sub == SubEventType.MOB_VIOLENCE:
+        target = next(
+            (
+                g
+                for g in groups
+                if g.sub_event == SubEventType.VIOLENT_DEMONSTRATION
+                and not _protest_told(g.members)
+                and _same_place(g, places)
+            ),
+            None,
+        )
+    else:
+        return False
+    if target is None:
+        return False
+    target.sub_event = SubEventType.MOB_VIOLENCE
+    target.members.append(member)
+    target.places |= places
+    return True
 
 
 def keep(cands: list[Candidate]) -> list[Candidate]:

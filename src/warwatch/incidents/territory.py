@@ -54,7 +54,16 @@ def _attempted(cue: Cue) -> bool:
     root = cue.span.root
     infinitive = any(c.dep_ == "aux" and c.lower_ == "to" for c in root.children)
     # An infinitive of purpose ("launched an attack to capture") or after a word of trying.
-    return infinitive and (root.dep_ == "advcl" or root.head.lemma_.lower() in ATTEMPT_HEADS)
+    if not infinitive:
+        return False
+    if root.dep_ == "advcl" or root.head.lemma_.lower() in ATTEMPT_HEADS:
+        return True
+    # "pressed their offensive to retake X": the infinitive hung on the verb whose object is the
+    # word of trying (a parse of "offensive to retake" as the verb's complement).
+    return root.dep_ == "xcomp" and any(
+        c.dep_ == "dobj" and c.i < root.i and c.lemma_.lower() in ATTEMPT_HEADS
+        for c in root.head.children
+    )
 
 
 def _side(tok: Token) -> str | None:
