@@ -1,4 +1,5 @@
-"""Mission contingents and mob crowds in assembled incidents. Sentences written for these tests."""
+"""Mission contingents and crowds that do violence in assembled incidents. Sentences written
+for these tests; no gazetteer (places empty)."""
 
 from __future__ import annotations
 
@@ -43,3 +44,9 @@ def test_an_army_at_home_keeps_the_states_name(nlp) -> None:
 def test_a_mob_with_no_named_doer_is_rioters(nlp) -> None:
     found = actors(nlp, "Party supporters burnt the offices of the party after the primaries.")
     assert found and found[0].name.startswith("Rioters")
+
+
+def test_civilians_who_do_violence_are_rioters(nlp) -> None:
+    found = actors(nlp, "Angry residents blew up the home of a local family after the bombing.")
+    perps = [a.name for a in found if a.role.value == "perpetrator"]
+    assert perps and all(p.startswith("Rioters") for p in perps)

@@ -192,6 +192,8 @@ def _actors(
     found = [_as_contingent(a, country, year) for a in found]
     if cand.event_type in (EventType.PROTESTS, EventType.RIOTS):
         found = [_as_crowd(a, cand, country) for a in found]
+    else:
+        found = [_violent_crowd(a, country) for a in found]
     return merge_actors(found + _crowd(cand, found, country))
 
 
@@ -251,6 +253,17 @@ def _as_contingent(actor: Actor, country: Country | None, year: int | None) -> A
         return actor
     name = contingent_name(own, country.country_code, year)
     return actor.model_copy(update={"name": name}) if name else actor
+
+
+def _violent_crowd(actor: Actor, country: Country | None) -> Actor:
+    """Civilians who do violence ("angry residents blew up the home") are rioters: ACLED's
+    civilians are unarmed victims, never the side that acts, and unorganised people acting
+    violently are rioters (ACLED Codebook 2023, "Inter Code 5: Rioters", "Inter Code 7:
+    Civilians")."""
+    if actor.role != ActorRole.PERPETRATOR or not actor.name.startswith("Civilians"):
+        return actor
+    entry = next(e for e in actor_entries() if e.kind == "rioters")
+    return actor.model_copy(update={"name": qualified_name(entry, country)})
 
 
 def _as_crowd(actor: Actor, cand: Candidate, country: Country | None) -> Actor:
