@@ -12,6 +12,8 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
+from spacy.tokens import Token
+
 from .candidate import ST, STATE_KINDS, Candidate, first_cue
 from .event_words import (
     BLOCKING,
@@ -257,4 +259,25 @@ def _blockade(cues: Sequence[Cue]) -> bool:
             # "police used water cannon to block the march": an intervention, not a barricade
             if not any(t.lemma_.lower() in POLICE_NOUNS for t in users):
                 return True
-    return any(t.lower_ == "with" for c in blocks for t in c.span.root.children)
+    # "blocked the road with the demand to ...": the object of "with" is what they asked, no
+    # barricade.
+    return any(
+        t.lower_ == "with" and not _claim_follows(t) for c in blocks for t in c.span.root.children
+    )
+
+
+def _claim_follows(prep: Token) -> bool:
+    """Is the noun after "with" a claim ("with the demand to", "with their slogans")? Read from
+    the text, as the parser often hangs "demand" below the infinitive it governs."""
+    for tok in prep.doc[prep.i + 1 : prep.i + 4]:
+        if tok.pos_ in ("DET", "ADJ", "PRON"):
+            continue
+        return tok.lemma_.lower() in CLAIM_WORDS or tok.lower_ in CLAIM_WORDS
+    return False
+
+
+# What a blockade is "with" when it is no object on the road: the protesters' demand or slogans.
+CLAIM_WORDS = frozenset(
+    {"demand", "request", "call", "appeal", "slogan", "placard", "banner", "sign", "petition",
+     "demands", "requests", "slogans", "placards", "banners", "signs"}
+)  # fmt: skip

@@ -2,7 +2,9 @@
 
 Cues come from the ``warwatch_triggers`` component (``doc.spans["ww_cues"]``). A cue is dropped
 when it is tied to a past year ("since the 1994 ceasefire") or negated ("no clashes were
-reported"), because ACLED codes events that happened, in the period being reported.
+reported"), because ACLED codes events that happened, in the period being reported. A "mine"
+that is a place of extraction ("the gold mine", "the road to the mine", "miners at the mine") is
+no landmine (ACLED Codebook 2023, "Remote explosive/landmine/IED" is about explosive devices).
 """
 
 from __future__ import annotations
@@ -54,6 +56,37 @@ def _negated(span: Span) -> bool:
     return any(t.dep_ in ("neg", "det") and t.lower_ in NEGATIONS for t in near)
 
 
+# Minerals and mining words around "mine": the pit, not the weapon (a mine's products, its staff).
+MINING_WORDS = frozenset(
+    {"gold", "copper", "coal", "diamond", "uranium", "iron", "salt", "lithium", "silver", "zinc",
+     "nickel", "cobalt", "tin", "ore", "mining", "miner", "miners", "quarry", "open-pit",
+     "opencast", "deposit", "deposits", "shaft"}
+)  # fmt: skip
+# "the road to the mine", "a protest at the mine": a mine told as a destination or a site.
+SITE_PREPOSITIONS = frozenset({"to", "into", "at", "outside", "near", "around", "towards"})
+
+SITE_PARTS = frozenset(
+    {"entrance", "gate", "territory", "premises", "worker", "employee", "staff", "owner",
+     "operator", "operation", "exploitation", "management", "director", "closure", "opening"}
+)  # fmt: skip
+
+
+def _extraction_site(span: Span) -> bool:
+    """Is this "mine" a place of extraction rather than an explosive device?"""
+    root = span.root
+    if span.label_ != "IED" or root.lower_ not in ("mine", "mines"):
+        return False
+    if any(t.lower_ in MINING_WORDS for t in span.sent):
+        return True
+    if root.dep_ != "pobj":
+        return False
+    prep = root.head
+    # "the entrance of the mine", "employees of the mine": a site's parts and staff.
+    return prep.lower_ in SITE_PREPOSITIONS or (
+        prep.lower_ == "of" and prep.head.lemma_.lower() in SITE_PARTS
+    )
+
+
 def cues_by_sentence(doc: Doc, published: date | None) -> dict[int, list[Cue]]:
     """Sentence start token -> the cues in that sentence, in text order."""
     out: dict[int, list[Cue]] = defaultdict(list)
@@ -61,6 +94,8 @@ def cues_by_sentence(doc: Doc, published: date | None) -> dict[int, list[Cue]]:
         return out
     for span in doc.spans[SPANS_KEY]:
         if span.root.ent_type_ == "DATE":  # "On 25 March": a month, not a march
+            continue
+        if _extraction_site(span):
             continue
         negated = span.label_ not in NEGATION_IS_MEANING and _negated(span)
         if _past_year(span, published) or negated:

@@ -1,0 +1,64 @@
+"""Word senses behind event cues (warwatch issue 4): a "mine" that is a place of extraction is
+no landmine; an overturned car with a count or determiner is riot violence; a road blocked "with
+the demand to ..." is blocked with no barricade. Sentences written for these tests."""
+
+from __future__ import annotations
+
+import hashlib
+
+import pytest
+
+from warwatch import geo
+from warwatch.incidents import assemble
+from warwatch.incidents.triggers import cues_by_sentence
+from warwatch.model import Article
+
+pytestmark = pytest.mark.slow
+
+
+def first(nlp, text: str) -> str | None:
+    doc = nlp(text)
+    article = Article(text=text, sha256=hashlib.sha256(text.encode()).hexdigest())
+    incidents = assemble(doc, article, geo.geoparse(doc)).incidents
+    return incidents[0].sub_event_type if incidents else None
+
+
+def labels(nlp, text: str) -> set[str]:
+    return {c.label for cs in cues_by_sentence(nlp(text), None).values() for c in cs}
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Former miners held a protest demanding the reopening of the gold mine.",
+        "Villagers blocked the road to the mine on Monday.",
+        "Employees of the mine gathered outside the regional office.",
+    ],
+)
+def test_extraction_mine_is_no_landmine(nlp, text: str) -> None:
+    assert "IED" not in labels(nlp, text)
+
+
+def test_landmine_still_a_landmine(nlp) -> None:
+    text = "Two soldiers were killed when their vehicle hit a mine near the border on Monday."
+    assert "IED" in labels(nlp, text)
+    assert first(nlp, text) == "Remote explosive/landmine/IED"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Demonstrators turned over one of the cars parked outside the town hall.",
+        "Protesters overturned a police car outside the ministry.",
+    ],
+)
+def test_overturned_car_is_violent(nlp, text: str) -> None:
+    assert first(nlp, text) == "Violent demonstration"
+
+
+def test_blocking_with_a_demand_is_peaceful(nlp) -> None:
+    text = (
+        "Residents of the village blocked the main highway with the demand to repair the water "
+        "supply."
+    )
+    assert first(nlp, text) == "Peaceful protest"
