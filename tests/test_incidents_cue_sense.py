@@ -62,3 +62,19 @@ def test_blocking_with_a_demand_is_peaceful(nlp) -> None:
         "supply."
     )
     assert first(nlp, text) == "Peaceful protest"
+
+
+def test_clash_with_heavy_weapons_is_a_battle(nlp) -> None:
+    # ACLED Codebook 2023: shelling is fire at a target that cannot answer; both sides fighting
+    # with heavy weapons is an armed clash.
+    text = "Militiamen attacked an army position near the river. Both sides clashed with heavy weapons."
+    assert first(nlp, text) == "Armed clash"
+
+
+def test_retreat_forced_in_a_clash_is_no_peaceful_handover(nlp) -> None:
+    # A clash verb the parser hangs as a relative clause is still the sentence's battle.
+    text = (
+        "Gunmen raided a village near the lake. During the attack they clashed with soldiers who "
+        "forced them to retreat."
+    )
+    assert first(nlp, text) != "Non-violent transfer of territory"

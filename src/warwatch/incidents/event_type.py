@@ -51,7 +51,7 @@ from .event_words import (
 )
 from .means import means_candidates, sign_of_intent
 from .objects import arms_taken, object_in, objects_of, took_people
-from .territory import handed_things, territory_candidate, unopposed_candidate
+from .territory import clause_told, handed_things, territory_candidate, unopposed_candidate
 from .triggers import Cue
 
 # Re-exported: assemble.py and grouping.py import these from here.
@@ -354,7 +354,7 @@ def _answered(cue: Cue) -> bool:
 def _fought(cues: Sequence[Cue]) -> bool:
     """A battle or a killing told in the sentence itself (not as a modifier)."""
     for c in cues:
-        if c.label == "CLASH" and c.span.root.dep_ not in MODIFIER_DEPS:
+        if c.label == "CLASH" and clause_told(c):
             return True
         if c.label == "ATTACK" and c.lemma in ("kill", "killing"):
             return True

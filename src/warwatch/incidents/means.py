@@ -57,6 +57,8 @@ def means_candidates(cues: Sequence[Cue]) -> list[Candidate]:
             continue  # grenades dropped from a drone: an Air/drone strike (ACLED Codebook 2023)
         if label == "SHELL" and not _fired(cue, cues):
             continue  # "heavy weapons were deployed", "a missile site": weapons named, none fired
+        if label == "SHELL" and _battle_weapon(cue, cues):
+            continue  # "both sides clashed with heavy weapons": a battle, not remote fire
         if _describes_captive(cue, cues):
             continue  # "captured a commander who carried out a mortar shelling": who was taken
         if label == "SHELL" and cue.lemma == "projectile" and labels & {"PROTEST", "VIOLENT"}:
@@ -88,6 +90,18 @@ def means_candidates(cues: Sequence[Cue]) -> list[Candidate]:
         trigger = first_cue(cues, "WEAPONUSE")
         out.append(Candidate(sub, trigger.span if trigger else cue.span, score))
     return out
+
+
+def _battle_weapon(cue: Cue, cues: Sequence[Cue]) -> bool:
+    """Heavy weapons named as what a battle was fought with ("clashed with heavy weapons",
+    "fought with mortars"): both sides fighting at close range is an armed clash, shelling is
+    fire at a target that cannot answer (ACLED Codebook 2023, "Armed clash" and
+    "Shelling/artillery/missile attack")."""
+    root = cue.span.root
+    prep = root.head
+    if root.dep_ != "pobj" or prep.lower_ != "with":
+        return False
+    return any(c.label == "CLASH" and c.span.root.i == prep.head.i for c in cues)
 
 
 def _not_striking_aircraft(cue: Cue) -> bool:

@@ -150,7 +150,7 @@ def took_ground(cue: Cue) -> bool:
 def unopposed_candidate(cues: Sequence[Cue]) -> Candidate | None:
     """A withdrawal, or a takeover "without resistance": "Non-violent transfer of territory"."""
     labels = {c.label for c in cues}
-    fought = any(c.label == "CLASH" and c.span.root.dep_ not in MODIFIER_DEPS for c in cues)
+    fought = any(c.label == "CLASH" and clause_told(c) for c in cues)
     if fought or not labels & {"CEDE", "UNOPPOSED"}:
         return None
     unopposed = first_cue(cues, "UNOPPOSED")
@@ -163,6 +163,18 @@ def unopposed_candidate(cues: Sequence[Cue]) -> Candidate | None:
     cue = first_cue(cues, "TAKE") or cede or (unopposed if entered else None)
     # Above a capture (TERRITORY_SCORE): "took the town without a fight" is no battle.
     return Candidate(ST.NONVIOLENT_TRANSFER, cue.span, 7.2) if cue else None
+
+
+def clause_told(cue: Cue) -> bool:
+    """Is the cue told as an event of the sentence, not as a modifier ("the fighting season")?
+    A verb with a subject of its own is a clause even where the parser hangs it as a relative
+    clause ("During the attack they clashed with soldiers who ...")."""
+    root = cue.span.root
+    if root.dep_ not in MODIFIER_DEPS:
+        return True
+    return root.pos_ == "VERB" and any(
+        c.dep_ == "nsubj" and c.tag_ not in ("WP", "WDT") for c in root.children
+    )
 
 
 def handed_things(cue: Cue) -> bool:
