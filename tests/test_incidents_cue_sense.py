@@ -78,3 +78,17 @@ def test_retreat_forced_in_a_clash_is_no_peaceful_handover(nlp) -> None:
         "forced them to retreat."
     )
     assert first(nlp, text) != "Non-violent transfer of territory"
+
+
+def test_fighter_aircraft_by_maker_strike(nlp) -> None:
+    text = "Sukhoi jets attacked a rebel training camp south of the town on Tuesday."
+    assert first(nlp, text) == "Air/drone strike"
+
+
+def test_past_perfect_relative_clause_is_no_event(nlp) -> None:
+    text = (
+        "Police arrested twelve members of a militia which had been involved in rapes and "
+        "killings in the province."
+    )
+    assert "SEXVIOL" not in labels(nlp, text)
+    assert first(nlp, text) == "Arrests"

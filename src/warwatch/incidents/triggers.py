@@ -5,6 +5,8 @@ when it is tied to a past year ("since the 1994 ceasefire") or negated ("no clas
 reported"), because ACLED codes events that happened, in the period being reported. A "mine"
 that is a place of extraction ("the gold mine", "the road to the mine", "miners at the mine") is
 no landmine (ACLED Codebook 2023, "Remote explosive/landmine/IED" is about explosive devices).
+A cue in a past-perfect relative clause ("a militia which had been involved in killings") tells
+what someone had done before, not the event reported.
 """
 
 from __future__ import annotations
@@ -87,6 +89,21 @@ def _extraction_site(span: Span) -> bool:
     )
 
 
+def _prior_relative(span: Span) -> bool:
+    """Is the cue inside a relative clause in the past perfect ("which had been involved in
+    killings and rapes", "who had attacked the convoy")? Such a clause describes a participant."""
+    tok = span.root
+    for _ in range(4):
+        if tok.pos_ in ("VERB", "AUX") and tok.dep_ != "aux":
+            return tok.dep_ == "relcl" and any(
+                c.dep_ in ("aux", "auxpass") and c.lower_ == "had" for c in tok.children
+            )
+        if tok.head is tok:
+            return False
+        tok = tok.head
+    return False
+
+
 def cues_by_sentence(doc: Doc, published: date | None) -> dict[int, list[Cue]]:
     """Sentence start token -> the cues in that sentence, in text order."""
     out: dict[int, list[Cue]] = defaultdict(list)
@@ -95,7 +112,7 @@ def cues_by_sentence(doc: Doc, published: date | None) -> dict[int, list[Cue]]:
     for span in doc.spans[SPANS_KEY]:
         if span.root.ent_type_ == "DATE":  # "On 25 March": a month, not a march
             continue
-        if _extraction_site(span):
+        if _extraction_site(span) or _prior_relative(span):
             continue
         negated = span.label_ not in NEGATION_IS_MEANING and _negated(span)
         if _past_year(span, published) or negated:
