@@ -9,7 +9,7 @@ from datetime import date
 import pytest
 
 from warwatch.incidents import assemble
-from warwatch.model import Actor, Article
+from warwatch.model import Actor, ActorRole, Article
 
 pytestmark = pytest.mark.slow
 
@@ -50,3 +50,11 @@ def test_civilians_who_do_violence_are_rioters(nlp) -> None:
     found = actors(nlp, "Angry residents blew up the home of a local family after the bombing.")
     perps = [a.name for a in found if a.role.value == "perpetrator"]
     assert perps and all(p.startswith("Rioters") for p in perps)
+
+
+def test_an_incident_told_with_a_side_ranks_above_one_told_without() -> None:
+    from warwatch.incidents.assemble import side_bonus
+
+    rebels = Actor(name="Rebel Group", role=ActorRole.PERPETRATOR, start=0, end=6)
+    post = Actor(name="army post", role=ActorRole.TARGET, start=10, end=19)
+    assert side_bonus((post, rebels)) > side_bonus((post,)) == 0.0

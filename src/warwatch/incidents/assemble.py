@@ -308,6 +308,19 @@ def _crowd(cand: Candidate, found: list[Actor], country: Country | None) -> list
     ]
 
 
+# Salience added to an incident the story tells with a side that acts ("Nyatura militiamen
+# attacked a FARDC position"): a report's main event is told as who did what, while an event
+# word with no one acting is often a detail of it ("clashed with heavy weapons", "this followed
+# air strikes").
+SIDE_BONUS = 1.0
+
+
+def side_bonus(actors: tuple[Actor, ...]) -> float:
+    """``SIDE_BONUS`` when the incident names a side that acts (a perpetrator or participant)."""
+    acting = (ActorRole.PERPETRATOR, ActorRole.PARTICIPANT)
+    return SIDE_BONUS if any(a.role in acting for a in actors) else 0.0
+
+
 def _weapons(sents: list[Span]) -> tuple[Weapon, ...]:
     out: dict[str, Weapon] = {}
     for sent in sents:
@@ -338,10 +351,10 @@ def _incident(
     where = in_province(where, doc.text, story_country.provinces(doc.text))
     # "Protesters (X)": X is where it happened, as the story's evidence and the location say.
     country = story_country.incident_country(votes, where.country_code if where else None)
-    score = salience(best.score, len(sents), members[0].index, dead)
     year = when.start.year if when.start else None
     actors = _actors(members, country, year)
     actors = dyad.clash_sides(actors, EVENT_TYPE_OF[group.sub_event])
+    score = salience(best.score, len(sents), members[0].index, dead) + side_bonus(actors)
     incident = Incident(
         event_type=EVENT_TYPE_OF[group.sub_event],
         sub_event_type=group.sub_event,
