@@ -92,3 +92,26 @@ def test_past_perfect_relative_clause_is_no_event(nlp) -> None:
     )
     assert "SEXVIOL" not in labels(nlp, text)
     assert first(nlp, text) == "Arrests"
+
+
+@pytest.mark.parametrize(
+    ("text", "sub"),
+    [
+        (
+            "Troops fired with small arms, machine guns and mortars on the positions of the "
+            "rebels near the river.",
+            "Armed clash",
+        ),
+        (
+            # Heavy guns are no small arms: mortars with anti-aircraft guns stay a shelling.
+            "Rebels attacked army positions near the river using anti-aircraft guns and mortars.",
+            "Shelling/artillery/missile attack",
+        ),
+        (
+            "The army shelled rebel positions near the river with mortars.",
+            "Shelling/artillery/missile attack",
+        ),
+    ],
+)
+def test_heavy_weapons_listed_with_small_arms(nlp, text: str, sub: str) -> None:
+    assert first(nlp, text) == sub

@@ -97,11 +97,42 @@ def _battle_weapon(cue: Cue, cues: Sequence[Cue]) -> bool:
     "fought with mortars"): both sides fighting at close range is an armed clash, shelling is
     fire at a target that cannot answer (ACLED Codebook 2023, "Armed clash" and
     "Shelling/artillery/missile attack")."""
+    if _listed_with_small_arms(cue, cues):
+        return True
     root = cue.span.root
     prep = root.head
     if root.dep_ != "pobj" or prep.lower_ != "with":
         return False
     return any(c.label == "CLASH" and c.span.root.i == prep.head.i for c in cues)
+
+
+# Tokens that may stand between the items of one list of weapons ("small arms/sniper rifles and
+# mortars", "rifles, machine guns and artillery").
+LIST_POS = frozenset({"NOUN", "PROPN", "ADJ", "SYM", "PUNCT", "CCONJ", "NUM", "DET"})
+
+# Words that make a gun a heavy weapon.
+HEAVY_GUN_WORDS = frozenset({"aircraft", "anti-aircraft", "anti", "tank", "anti-tank", "naval"})
+
+
+def _listed_with_small_arms(cue: Cue, cues: Sequence[Cue]) -> bool:
+    """Heavy weapons fired in one list with small arms ("fired with small arms/sniper rifles/
+    mortars on the positions"): an exchange of fire at close range, which ACLED codes as an armed
+    clash; shelling is long-range fire alone (ACLED Codebook 2023, "Armed clash")."""
+    doc = cue.span.doc
+    for other in cues:
+        if other.label != "FIREARM" or other.span.sent.start != cue.span.sent.start:
+            continue
+        if any(
+            t.lower_ in HEAVY_GUN_WORDS for t in doc[max(other.span.start - 3, 0) : other.span.end]
+        ):
+            continue  # "anti-aircraft guns", "tank guns": heavy weapons themselves
+        first, second = sorted((other.span, cue.span), key=lambda sp: sp.start)
+        if second.start < first.end:
+            continue  # overlapping words ("grenade" in "grenade launchers"): no list
+        between = doc[first.end : second.start]
+        if len(between) <= 8 and all(t.pos_ in LIST_POS for t in between):
+            return True
+    return False
 
 
 def _not_striking_aircraft(cue: Cue) -> bool:
