@@ -1,6 +1,7 @@
 """Score weapon mentions (``warwatch.kb.weapons.find_weapons``) on MUC-4 ``incident_instrument_id``.
 
-Gold: ``../shared/gold/muc4_test_grit_format.json`` (read at run time, never copied). Each gold
+Gold: ``$WARWATCH_SHARED/gold/muc4_test_grit_format.json`` (``eval/common.py``'s ``GOLD``; default
+``../shared``; read at run time, never copied). Each gold
 entity is a list of coreferent mention strings; every case-insensitive, word-bounded occurrence
 of a mention string in the document is a gold mention (nested occurrences such as "BOMB" inside
 "POWERFUL BOMB" collapse into the longest). Predictions are the spans ``find_weapons`` returns.
@@ -26,7 +27,8 @@ from collections import Counter
 from dataclasses import dataclass, field
 from pathlib import Path
 
-SHARED_GOLD = Path(__file__).resolve().parents[1].parent / "shared" / "gold"
+from common import GOLD as SHARED_GOLD  # $WARWATCH_SHARED/gold, as every eval script reads it
+
 GOLD = SHARED_GOLD / "muc4_test_grit_format.json"
 ACLED = SHARED_GOLD / "acled_armenia_2018-01-01_2020-12-05_hdx.csv"
 

@@ -189,3 +189,9 @@ def test_a_weapon_word_naming_a_team_is_no_weapon(nlp) -> None:
 def test_a_weapon_word_as_a_finite_verb_is_no_mention_but_a_gerund_stays(nlp) -> None:
     assert _found(nlp, "All they can do is bomb the place and wait.") == {}
     assert "shelling" in _found(nlp, "Azerbaijani shelling hit the village of Berd on Monday.")
+
+
+def test_snipers_are_people_but_sniper_fire_is_a_weapon(nlp) -> None:
+    found = _found(nlp, "Snipers killed two soldiers; later sniper fire hit a bus.")
+    assert "Snipers" not in found
+    assert _get(found, "sniper fire")[0] == "small-arms"
