@@ -13,7 +13,13 @@ is an attempted bombing). Agreements, arrests, troop movements and peaceful prot
 MUC-4 template, and their actors are no template's perpetrators. ``--all-incidents`` pools
 every incident, as this script did before (2026-11-27), for comparison.
 - perp_individual_id: perpetrator actors with a generic name (gunmen, unidentified armed group,
-  military/police forces); perp_organization_id: perpetrators with a proper name (Shining Path);
+  military/police forces); perp_organization_id: perpetrators with a proper name (Shining Path),
+  and (since 2026-11-27) generic actors written as the body itself, "the army", "the armed
+  forces", "the police" (``BODY_WORDS``): MUC-4 fills PERP: ORGANIZATION ID with the
+  organisation and PERP: INDIVIDUAL ID with its people (the dev gold has "ARMY", "ARMED FORCES",
+  "GOVERNMENT" as organisations and "SOLDIERS", "EIGHT SOLDIERS" as individuals), and the ACLED
+  name "Military Forces of X" the pipeline gives both cannot tell them apart; ``--name-split``
+  splits by the name alone, as before;
 - hum_tgt_name: victims named as persons (GRIT keeps only names in this slot, so victims named by
   a class, "Civilians (Peru)" for "a peasant", are not scored); phys_tgt_id: targets;
   incident_instrument_id: weapons.
@@ -48,6 +54,23 @@ ROLES = (
 GENERIC = ("Unidentified Armed Group", "Military Forces", "Police Forces", "Rebel Group", "Militia")
 CLASSES = (*GENERIC, "Civilians", "Protesters", "Rioters")
 NAMED = frozenset(e.canonical for e in actor_entries())
+# Last words of a generic actor's surface that name the body, not its members (see above).
+BODY_WORDS = frozenset(
+    "army forces military police government navy guard".split()  # noqa: SIM905
+)
+# --name-split: individual/organisation by the actor name only (the scorer before 2026-11-27)
+NAME_SPLIT = False
+
+
+def perp_role(name: str, surface: str) -> str:
+    """The MUC-4 perpetrator slot of an actor: a generic actor written as its people ("soldiers",
+    "gunmen") is individuals, written as the body ("the army") an organisation."""
+    if not name.startswith(GENERIC):
+        return "perp_organization_id"
+    words = surface.split()
+    if not NAME_SPLIT and words and words[-1] in BODY_WORDS:
+        return "perp_organization_id"
+    return "perp_individual_id"
 
 
 # ACLED types (and Strategic-development sub-events) that are MUC-4 incident types; see above.
@@ -70,9 +93,7 @@ def predicted(report: Report, *, every_incident: bool = False) -> dict[str, set[
         for a in inc.actors:
             surface = text[a.start : a.end].lower()
             if a.role == ActorRole.PERPETRATOR:
-                role = (
-                    "perp_individual_id" if a.name.startswith(GENERIC) else "perp_organization_id"
-                )
+                role = perp_role(a.name, surface)
             elif a.role == ActorRole.VICTIM:
                 if a.name.startswith(CLASSES):
                     continue  # a class of people, not a name
@@ -136,9 +157,15 @@ def main() -> None:
         action="store_true",
         help="pool fillers over every incident, not only those of MUC-4 incident types",
     )
+    ap.add_argument(
+        "--name-split",
+        action="store_true",
+        help="perpetrator individual/organisation by actor name only (the scorer before 2026-11-27)",
+    )
     args = ap.parse_args()
-    global LITERAL
+    global LITERAL, NAME_SPLIT
     LITERAL = args.literal
+    NAME_SPLIT = args.name_split
     data = json.loads((GOLD / "muc4_test_grit_format.json").read_text(encoding="utf-8"))
     items = list(data.items())[: args.limit] if args.limit else list(data.items())
     case = truecase if args.truecase else sentence_case if args.sentence_case else None

@@ -91,3 +91,31 @@ def test_force_in_reports_from_is_a_source(nlp) -> None:
     found = actors(nlp, "Reports from the local police said gunmen killed a farmer in the hills.")
     assert not [a for a in found if "Police" in a.name]
     assert "gunmen" in with_role(found, ActorRole.PERPETRATOR)
+
+
+def test_victim_named_in_apposition_with_a_relative_clause(nlp) -> None:
+    found = actors(
+        nlp,
+        "Jaramillo attended the funeral of a fellow party member, Vladimir Escobar, a municipal "
+        "official who was shot and killed this week.",
+    )
+    assert "Vladimir Escobar" in with_role(found, ActorRole.VICTIM)
+
+
+def test_of_phrase_after_the_place_of_the_murder(nlp) -> None:
+    found = actors(
+        nlp,
+        "The authors of the crime were referring to the murder in La Paz, Bolivia, of Peruvian "
+        "naval attache Juan Carlos Vega Llona.",
+    )
+    assert any("Vega Llona" in v for v in with_role(found, ActorRole.VICTIM))
+
+
+def test_structure_inside_a_place_name_and_in_front_of(nlp) -> None:
+    found = actors(nlp, "Rebels attacked the San Luis substation, 3 km north of Santa Ana.")
+    assert any(t.endswith("substation") for t in with_role(found, ActorRole.TARGET))
+    assert not any("Santa Ana" in t for t in with_role(found, ActorRole.TARGET))
+    found = actors(
+        nlp, "A bomb exploded in front of the state-owned agrarian board in the suburbs."
+    )
+    assert any(t.endswith("agrarian board") for t in with_role(found, ActorRole.TARGET))

@@ -36,3 +36,11 @@ def test_police_and_named_group(nlp) -> None:
 def test_bare_demonym_is_not_a_state_actor(nlp) -> None:
     found = spans(nlp, "Armenian sources published videos.")
     assert ("Armenian", "demonym", "AM") in found
+
+
+def test_pronoun_us_and_regional_american_are_no_state(nlp) -> None:
+    found = spans(
+        nlp, "They told us that the Central American peace process and Latin American talks failed."
+    )
+    assert not [s for s in found if s[2] == "US"]
+    assert ("American", "demonym", "US") in spans(nlp, "An American soldier was wounded.")

@@ -52,3 +52,19 @@ def test_days_and_months() -> None:
     )
     assert "on Sunday 4 March," in out
     assert "they may march again in May 1990" in out
+
+
+def test_names_after_occupations_kin_and_with_particles() -> None:
+    out = truecase(
+        "THE SAME SOURCES SAID THAT REPORTER LUIS MORALES WAS THREATENED.  SOLDIERS KIDNAPPED "
+        "HONDURAN CITIZENS ROSALIO MEJIA RODRIGUEZ AND HER SON GUILLERMO SAUL MEJIA HERRERA.  A "
+        "CATTLEMAN NAMED GUSTAVO DE JESUS ESCOBAR FERNANDEZ HAD LEFT."
+    )
+    assert "reporter Luis Morales was" in out
+    assert "citizens Rosalio Mejia Rodriguez and" in out
+    assert "son Guillermo Saul Mejia Herrera" in out
+    # particles are inside the name but not counted in its four words, and stay lower case
+    assert "named Gustavo de Jesus Escobar Fernandez had" in out
+    assert "her son was" in truecase(
+        "THE POLICE SAID THAT HER SON WAS WOUNDED IN THE ATTACK ON THE BANK."
+    )

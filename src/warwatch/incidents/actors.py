@@ -105,7 +105,9 @@ ATTRIBUTING = frozenset({"attribute", "blame", "ascribe", "impute"})
 # definition, PHYS TGT: TYPE: civilian residence, commercial, communications, diplomat office or
 # residence, energy, financial, government office or residence, law enforcement facility,
 # military, organization office, transport vehicle, transportation route, transportation facility,
-# water) and ACLED's "Looting/property destruction" objects (ACLED Codebook 2023).
+# water; government and organisation offices are often named by the body: "an attack on the
+# Central Elections Council", "a bomb at the Agrarian Board") and ACLED's "Looting/property
+# destruction" objects (ACLED Codebook 2023).
 STRUCTURES = frozenset(
     """house houses home homes residence residences building buildings headquarters office
     offices embassy consulate store stores shop shops market bank banks hotel hotels inn inns
@@ -117,7 +119,8 @@ STRUCTURES = frozenset(
     outpost checkpoint installation installations facility facilities premises property
     properties center centre facilities warehouse farm farms ranch estate antenna network park
     branch branches
-    system booth box boxes court courthouse prison jail ministry cathedral temple stadium""".split()  # noqa: SIM905
+    system booth box boxes court courthouse prison jail ministry cathedral temple stadium
+    council board commission agency institute""".split()  # noqa: SIM905
 )
 # Head nouns of people, for victims named by what they are (MUC-4 HUM TGT: TYPE: civilian,
 # diplomat, government official, legal or judicial, law enforcement, military, political figure,
@@ -128,7 +131,8 @@ PERSON_NOUNS = frozenset(
     minister official deputy senator congressman president candidate leader activist unionist
     journalist reporter businessman merchant trader driver passenger tourist diplomat ambassador
     consul soldier officer policeman guard agent member engineer doctor nurse civilian resident
-    villager relative son daughter wife husband brother sister father mother family hostage""".split()  # noqa: SIM905
+    villager relative son daughter wife husband brother sister father mother family hostage
+    citizen national foreigner attache minor""".split()  # noqa: SIM905
 )
 MILITARY_PEOPLE = frozenset({"soldier", "guard", "officer"})
 POLICE_PEOPLE = frozenset({"policeman", "agent"})
@@ -197,7 +201,9 @@ def people(sent: Span, taken: list[Mention]) -> list[Mention]:
     return [
         Mention(ent, "person", ent.text, None)
         for ent in sent.ents
-        if ent.label_ == "PERSON" and not used & set(range(ent.start, ent.end))
+        if ent.label_ == "PERSON"
+        and not used & set(range(ent.start, ent.end))
+        and ent[-1].lower_ not in STRUCTURES  # "Maria Cordoba International Airport"
     ]
 
 
@@ -218,10 +224,14 @@ def _is_violence(tok: Token) -> bool:
 def _object_like(tok: Token) -> bool:
     """A thing that can be hit: a building, vehicle or installation, or a named organisation or
     facility; places, dates and event words are not."""
-    if tok.ent_type_ in ("GPE", "LOC", "DATE", "TIME", "NORP", "PERSON"):
+    if tok.ent_type_ in ("DATE", "TIME", "NORP", "PERSON"):
         return False
+    # A structure noun heads a thing even inside a place name the tagger found ("the CEL San
+    # Luis substation" tagged as a GPE); a place name with another head ("Santa Ana") is none.
     if tok.pos_ in ("NOUN", "PROPN") and STRUCTURES & {tok.lower_, tok.lemma_.lower()}:
         return True
+    if tok.ent_type_ in ("GPE", "LOC"):
+        return False
     return tok.pos_ == "PROPN" and tok.ent_type_ in ("ORG", "FAC")
 
 
@@ -252,7 +262,38 @@ def _hit_heads(verb: Token) -> list[Token]:
     preps |= {"to"} if verb.lemma_.lower() in BURNING else set()
     heads += [g for c in verb.children if c.dep_ == "prep" and c.lower_ in preps
               for g in c.children if g.dep_ == "pobj"]  # fmt: skip
+    # "exploded in front of the agrarian board": what "front" is the front of.
+    heads += [x for h in heads if h.lower_ == "front"
+              for c in h.children if c.dep_ == "prep" and c.lower_ == "of"
+              for x in c.children if x.dep_ == "pobj"]  # fmt: skip
+    if verb.pos_ == "NOUN":
+        heads += _of_after_place(verb)
     return heads + [c for h in heads for c in h.conjuncts]
+
+
+def _of_event_after_place(tok: Token) -> bool:
+    """``tok`` is what an event noun earlier in the sentence was done to, by ``_of_after_place``."""
+    return any(
+        t.pos_ == "NOUN" and _is_violence(t) and tok in _of_after_place(t)
+        for t in tok.doc[tok.sent.start : tok.i]
+    )
+
+
+def _of_after_place(noun: Token) -> list[Token]:
+    """ "the murder in La Paz, Bolivia, of X": an "of" phrase separated from its event noun by
+    where it happened, which the parser hangs on the place or elsewhere. The words between
+    must all belong to the place phrase (a locative preposition, names, articles, commas)."""
+    sent = noun.sent
+    i = noun.i + 1
+    if i >= sent.end or noun.doc[i].lower_ not in ("in", "at", "near"):
+        return []
+    for tok in noun.doc[i + 1 : min(sent.end, i + 8)]:
+        if tok.lower_ == "of":
+            return [g for g in tok.children if g.dep_ == "pobj"]
+        place_word = tok.pos_ in ("PROPN", "DET") or tok.ent_type_ in ("GPE", "LOC")
+        if not (place_word or tok.is_space or tok.text == ","):  # "in la paz, Bolivia,"
+            return []
+    return []
 
 
 def _phrase(head: Token) -> Span:
@@ -311,6 +352,7 @@ def _names_of(head: Token) -> list[Span]:
     for anc in [head.head] if head.dep_ == "nsubjpass" else []:
         if anc.lemma_.lower() == "identify":  # "the engineers were identified as X and Y"
             toks += [t for t in anc.subtree if t.i > anc.i]
+    toks += _identified_next(head)
     ents = {
         e.start: e
         for t in toks
@@ -318,6 +360,22 @@ def _names_of(head: Token) -> list[Span]:
         if e.label_ == "PERSON" and e.start <= t.i < e.end
     }
     return [ents[k] for k in sorted(ents)]
+
+
+def _identified_next(head: Token) -> list[Token]:
+    """ "Terrorists murdered four engineers. The French engineers were identified as X and Y.":
+    the next sentence names the same people (its passive subject has the head's lemma) with
+    "identified as"; the words after "identified"."""
+    doc = head.doc
+    end = head.sent.end
+    if end >= len(doc):
+        return []
+    nxt = doc[end].sent
+    for verb in (t for t in nxt if t.lemma_.lower() == "identify"):
+        subj = [c for c in verb.children if c.dep_ == "nsubjpass"]
+        if subj and subj[0].lemma_.lower() == head.lemma_.lower():
+            return [t for t in verb.subtree if t.i > verb.i]
+    return []
 
 
 # Nouns for part of a group: "members of X", "a column of X", "commando groups of X" do what X
@@ -370,15 +428,19 @@ def _role_by_violence(tok: Token) -> ActorRole | None:
     part = _part_of(tok)
     if part is not None:
         return _role_by_violence(part)
-    if tok.dep_ == "appos":  # "kidnapped a peasant, Jose Manuel Posada": the peasant's role
-        return _role_by_violence(tok.head)
+    # Before the apposition's head: in "the funeral of a party member, X, a municipal official
+    # who was shot", X's own apposition says what was done to X, the head says nothing.
     if _suffered_in_clause(tok):
         return ActorRole.TARGET
+    if tok.dep_ == "appos":  # "kidnapped a peasant, Jose Manuel Posada": the peasant's role
+        return _role_by_violence(tok.head)
     if _owns_up(tok):
         return ActorRole.PERPETRATOR
     dep, head = tok.dep_, tok.head
     if dep == "conj":
         return _role_by_violence(head)
+    if dep == "pobj" and head.lower_ == "of" and _of_event_after_place(tok):
+        return ActorRole.TARGET  # "the murder in La Paz, Bolivia, of X"
     if dep == "pobj" and head.lower_ in ("to", "on") and head.head.lemma_.lower() in ATTRIBUTING:
         return ActorRole.PERPETRATOR
     verb = head.head if dep == "pobj" else head

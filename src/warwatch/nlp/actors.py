@@ -76,6 +76,8 @@ class ActorRecognizer:
             entry_at.setdefault(start, span)
         for match_id, start, end in self.places(doc):
             kind, code = doc.vocab.strings[match_id].split(":")
+            if _pronoun_like(doc[start:end]) or _regional(doc, start, end):
+                continue
             spans.append(self._state_or_bare(doc, start, end, kind, code, entry_at))
             if kind == "country":
                 spans.extend(self._forces_of(doc, start, end, code))
@@ -217,6 +219,31 @@ MEMBER_NOUNS = frozenset(
     """guerrillas guerrilla rebels rebel fighters militants terrorists commandos members
     detachments detachment columns column cells cell insurgents""".split()  # noqa: SIM905
 )
+
+
+def _pronoun_like(span: Span) -> bool:
+    """A country name that is also an English function word, written in lower case: the
+    pronoun "us", not the United States ("let us", "told us"; all-caps copy is truecased with
+    function words in lower case)."""
+    from spacy.lang.en.stop_words import STOP_WORDS
+
+    return span.text.islower() and span.text in STOP_WORDS
+
+
+# Words that make "American" a region's adjective, not the United States' demonym ("the Central
+# American peace process", "Latin American governments"; Wikipedia: Central America, Latin
+# America, North America, South America).
+_REGION_WORDS = frozenset({"central", "latin", "south", "north", "pan", "meso"})
+
+
+def _regional(doc: Doc, start: int, end: int) -> bool:
+    """ "Central American", "Latin American": a region, no state's forces."""
+    if doc[start:end].text.lower() not in ("american", "americans") or start == 0:
+        return False
+    prev = doc[start - 1]
+    if prev.text == "-" and start > 1:  # "Pan-American"
+        prev = doc[start - 2]
+    return prev.lower_ in _REGION_WORDS
 
 
 def _acronym(tok: Token) -> bool:

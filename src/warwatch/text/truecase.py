@@ -37,14 +37,18 @@ WRITTEN_KEY = "warwatch.text.written"  # Doc.user_data key of the text as writte
 # Words after which wire copy writes a person's name. From the person descriptions of the MUC-4
 # task definition (HUM TGT: DESCRIPTION: government official, clergy, military, legal or
 # judicial, political figure; MUC-4 Proceedings 1992, appendix "Template fill rules") and the
-# English forms of address; "named"/"identified (as)" introduce a name too.
+# English forms of address; "named"/"identified (as)" introduce a name too. Wire copy also puts
+# the name straight after an occupation or a nationality ("reporter luis morales", "FPMR
+# spokesman victor diaz caro", "Honduran citizens rosalio mejia", "her son guillermo"), so those nouns are here too.
 TITLES = frozenset(
     """president gen general col colonel lt lieutenant capt captain maj major sgt sergeant
     commander cmdr father priest monsignor msgr bishop archbishop cardinal mayor governor
     minister judge attorney senator deputy congressman ambassador consul mr mrs ms dr doctor
     engineer professor prof journalist candidate councilman councilwoman named identified
     brother sister justice magistrate prosecutor attache secretary chancellor councillor
-    inspector commissioner director manager editor""".split()  # noqa: SIM905
+    inspector commissioner director manager editor reporter correspondent newsman
+    photographer cameraman spokesman spokeswoman leader citizen citizens son daughter wife
+    husband""".split()  # noqa: SIM905
 )
 # Words that introduce a list of names: "identified as X and Y", "named X and Y".
 NAMING = frozenset({"named", "identified"})
@@ -57,6 +61,9 @@ APPOSED = frozenset(
     mother""".split()  # noqa: SIM905
 )
 MAX_NAME = 4  # given names + two surnames, as Spanish and Portuguese names run
+# Particles inside Spanish and Portuguese names ("Gustavo de Jesus Escobar"): not counted in
+# MAX_NAME and left in lower case.
+_PARTICLES = frozenset("de del da do dos das la y".split())  # noqa: SIM905
 # Abbreviations without a vowel that English writes in lower case or title case, not acronyms.
 _NOT_ACRONYMS = frozenset(
     """mr mrs ms dr st jr sr lt sgt msgr cmdr km kg mm cm ml hr hrs pm th nd rd ft lb lbs
@@ -195,6 +202,9 @@ def _name_after(
             continue
         if naming and w == "and" and run:
             run = 0
+            i += 1
+            continue
+        if run and w in _PARTICLES:  # "gustavo DE jesus": inside the name, kept lower case
             i += 1
             continue
         if w in stop or w in TITLES or w.endswith(("ed", "ing")) or run == MAX_NAME:
