@@ -115,3 +115,9 @@ def test_past_perfect_relative_clause_is_no_event(nlp) -> None:
 )
 def test_heavy_weapons_listed_with_small_arms(nlp, text: str, sub: str) -> None:
     assert first(nlp, text) == sub
+
+
+def test_smashed_windows_by_party_cadres_is_mob_violence(nlp) -> None:
+    assert "LOOT" in labels(nlp, "Someone smashed the windows of the school overnight.")
+    text = "Ruling party cadres smashed the windows of an opposition office in the town."
+    assert first(nlp, text) == "Mob violence"

@@ -383,7 +383,8 @@ EXERCISES = frozenset({"exercise", "exercises", "drill", "drills"})
 # Sides of a clash that are partisans or crowds rather than armed, organised groups.
 PARTISAN_NOUNS = frozenset({"supporter", "supporters", "member", "members", "fan", "fans",
                             "follower", "followers", "opponent", "opponents", "youth", "youths",
-                            "student", "students"})  # fmt: skip
+                            "student", "students", "cadre", "cadres"})  # fmt: skip
+# ("cadres": a party's rank-and-file members, Wikipedia "Cadre (politics)".)
 # Verbs of damage that make an aircraft subject an air strike ("the air force destroyed ...").
 AIR_DAMAGE = frozenset({"destroy", "hit", "strike", "bomb", "target", "pound", "attack", "kill",
                         "smash", "raid", "shell"})  # fmt: skip
