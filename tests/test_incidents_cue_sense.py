@@ -121,3 +121,17 @@ def test_smashed_windows_by_party_cadres_is_mob_violence(nlp) -> None:
     assert "LOOT" in labels(nlp, "Someone smashed the windows of the school overnight.")
     text = "Ruling party cadres smashed the windows of an opposition office in the town."
     assert first(nlp, text) == "Mob violence"
+
+
+@pytest.mark.parametrize(
+    ("text", "sub"),
+    [
+        (
+            "Militants destroyed a telephone mast near the town using explosives.",
+            "Remote explosive/landmine/IED",
+        ),
+        ("Police found a car packed with explosives near the town.", "Disrupted weapons use"),
+    ],
+)
+def test_explosives_as_instrument(nlp, text: str, sub: str) -> None:
+    assert first(nlp, text) == sub

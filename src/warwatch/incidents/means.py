@@ -63,7 +63,7 @@ def means_candidates(cues: Sequence[Cue]) -> list[Candidate]:
             continue  # "captured a commander who carried out a mortar shelling": who was taken
         if label == "SHELL" and cue.lemma == "projectile" and labels & {"PROTEST", "VIOLENT"}:
             continue  # projectiles thrown by demonstrators are stones, not rockets
-        if label == "IED" and cue.lemma in WEAK_BLAST:
+        if label == "IED" and cue.lemma in WEAK_BLAST and not _explosives_used(cue):
             deadly = any(c.label == "ATTACK" and c.lemma == "kill" for c in cues)
             if not sign_of_intent(cues) and not (deadly and not labels & NON_EVENT):
                 # "a furnace exploded": a blast with nobody behind it is no attack; "killed in a
@@ -90,6 +90,24 @@ def means_candidates(cues: Sequence[Cue]) -> list[Candidate]:
         trigger = first_cue(cues, "WEAPONUSE")
         out.append(Candidate(sub, trigger.span if trigger else cue.span, score))
     return out
+
+
+def _explosives_used(cue: Cue) -> bool:
+    """ "Destroyed a mast using explosives", "blew up the bridge with explosives": explosives as
+    the instrument of a deliberate act are an explosive device used (ACLED Codebook 2023,
+    "Remote explosive/landmine/IED"), not a blast of unknown cause."""
+    root = cue.span.root
+    if root.lower_ not in ("explosive", "explosives"):
+        return False
+    head = root.head
+    return (root.dep_ == "dobj" and head.lemma_.lower() == "use") or (
+        root.dep_ == "pobj" and head.lower_ == "with" and head.head.lemma_.lower() in WRECKING
+    )
+
+
+# Verbs of deliberate damage that explosives can be the instrument of ("blew up X with explosives";
+# not "a car packed with explosives", a device found).
+WRECKING = frozenset({"blow", "destroy", "attack", "target", "strike", "damage", "demolish", "hit"})
 
 
 def _battle_weapon(cue: Cue, cues: Sequence[Cue]) -> bool:
