@@ -119,3 +119,23 @@ def test_structure_inside_a_place_name_and_in_front_of(nlp) -> None:
         nlp, "A bomb exploded in front of the state-owned agrarian board in the suburbs."
     )
     assert any(t.endswith("agrarian board") for t in with_role(found, ActorRole.TARGET))
+
+
+def test_victims_identified_in_the_next_sentence(nlp) -> None:
+    found = actors(
+        nlp,
+        "Last Sunday, terrorists murdered four engineers in the small town of Aquira. The French "
+        "engineers were identified as Thomas Pellissier and Corine Seguin.",
+    )
+    victims = with_role(found, ActorRole.VICTIM)
+    assert "Thomas Pellissier" in victims
+    assert "Corine Seguin" in victims
+
+
+def test_a_facility_named_after_a_person_is_no_person(nlp) -> None:
+    found = actors(
+        nlp,
+        "THIS STATION HAS LEARNED THAT THREE PERSONS HAVE BEEN KILLED AT THE JOSE MARIA CORDOBA "
+        "INTERNATIONAL AIRPORT, IN THE TOWN OF RIO NEGRO, ANTIOQUIA DEPARTMENT.",
+    )
+    assert not any("AIRPORT" in v for v in with_role(found, ActorRole.VICTIM))

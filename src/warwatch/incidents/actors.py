@@ -237,8 +237,8 @@ def _object_like(tok: Token) -> bool:
 
 def _person_like(tok: Token) -> bool:
     """People hit by violence: a named person, or a noun for people ("a peasant", "three soldiers")."""
-    if tok.ent_type_ == "PERSON":
-        return True
+    if tok.ent_type_ == "PERSON":  # but "Maria Cordoba International Airport" is a place
+        return tok.lower_ not in STRUCTURES
     return tok.pos_ == "NOUN" and tok.lemma_.lower() in PERSON_NOUNS
 
 
