@@ -135,3 +135,11 @@ def test_smashed_windows_by_party_cadres_is_mob_violence(nlp) -> None:
 )
 def test_explosives_as_instrument(nlp, text: str, sub: str) -> None:
     assert first(nlp, text) == sub
+
+
+def test_deaths_between_forces_and_an_armed_group_are_a_battle(nlp) -> None:
+    text = (
+        "Army troops carried out operations against Boko Haram near the lake, leaving nine "
+        "Boko Haram fighters dead."
+    )
+    assert first(nlp, text) == "Armed clash"

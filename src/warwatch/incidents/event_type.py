@@ -273,6 +273,8 @@ def candidates(
     if territory is not None:
         found.append(territory)
     found.extend(_simple(cues, kinds, two_sides))
+    if not found:
+        found.extend(_battle_toll(cues, kinds, two_sides))
     if territory is not None:  # the fighting that won the ground is the territorial battle
         found = [c for c in found if c.sub_event != ST.ARMED_CLASH]
     if protest is not None:  # arrests/clashes at a protest are part of the protest
@@ -293,6 +295,16 @@ def candidates(
                 if c.sub_event in DEMONSTRATION_ORDER or c.sub_event == ST.AGREEMENT
             ]
     return sorted(found, key=lambda c: -c.score)
+
+
+def _battle_toll(cues: Sequence[Cue], kinds: set[str], two_sides: bool) -> list[Candidate]:
+    """Deaths told with state forces and an armed group, or two armed sides, and no other event
+    word ("military operations left seven militants dead"): the dead fell in a battle, ACLED's
+    "Armed clash" (Codebook 2023: armed, organised groups engaging each other)."""
+    death = first_cue(cues, "DEATH")
+    if death is None or not (two_sides or (kinds & ARMED_KINDS and kinds & STATE_KINDS)):
+        return []
+    return [Candidate(ST.ARMED_CLASH, death.span, 6.0)]
 
 
 def _after(cue: Cue) -> bool:
