@@ -143,3 +143,19 @@ def test_deaths_between_forces_and_an_armed_group_are_a_battle(nlp) -> None:
         "Boko Haram fighters dead."
     )
     assert first(nlp, text) == "Armed clash"
+
+
+@pytest.mark.parametrize(
+    ("text", "sub"),
+    [
+        (
+            "The army recovered the districts close to the border from the rebels on Monday.",
+            "Government regains territory",
+        ),
+        ("Troops recovered a large cache of weapons near the river.", "Disrupted weapons use"),
+        # A sum recovered is no people taken.
+        ("Police said they recovered $500,000 in stolen property.", None),
+    ],
+)
+def test_recovered(nlp, text: str, sub: str | None) -> None:
+    assert first(nlp, text) == sub

@@ -34,10 +34,14 @@ def took_people(cue: Cue) -> bool:
     return any(
         o.ent_type_ in ("PERSON", "NORP")
         or o.lemma_.lower() in PERSON_NOUNS
-        or o.like_num
+        or (o.like_num and o.ent_type_ not in SUM_ENTITIES)
         or o.lower_ in ("dozens", "hundreds", "scores", "thousands")
         for o in objects_of(cue.span.root)
     )
+
+
+# A number that is a sum or a measure ("recovered $500,000", "seized 20 kg") counts no people.
+SUM_ENTITIES = frozenset({"MONEY", "QUANTITY", "PERCENT"})
 
 
 def place_like(o: Token) -> bool:
