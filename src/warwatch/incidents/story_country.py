@@ -6,7 +6,9 @@ Types and Inter Codes"). Short notes name few places and the gazetteer often rea
 ambiguous name abroad ("San Juan", "Tunis"), so the country is a vote over all the evidence the
 text gives, not the first place's reading:
 
-- each resolved place, weighted by its resolution score (a confident reading counts more);
+- each resolved place, weighted by its resolution score (a confident reading counts more); a
+  reading as a whole country (PCL*) counts as a country named, and a place read on the words of
+  a country name or demonym ("the US embassy") is that name, counted once;
 - each country named in the text ("in the Democratic Republic of Congo"), at half weight and
   read from the actor recogniser's country table rather than the gazetteer, which can read a
   country name as a neighbour's ("Congo"); stories name other countries for many reasons ("a
@@ -15,7 +17,8 @@ text gives, not the first place's reading:
   Republic of Congo): state forces mostly act at home; the armies of countries that send troops
   to a multinational mission (kb/data/missions.csv: Kenya, Ethiopia, Uganda in AMISOM) give a
   share (``MISSION_SHARE``) of their vote to the mission's host, where their troops also fight
-  ("Al Shabaab attacked a Kenyan forces base" is as likely Somalia as Kenya);
+  ("Al Shabaab attacked a Kenyan forces base" is as likely Somalia as Kenya); a force named only
+  to qualify another noun ("the Turkish military operation") counts as a demonym;
 - each named armed group's home country ("SPLA-IO" -> South Sudan) at half weight: groups fight
   across borders too (Al Shabaab in Kenya, Boko Haram in Niger), so a resolved place outweighs it;
 - each province named in brackets after a place, as news and wire copy write "Town (Province)"
@@ -36,7 +39,7 @@ from collections import defaultdict
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 
-from spacy.tokens import Doc
+from spacy.tokens import Doc, Span
 
 from ..geo.gazetteer import Candidate
 from ..geo.index import ensure_gazetteer
@@ -73,13 +76,24 @@ def place_votes(places: Iterable[Place], skip: set[tuple[int, int]] | None = Non
     votes: Votes = defaultdict(float)
     for p in places:
         if p.country_code and (p.start, p.end) not in (skip or set()):
-            votes[p.country_code] += p.score if p.score is not None else DEFAULT_PLACE_WEIGHT
+            votes[p.country_code] += _place_weight(p)
     return votes
 
 
+def _place_weight(p: Place) -> float:
+    """A place's resolution score; a reading as a whole country (GeoNames PCL*: "Azerbaijan",
+    or a longer name the resolver took for one) is a country named, at ``NAME_WEIGHT``."""
+    if p.feature_code and p.feature_code.startswith("PCL"):
+        return NAME_WEIGHT
+    return p.score if p.score is not None else DEFAULT_PLACE_WEIGHT
+
+
 def country_spans(doc: Doc) -> set[tuple[int, int]]:
-    """Character spans of country names the actor recogniser found."""
-    return {(s.start_char, s.end_char) for s in actor_spans(doc) if s.label_ == "country"}
+    """Character spans of country names and demonyms the actor recogniser found ("Syria", "the
+    US embassy"): they vote as names, and a place reading of the same words would count them
+    twice."""
+    names = ("country", "demonym")
+    return {(s.start_char, s.end_char) for s in actor_spans(doc) if s.label_ in names}
 
 
 def actor_votes(doc: Doc) -> Votes:
@@ -95,11 +109,20 @@ def actor_votes(doc: Doc) -> Votes:
                 _force_vote(votes, entry.country_code, entry.kind)
             elif entry.country_code and entry.kind in GROUP_KINDS:
                 votes[entry.country_code] += GROUP_WEIGHT
+        elif span.label_ in HOME_KINDS and _modifier(span):  # "the Turkish military operation"
+            votes[key] += NAME_WEIGHT
         elif span.label_ in HOME_KINDS:  # "Libyan troops": kb_id is the ISO code
             _force_vote(votes, key, span.label_)
         elif span.label_ in ("country", "demonym"):
             votes[key] += NAME_WEIGHT
     return votes
+
+
+def _modifier(span: Span) -> bool:
+    """A force named only to qualify another noun ("the Turkish military operation in Syria"):
+    the story talks about the operation, not about the force acting where the story is."""
+    root = span.root
+    return root.dep_ in ("amod", "compound") and root.head.i >= span.end and root.head.pos_ == "NOUN"
 
 
 def _force_vote(votes: Votes, code: str, kind: str) -> None:
