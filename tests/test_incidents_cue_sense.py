@@ -159,3 +159,13 @@ def test_deaths_between_forces_and_an_armed_group_are_a_battle(nlp) -> None:
 )
 def test_recovered(nlp, text: str, sub: str | None) -> None:
     assert first(nlp, text) == sub
+
+
+def test_protest_a_victim_was_covering_is_the_setting(nlp) -> None:
+    text = "A man attacked a photographer covering a protest outside the city hall on Monday."
+    assert first(nlp, text) == "Attack"
+    # A protest told as the event stays one.
+    assert (
+        first(nlp, "Hundreds of teachers held a protest outside the city hall.")
+        == "Peaceful protest"
+    )

@@ -44,7 +44,7 @@ DEMONSTRATION_ORDER = (
 
 def protest_candidate(cues: Sequence[Cue], kinds: set[str]) -> Candidate | None:
     if any(c.label == "PROTEST" for c in cues) and all(
-        _not_yet(c) or _troops_marching(c) for c in cues if c.label == "PROTEST"
+        _not_yet(c) or _troops_marching(c) or _reported_on(c) for c in cues if c.label == "PROTEST"
     ):
         # Only a protest expected or called for: ACLED codes demonstrations that took place.
         cues = [c for c in cues if c.label != "PROTEST"]
@@ -88,6 +88,26 @@ def protest_candidate(cues: Sequence[Cue], kinds: set[str]) -> Candidate | None:
     else:
         sub = ST.PEACEFUL_PROTEST
     return Candidate(sub, anchor.span, 6.5)
+
+
+# Verbs of reporting on an event: "a journalist covering a protest" is where the journalist was.
+REPORTING = frozenset({"cover", "film", "photograph", "document", "livestream", "monitor"})
+
+
+def _reported_on(cue: Cue) -> bool:
+    """ "attacked a journalist covering a protest": the protest is what the victim was reporting
+    on, the setting of the event told, not the event."""
+    root = cue.span.root
+    return (
+        root.dep_ == "dobj"
+        and root.head.lemma_.lower() in REPORTING
+        and root.head.dep_
+        in (
+            "acl",
+            "advcl",
+            "relcl",
+        )
+    )
 
 
 def _troops_marching(cue: Cue) -> bool:
