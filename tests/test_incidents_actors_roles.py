@@ -139,3 +139,14 @@ def test_a_facility_named_after_a_person_is_no_person(nlp) -> None:
         "INTERNATIONAL AIRPORT, IN THE TOWN OF RIO NEGRO, ANTIOQUIA DEPARTMENT.",
     )
     assert not any("AIRPORT" in v for v in with_role(found, ActorRole.VICTIM))
+
+
+def test_where_a_bomb_went_off_and_where_it_was_placed_are_targets(nlp) -> None:
+    found = actors(
+        nlp,
+        "A car bomb exploded in Bogota today. Those wounded include three employees of the gas "
+        "station where the car bomb went off.",
+    )
+    assert any(t.endswith("gas station") for t in with_role(found, ActorRole.TARGET))
+    found = actors(nlp, "Insurgents placed a bomb in the city's administrative offices.")
+    assert any(t.endswith("administrative offices") for t in with_role(found, ActorRole.TARGET))

@@ -224,13 +224,14 @@ def _is_violence(tok: Token) -> bool:
 def _object_like(tok: Token) -> bool:
     """A thing that can be hit: a building, vehicle or installation, or a named organisation or
     facility; places, dates and event words are not."""
-    if tok.ent_type_ in ("DATE", "TIME", "NORP", "PERSON"):
+    if tok.ent_type_ in ("DATE", "TIME", "NORP"):
         return False
-    # A structure noun heads a thing even inside a place name the tagger found ("the CEL San
-    # Luis substation" tagged as a GPE); a place name with another head ("Santa Ana") is none.
+    # A structure noun heads a thing even inside a name the tagger found ("the CEL San Luis
+    # substation" tagged as a GPE, "the Andres Avelino Caceres park" as a PERSON); a name with
+    # another head ("Santa Ana") is none.
     if tok.pos_ in ("NOUN", "PROPN") and STRUCTURES & {tok.lower_, tok.lemma_.lower()}:
         return True
-    if tok.ent_type_ in ("GPE", "LOC"):
+    if tok.ent_type_ in ("GPE", "LOC", "PERSON"):
         return False
     return tok.pos_ == "PROPN" and tok.ent_type_ in ("ORG", "FAC")
 
@@ -268,7 +269,37 @@ def _hit_heads(verb: Token) -> list[Token]:
               for x in c.children if x.dep_ == "pobj"]  # fmt: skip
     if verb.pos_ == "NOUN":
         heads += _of_after_place(verb)
+    heads += _exploded_where(verb)
     return heads + [c for h in heads for c in h.conjuncts]
+
+
+# Explosive things a verb may put somewhere: "placed a bomb in the offices", "left explosives
+# at the door" (MUC-4 bombings: the place the bomb was put is the target).
+EXPLOSIVE_NOUNS = frozenset(
+    "bomb bombs explosive explosives dynamite device devices charge charges".split()  # noqa: SIM905
+)
+# Verbs of exploding: "the gas station where the car bomb went off" - the place is the target.
+EXPLODING = frozenset({"explode", "detonate", "blast", "blow", "go"})
+
+
+def _places_explosive(verb: Token) -> bool:
+    """A verb whose object is an explosive ("placed a bomb"): what it is put in or on is hit."""
+    return verb.pos_ == "VERB" and any(
+        c.dep_ == "dobj" and c.lower_ in EXPLOSIVE_NOUNS for c in verb.children
+    )
+
+
+def _exploded_where(verb: Token) -> list[Token]:
+    """ "the gas station where the car bomb went off": the noun a "where" clause of exploding
+    describes."""
+    lemma = verb.lemma_.lower()
+    if verb.dep_ != "relcl" or lemma not in EXPLODING:
+        return []
+    if lemma == "go" and not any(c.lower_ == "off" for c in verb.children):
+        return []
+    if not any(c.lower_ == "where" for c in verb.children):
+        return []
+    return [verb.head]
 
 
 def _of_event_after_place(tok: Token) -> bool:
@@ -315,7 +346,11 @@ def hit_objects(trigger: Span, taken: list[Mention]) -> list[Mention]:
     an actor: "bombed the power station", "an attack on a bus" (targets), "killed a peasant",
     "three soldiers were wounded" (victims)."""
     used = {i for m in taken for i in range(m.span.start, m.span.end)}
-    verbs = [trigger.root] + [t for t in trigger.sent if _is_violence(t) and t.i != trigger.root.i]
+    verbs = [trigger.root] + [
+        t
+        for t in trigger.sent
+        if (_is_violence(t) or _places_explosive(t) or _exploded_where(t)) and t.i != trigger.root.i
+    ]
     out: list[Mention] = []
     for verb in verbs:
         for head in _hit_heads(verb):
