@@ -195,3 +195,9 @@ def test_snipers_are_people_but_sniper_fire_is_a_weapon(nlp) -> None:
     found = _found(nlp, "Snipers killed two soldiers; later sniper fire hit a bus.")
     assert "Snipers" not in found
     assert _get(found, "sniper fire")[0] == "small-arms"
+
+
+def test_a_suicide_bomber_carries_a_suicide_bomb_not_an_aircraft(nlp) -> None:
+    found = _found(nlp, "Two suicide bombers blew themselves up at the market.")
+    assert _get(found, "suicide bombers")[0] == "suicide-bomb"
+    assert _get(_found(nlp, "Heavy bombers struck the town."), "bombers")[0] == "airstrike"
