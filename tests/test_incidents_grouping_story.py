@@ -69,3 +69,24 @@ def test_offensive_to_retake_is_no_capture(nlp) -> None:
     subs = [i.sub_event_type for i in report(nlp, text).incidents]
     assert "Government regains territory" not in subs
     assert subs and subs[0] == "Armed clash"
+
+
+def test_arrest_of_the_attacker_is_the_attack_aftermath(nlp) -> None:
+    text = (
+        "A man shot and wounded a shopkeeper in the market on Monday. The attacker was detained "
+        "by police later that day."
+    )
+    incidents = report(nlp, text).incidents
+    assert [i.sub_event_type for i in incidents] == ["Attack"]
+
+
+def test_base_named_as_a_victims_post_is_no_target(nlp) -> None:
+    from warwatch.incidents.event_type import _whose_post
+    from warwatch.incidents.triggers import cues_by_sentence
+
+    def posts(text: str) -> list[bool]:
+        cues = [c for cs in cues_by_sentence(nlp(text), None).values() for c in cs]
+        return [_whose_post(c) for c in cues if c.label == "POSITION"]
+
+    assert posts("A man shot a commander of one of the military bases in the city.") == [True]
+    assert posts("Gunmen fired on the positions of the army near the border.") == [False]

@@ -79,6 +79,10 @@ def _gunfire(cues: Sequence[Cue], kinds: set[str], two_sides: bool) -> Candidate
     """Shooting with small arms: between armed sides a battle, at civilians an attack."""
     labels = {c.label for c in cues}
     use = first_cue(cues, "WEAPONUSE") or first_cue(cues, "ATTACK")
+    if any(c.label == "POSITION" and _whose_post(c) for c in cues):
+        # "shot a commander of one of the bases": the base says who was shot, not what was hit
+        cues = [c for c in cues if not (c.label == "POSITION" and _whose_post(c))]
+        labels = {c.label for c in cues}
     if use is None or not labels & {"FIREARM", "POSITION"}:
         return None
     if use.label == "ATTACK" and use.lemma in ONE_SIDED:
@@ -88,6 +92,28 @@ def _gunfire(cues: Sequence[Cue], kinds: set[str], two_sides: bool) -> Candidate
     if "civilians" in kinds:
         return Candidate(ST.ATTACK, use.span, 6.1)
     return Candidate(ST.ARMED_CLASH if kinds & STATE_KINDS else ST.ATTACK, use.span, 5.6)
+
+
+# People named by their post ("the commander of the base"): the post identifies them.
+POST_HOLDERS = frozenset(
+    {"commander", "officer", "soldier", "chief", "head", "member", "guard", "director",
+     "spokesman", "spokesperson", "employee", "worker", "staff", "personnel", "serviceman"}
+)  # fmt: skip
+
+
+def _whose_post(cue: Cue) -> bool:
+    """Is the position named only as the post of a person ("a commander of one of the bases")?"""
+    tok = cue.span.root
+    for _ in range(4):
+        if tok.dep_ != "pobj" or tok.head.lower_ != "of":
+            return False
+        owner = tok.head.head
+        if owner.lemma_.lower() in POST_HOLDERS:
+            return True
+        if not owner.like_num and owner.lower_ not in ("one", "some", "each", "any"):
+            return False
+        tok = owner  # "one of the bases": up one more "of"
+    return False
 
 
 def _simple(cues: Sequence[Cue], kinds: set[str], two_sides: bool) -> list[Candidate]:

@@ -25,7 +25,7 @@ from typing import TYPE_CHECKING
 
 from spacy.tokens import Span
 
-from ..model import EventType, Place, SubEventType
+from ..model import EVENT_TYPE_OF, EventType, Place, SubEventType
 from .event_type import DEMONSTRATION_ORDER, Candidate
 from .triggers import Cue
 
@@ -109,7 +109,11 @@ def add(groups: list[Group], member: Member, places: set[int]) -> None:
             if g.sub_event == sub:
                 g.members.append(member)
                 return
-    if _territory_join(groups, member, places) or _riot_join(groups, member, places):
+    if (
+        _territory_join(groups, member, places)
+        or _riot_join(groups, member, places)
+        or _perpetrator_arrest(groups, member)
+    ):
         return
     if sub in DEMONSTRATION_ORDER:
         for g in groups:
@@ -197,6 +201,35 @@ def _riot_join(groups: list[Group], member: Member, places: set[int]) -> bool:
     target.members.append(member)
     target.places |= places
     return True
+
+
+# Words for the doer of an act just told: "the attacker was detained", "the gunman was arrested".
+DOER_WORDS = frozenset(
+    {"attacker", "attackers", "assailant", "assailants", "gunman", "gunmen", "shooter",
+     "shooters", "perpetrator", "perpetrators", "culprit", "culprits", "latter", "bomber"}
+)  # fmt: skip
+VIOLENT_TYPES = frozenset({EventType.BATTLES, EventType.EXPLOSIONS, EventType.VAC})
+
+
+def _perpetrator_arrest(groups: list[Group], member: Member) -> bool:
+    """The arrest of the doer of a violent act told before ("The attacker was detained by police")
+    is that act's aftermath, not an event of its own: ACLED codes the act (Codebook 2023,
+    "Arrests" covers detentions as a strategic development in their own right)."""
+    if member.cand.sub_event != SubEventType.ARRESTS:
+        return False
+    root = member.cand.trigger.root
+    held = [c for c in root.children if c.dep_ in ("nsubjpass", "dobj")]
+    if not any(t.lower_ in DOER_WORDS for t in held):
+        return False
+    target = next((g for g in reversed(groups) if _event_type(g) in VIOLENT_TYPES), None)
+    if target is None:
+        return False
+    target.members.append(member)
+    return True
+
+
+def _event_type(g: Group) -> EventType | None:
+    return EVENT_TYPE_OF.get(g.sub_event)
 
 
 def keep(cands: list[Candidate]) -> list[Candidate]:
