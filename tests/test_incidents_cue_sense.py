@@ -169,3 +169,16 @@ def test_protest_a_victim_was_covering_is_the_setting(nlp) -> None:
         first(nlp, "Hundreds of teachers held a protest outside the city hall.")
         == "Peaceful protest"
     )
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Pensioners gathered outside the bank to demand their savings. One of them threw an "
+        "explosive at the manager's house.",
+        "Farmers blocked the highway to protest fuel prices. A lorry that crossed the blockade "
+        "was hit by a stone.",
+    ],
+)
+def test_demonstrators_throwing_things_is_violent(nlp, text: str) -> None:
+    assert first(nlp, text) == "Violent demonstration"
