@@ -150,3 +150,10 @@ def test_where_a_bomb_went_off_and_where_it_was_placed_are_targets(nlp) -> None:
     assert any(t.endswith("gas station") for t in with_role(found, ActorRole.TARGET))
     found = actors(nlp, "Insurgents placed a bomb in the city's administrative offices.")
     assert any(t.endswith("administrative offices") for t in with_role(found, ActorRole.TARGET))
+
+
+def test_members_held_responsible_for_the_attack_are_its_doers(nlp) -> None:
+    found = actors(
+        nlp, "Police said that Shining Path members were responsible for the attack on the bank."
+    )
+    assert "Shining Path" in with_role(found, ActorRole.PERPETRATOR)

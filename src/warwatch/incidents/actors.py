@@ -217,6 +217,17 @@ def _owns_up(tok: Token) -> bool:
     )
 
 
+def _held_responsible(tok: Token) -> bool:
+    """ "Shining Path members were responsible for the attack": the subject of "be responsible
+    (for)" is the doer (hedged like any other attribution when a hedge governs it)."""
+    head = tok.head
+    return (
+        tok.dep_ == "nsubj"
+        and head.lemma_.lower() == "be"
+        and any(c.dep_ == "acomp" and c.lower_ == "responsible" for c in head.children)
+    )
+
+
 def _is_violence(tok: Token) -> bool:
     return tok.lemma_.lower() in VIOLENCE or tok.lower_ in VIOLENCE
 
@@ -463,13 +474,15 @@ def _role_by_violence(tok: Token) -> ActorRole | None:
     part = _part_of(tok)
     if part is not None:
         return _role_by_violence(part)
+    if tok.dep_ in ("compound", "amod") and tok.head.lower_ in PART_NOUNS:  # "Shining Path members"
+        return _role_by_violence(tok.head)
     # Before the apposition's head: in "the funeral of a party member, X, a municipal official
     # who was shot", X's own apposition says what was done to X, the head says nothing.
     if _suffered_in_clause(tok):
         return ActorRole.TARGET
     if tok.dep_ == "appos":  # "kidnapped a peasant, Jose Manuel Posada": the peasant's role
         return _role_by_violence(tok.head)
-    if _owns_up(tok):
+    if _owns_up(tok) or _held_responsible(tok):
         return ActorRole.PERPETRATOR
     dep, head = tok.dep_, tok.head
     if dep == "conj":
