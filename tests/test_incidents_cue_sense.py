@@ -182,3 +182,12 @@ def test_protest_a_victim_was_covering_is_the_setting(nlp) -> None:
 )
 def test_demonstrators_throwing_things_is_violent(nlp, text: str) -> None:
     assert first(nlp, text) == "Violent demonstration"
+
+
+def test_what_an_attack_is_part_of_is_no_battle(nlp) -> None:
+    from warwatch.incidents.event_type import candidates
+
+    doc = nlp("The attack is a carry over of hostilities which began last week.")
+    cues = [c for cs in cues_by_sentence(doc, None).values() for c in cs]
+    assert "CLASH" in {c.label for c in cues}
+    assert "Armed clash" not in {c.sub_event for c in candidates(cues, set())}

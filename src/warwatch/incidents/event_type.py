@@ -157,6 +157,8 @@ def _simple(cues: Sequence[Cue], kinds: set[str], two_sides: bool) -> list[Candi
             )
         if cue.label == "EMERGENCY" and "PROTEST" in labels:
             score = 4.0  # a rally against a curfew is the rally
+        if cue.label == "CLASH" and _describes_subject(cue, cues):
+            continue  # "the attack is a carry-over of hostilities": what the attack is part of
         if cue.label == "CLASH" and _struggling(cue):
             continue  # "police battling to contain the looting": an effort, not a battle
         if cue.label == "CLASH" and cue.span.root.head.lemma_.lower() in AFTERMATH:
@@ -172,6 +174,20 @@ def _simple(cues: Sequence[Cue], kinds: set[str], two_sides: bool) -> list[Candi
             score = 6.5
         out.append(Candidate(sub, cue.span, score))
     return out
+
+
+def _describes_subject(cue: Cue, cues: Sequence[Cue]) -> bool:
+    """A cue inside the predicate of "<event> is/was a part/continuation of <cue>": the sentence
+    says what its subject event belongs to; the subject is the event."""
+    root = cue.span.root
+    if root.dep_ != "pobj" or root.head.lower_ != "of":
+        return False
+    attr = root.head.head
+    verb = attr.head
+    if attr.dep_ != "attr" or verb.lemma_ != "be":
+        return False
+    subjects = {c.i for c in verb.children if c.dep_ == "nsubj"}
+    return any(c is not cue and c.span.root.i in subjects for c in cues)
 
 
 def _struggling(cue: Cue) -> bool:
