@@ -44,3 +44,11 @@ def test_pronoun_us_and_regional_american_are_no_state(nlp) -> None:
     )
     assert not [s for s in found if s[2] == "US"]
     assert ("American", "demonym", "US") in spans(nlp, "An American soldier was wounded.")
+
+
+def test_a_class_word_before_a_name_describes_it(nlp) -> None:
+    found = spans(nlp, "The terrorist Manuel Rodriguez Patriotic Front reported on the operation.")
+    assert [s[0] for s in found] == ["Manuel Rodriguez Patriotic Front"]
+    assert ("terrorists", "unidentified") in [
+        (s[0], s[1]) for s in spans(nlp, "The terrorists fled.")
+    ]

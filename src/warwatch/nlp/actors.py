@@ -81,6 +81,7 @@ class ActorRecognizer:
             spans.append(self._state_or_bare(doc, start, end, kind, code, entry_at))
             if kind == "country":
                 spans.extend(self._forces_of(doc, start, end, code))
+        spans = [s for s in spans if not _describes_a_name(s, spans)]
         taken = {i for s in spans for i in range(s.start, s.end)}
         spans.extend(self._ethnic_militias(doc, taken))
         spans.extend(self._armed_persons(doc, taken))
@@ -244,6 +245,27 @@ def _regional(doc: Doc, start: int, end: int) -> bool:
     if prev.text == "-" and start > 1:  # "Pan-American"
         prev = doc[start - 2]
     return prev.lower_ in _REGION_WORDS
+
+
+def _describes_a_name(span: Span, spans: list[Span]) -> bool:
+    """A generic class word right before a name describes it: "the terrorist Manuel Rodriguez
+    Patriotic Front", "terrorist Victor Polay Campos" name one actor, the group or the person,
+    not an unidentified one beside it."""
+    if len(span) != 1 or not span.kb_id_.startswith("entry:"):
+        return False
+    if actor_entries()[int(span.kb_id_.split(":")[1])].country_code:
+        return False  # a named group itself
+    nxt = span.end
+    if nxt >= len(span.doc):
+        return False
+    if span.doc[nxt].ent_type_ == "PERSON" and span.doc[nxt].ent_iob_ == "B":
+        return True
+    return any(
+        s.start == nxt
+        and s.kb_id_.startswith("entry:")
+        and actor_entries()[int(s.kb_id_.split(":")[1])].country_code
+        for s in spans
+    )
 
 
 def _acronym(tok: Token) -> bool:
