@@ -28,6 +28,8 @@ def first(nlp, text: str):  # type: ignore[no-untyped-def]
         "In May 2018, rebels seized the airport.",
         "Israel is one of the major arms suppliers to the government.",
         "Several powers have interests in the region.",
+        "Historically, the two clans have fought over grazing land.",
+        "The valley has a long history of clashes between herders and farmers.",
     ],
 )
 def test_background(nlp, text: str) -> None:  # type: ignore[no-untyped-def]
@@ -42,6 +44,9 @@ def test_background(nlp, text: str) -> None:  # type: ignore[no-untyped-def]
         "Cluster bombs, banned since 2010, were used in the town in recent days.",
         "Gunmen attacked a bus near the border.",
         "On 12 March 2021, protesters gathered outside parliament.",
+        # "history" naming a present-day thing is no past cue
+        "Students protested, demanding that history classes stay mandatory.",
+        "Residents rallied to protect a historical building from demolition.",
     ],
 )
 def test_present(nlp, text: str) -> None:  # type: ignore[no-untyped-def]

@@ -276,6 +276,27 @@ def first_type(nlp, text: str) -> str | None:
         ),
         # A demonstration that turns very violent.
         ("Protests over fuel prices turned very violent in the capital.", "Violent demonstration"),
+        # Labour strikes are protests (ACLED Codebook 2023, "Protests"/"Peaceful protest").
+        ("Workers launched a three-day strike over pay in the city.", "Peaceful protest"),
+        ("Doctors staged a strike at the main hospital on Monday.", "Peaceful protest"),
+        ("Nurses held a 24-hour strike over pay in the capital.", "Peaceful protest"),
+        ("Prisoners began a hunger strike in the jail on Monday.", "Peaceful protest"),
+        # ... while strikes by air assets and missiles stay attacks
+        ("A drone strike killed two militants in the village on Monday.", "Air/drone strike"),
+        ("An air strike hit a market in the town on Monday, killing five.", "Air/drone strike"),
+        (
+            "A missile strike destroyed a bridge near the city on Monday.",
+            "Shelling/artillery/missile attack",
+        ),
+        # A road closed by residents with a demand, no protest word: a peaceful protest.
+        (
+            "Residents of the village closed one of the main streets and demanded repairs.",
+            "Peaceful protest",
+        ),
+        (
+            "On 29 June, villagers closed Yerevan-Gyumri road and demanded compensation.",
+            "Peaceful protest",
+        ),
     ],
 )
 def test_codebook_rules(nlp, text: str, expected: str) -> None:

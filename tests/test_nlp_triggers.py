@@ -44,3 +44,27 @@ def test_inflected_verb_with_plural_object(nlp) -> None:
 def test_one_phrase_per_line(nlp, text: str, phrase: str, label: str) -> None:
     """Lexicon lines whose multi-word alternatives shared a line never matched these."""
     assert cues(nlp, text)[phrase] == label
+
+
+@pytest.mark.parametrize(
+    ("text", "phrase", "label"),
+    [
+        ("Unions called a general strike in the capital.", "general strike", "PROTEST"),
+        ("Workers launched a three-day strike.", "day strike", "PROTEST"),
+        ("Teachers staged a strike on Monday.", "staged a strike", "PROTEST"),
+        ("Residents closed the nearby railway.", "closed the nearby railway", "PROTEST"),
+        (
+            "Residents blocked one of the main streets.",
+            "blocked one of the main streets",
+            "PROTEST",
+        ),
+    ],
+)
+def test_strikes_and_road_closures(nlp, text: str, phrase: str, label: str) -> None:
+    assert cues(nlp, text)[phrase] == label
+
+
+def test_strike_as_attack_is_no_protest(nlp) -> None:
+    found = cues(nlp, "An air strike and a drone strike hit the town.")
+    assert "PROTEST" not in found.values()
+    assert "PROTEST" not in cues(nlp, "The army launched a strike on rebel positions.").values()

@@ -54,7 +54,12 @@ _CUMULATIVE = re.compile(
 )
 _HISTORICAL = re.compile(
     r"\b(?:fall|collapse|dissolution|break-?up)\s+of\s+the\s+(?:Soviet\s+Union|USSR|Yugoslavia|Ottoman)"
-    r"|\blast\s+year'?s\b|\bdecades?\s+(?:of|ago|long)\b|\bcentur(?:y|ies)\b|\bhistor(?:y|ic|ical|ically)\b"
+    r"|\blast\s+year'?s\b|\bdecades?\s+(?:of|ago|long)\b|\bcentur(?:y|ies)\b"
+    # "history" as a past cue only when it tells the past ("historically", "a long history of
+    # clashes"): "history subjects", "a historical building", "a historic deal" are present-day
+    # nouns and once made a whole protest note background
+    r"|\bhistorically\b|\bhistory\s+of\s+(?:\w+\s+){0,2}(?:conflict|violence|war|wars|fighting|clashes|"
+    r"attacks|feuds?|tensions?|disputes?)\b"
     r"|\bthe\s+(?:1[89]\d\d|20[0-2]\d)\s+(?:ceasefire|truce|war|agreement|accord|peace|genocide|massacre|"
     r"revolution|uprising|invasion|coup|election|referendum|conflict)\b|\bin\s+the\s+(?:early\s+|late\s+|mid-?)?"
     r"(?:1[89]\d0|20[0-2]0)s\b|\bformer(?:ly)?\b[^.;]{0,30}\b(?:Soviet|colony|colonial)\b",

@@ -14,7 +14,7 @@ from functools import cache
 
 from spacy.language import Language
 from spacy.matcher import PhraseMatcher
-from spacy.tokens import Doc, Span
+from spacy.tokens import Doc, Span, Token
 from spacy.util import filter_spans
 
 from ..datafiles import data_rows
@@ -74,8 +74,47 @@ class CueRecognizer:
     def __call__(self, doc: Doc) -> Doc:
         found = list(self.by_lemma(doc)) + list(self.by_lower(doc))
         spans = [Span(doc, s, e, label=m) for m, s, e in found]
+        spans += _road_closures(doc)
         doc.spans[SPANS_KEY] = filter_spans(spans)
         return doc
+
+
+# A road closed or blocked by the crowd is a demonstration (ACLED Codebook 2023, "Peaceful
+# protest"/"Violent demonstration": road blockades); the lexicon phrase covers "closed the main
+# road", this covers words between verb and road ("closed Yerevan-Gyumri road", "closed one of
+# the main streets") through the parse. Who closed it (troops, police) is judged downstream
+# (incidents/demonstration_type._troops_block).
+_ROADS = frozenset({"road", "highway", "street", "route", "intersection", "bridge", "railway",
+                    "motorway", "crossroads", "junction", "traffic"})  # fmt: skip
+_ROAD_REACH = 6  # tokens from verb to road noun kept in one cue span
+
+
+# Words a road's name or description may carry between the verb and the road noun.
+_NAMING_POS = frozenset({"DET", "ADJ", "PROPN", "PUNCT", "NUM"})
+_CLOSED_FORMS = frozenset({"block", "blocks", "blocked", "blocking", "close", "closes", "closed",
+                           "closing", "shut", "shuts", "shutting"})  # fmt: skip
+
+
+def _road_noun(token: Token) -> bool:
+    return token.lemma_.lower() in _ROADS or token.lower_ in _ROADS
+
+
+def _road_closures(doc: Doc) -> list[Span]:
+    """PROTEST spans "closed <road's name or description> road". Read from the words, not the
+    parse: the small model often takes "closed" before a place name for an adjective ("residents
+    of Karbi closed Yerevan-Vanadzor highway")."""
+    found = []
+    for verb in doc:
+        if verb.lower_ not in _CLOSED_FORMS or (verb.i > 0 and doc[verb.i - 1].pos_ == "DET"):
+            continue  # "the closed road": a state, not an act
+        for i in range(verb.i + 1, min(verb.i + 1 + _ROAD_REACH, len(doc))):
+            word = doc[i]
+            if _road_noun(word):
+                found.append(Span(doc, verb.i, i + 1, label="PROTEST"))
+                break
+            if word.pos_ not in _NAMING_POS and word.lower_ not in ("one", "of", "main"):
+                break
+    return found
 
 
 def register() -> None:
