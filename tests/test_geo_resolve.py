@@ -285,3 +285,18 @@ def test_an_alternate_name_that_another_town_bears_weighs_less() -> None:
 
     cands = (town(1, "RU", MAIN), town(2, "RU", ALT), town(3, "US", ALT))
     assert _shadowed(cands, [5.0, 5.0, 5.0]) == (5.0, 5.0 - W_SHADOWED, 5.0)
+
+
+def test_a_word_inside_a_longer_name_is_no_small_namesake(real_gazetteer: Gazetteer) -> None:
+    from warwatch.geo.resolve import lookup_name
+
+    # "X of Y": the head names the kind, the place is Y.
+    assert {c.feature_code for c in lookup_name(real_gazetteer, "Bank of Japan")} == {"PCLI"}
+    # A lone ordinary word beside another proper word is part of that name, not a small town.
+    for name in ("Brands Hatch", "Federal University of Technology", "Woodman Point"):
+        assert lookup_name(real_gazetteer, name) == (), name
+    # An institution's words around a town still say it lies there, whatever its size.
+    found = lookup_name(real_gazetteer, "Martuni Hospital")
+    assert any(c.name == "Martuni" and c.population < 100_000 for c in found)
+    # A capitalised acronym is an organisation's, not a place ("MDC", "GMU").
+    assert all(c.population < 100_000 for c in lookup_name(real_gazetteer, "Nenagh MDC"))

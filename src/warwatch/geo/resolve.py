@@ -34,7 +34,7 @@ from .fold import fold, quick_fold
 from .gazetteer import SKELETON_MATCH, Candidate, Gazetteer
 from .geodesy import RadPoint, haversine_km, nearest_km, rad_point
 from .store import ALT, DEMONYM, MAIN
-from .words import GENERIC
+from .words import FACILITY_WORDS, FEATURE_NOUNS, GENERIC, ORG_WORDS, PART_NOUNS, SETTLEMENT_NOUNS
 
 # Prior for a kind of feature, added to log10(population); a country is far more often meant by
 # its name than a same-named town, a first-level division more often than a small town.
@@ -96,24 +96,74 @@ def _exact(found: Sequence[Candidate]) -> bool:
 # University", "Birmingham City", "Lake Manassas"): the place inside is found by backing off to
 # the longest run of the other words that the gazetteer knows.
 _MAX_WORDS = 6
+# Words that join a kind to a place ("Bank of Japan", "Summit of the Americas").
+_JOINERS = frozenset({"of", "the", "and", "for", "de", "&"})
+# The kind words around a backed-off place: generic feature words and institution words.
+_KIND_WORDS = (
+    GENERIC | ORG_WORDS | SETTLEMENT_NOUNS | PART_NOUNS | FACILITY_WORDS | FEATURE_NOUNS | _JOINERS
+)
+# A lone backed-off word that shares its name with other proper words ("Brands Hatch", "Federal
+# University of Technology", "Woodman Point") is most often an ordinary word inside a longer
+# proper name, not a place: it is kept only when it names something this size or an area (a
+# country, a division, a continent): "Robinson College Cambridge" keeps Cambridge. Set on the
+# four corpora of eval/geo.py --spans (2026-11-27).
+_LONE_WORD_MIN_POP = 100_000
 
 
 def _embedded(gaz: Gazetteer, name: str) -> tuple[Candidate, ...]:
-    """Candidates for the longest proper sub-phrase of a multi-word name with no match itself."""
+    """Candidates for the longest proper sub-phrase of a multi-word name with no match itself.
+
+    Among one-word parts, a word after "of" names the place ("Bank of Japan": the bank is in
+    Japan) and the word before it the kind of thing, so the head before "of" is never tried.
+    A lone word whose other words are not all kind words must name something big
+    (``_LONE_WORD_MIN_POP``), or the name is left unresolved: a wild guess is worse than none.
+    """
     words = name.split()
     if not 1 < len(words) <= _MAX_WORDS:
         return ()
-    for n in range(len(words) - 1, 0, -1):
+    for n in range(len(words) - 1, 1, -1):
         for i in range(len(words) - n + 1):
             part = " ".join(words[i : i + n])
-            if not part[:1].isupper() or (n == 1 and fold(part) in GENERIC):
+            if not part[:1].isupper():
                 continue
             found = tuple(c for c in gaz.candidates(part) if c.kind != SKELETON_MATCH)
             if found:
-                return tuple(
-                    replace(c, kind=max(c.kind, ALT)) if c.kind != DEMONYM else c for c in found
-                )
+                return _as_embedded(found)
+    folded = [fold(w) for w in words]
+    of_at = max((i for i, w in enumerate(folded) if w == "of"), default=-1)
+    for i, word in enumerate(words):
+        if (
+            not word[:1].isupper()
+            or folded[i] in GENERIC
+            or folded[i] in FEATURE_NOUNS
+            or i < of_at
+            or _acronym(word)
+        ):
+            continue
+        found = tuple(c for c in gaz.candidates(word) if c.kind != SKELETON_MATCH)
+        if not found:
+            continue
+        # An institution's words ("X Hospital", "X Municipal District") say it lies in X, a
+        # feature's ("X Township", "X Park") that X is most often a namesake nearby; acronyms
+        # ("MDC", "GMU") are an organisation's. Any other word makes X part of a longer name.
+        if not all(w in _KIND_WORDS or _acronym(words[j]) for j, w in enumerate(folded) if j != i):
+            found = tuple(c for c in found if _big(c))
+        if found:
+            return _as_embedded(found)
     return ()
+
+
+def _acronym(word: str) -> bool:
+    return word.isupper() and len(word) <= 4
+
+
+def _big(c: Candidate) -> bool:
+    return c.feature_code in AREA_CODES or c.population >= _LONE_WORD_MIN_POP
+
+
+def _as_embedded(found: Sequence[Candidate]) -> tuple[Candidate, ...]:
+    """A place found inside a longer name matched it only in part: rank it as an alternate."""
+    return tuple(replace(c, kind=max(c.kind, ALT)) if c.kind != DEMONYM else c for c in found)
 
 
 _CAPITALISED = re.compile(r"[A-Z][\w’'.-]*")

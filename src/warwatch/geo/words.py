@@ -270,6 +270,7 @@ GENERIC = frozenset(
         "little",
         "lower",
         "market",
+        "metro",  # a metro line or station ("Vienna/Fairfax-GMU Metro"; GeoNames MTRO)
         "mosque",
         "mount",
         "national",
@@ -290,5 +291,74 @@ GENERIC = frozenset(
         "university",
         "upper",
         "west",
+    ]  # noqa: SIM905
+)
+
+# English head nouns of feature names, from the feature classes of GeoNames
+# (https://www.geonames.org/export/codes.html: PRK park, ISL island, FLLS falls, LGN lagoon,
+# RESV reserve, CST coast, ...) and the townships of the US Census: "Madison Township", "Roanoke
+# Park", "Meadow Grove". The word before them is often a namesake town nearby; the words
+# themselves name no place alone.
+FEATURE_NOUNS = frozenset(
+    [
+        "bay",
+        "beach",
+        "bridge",
+        "canal",
+        "cape",
+        "conservation",
+        "court",
+        "creek",
+        "dam",
+        "falls",
+        "flat",
+        "flats",
+        "forest",
+        "grove",
+        "harbor",
+        "harbour",
+        "heights",
+        "hill",
+        "hills",
+        "island",
+        "islands",
+        "lagoon",
+        "mall",
+        "metro",
+        "park",
+        "peak",
+        "point",
+        "reserve",
+        "springs",
+        "township",
+        "valley",
+    ]  # noqa: SIM905
+)
+
+# Words of an institution's or facility's name that say what it is, not where: "Nenagh Municipal
+# District", "Regional Trial Court", "City Hall". The place named beside them is where it is.
+FACILITY_WORDS = frozenset(
+    [
+        "club",
+        "community",
+        "correctional",
+        "court",
+        "detention",
+        "general",
+        "hall",
+        "high",
+        "higher",
+        "library",
+        "medical",
+        "memorial",
+        "metropolitan",
+        "military",
+        "municipal",
+        "museum",
+        "police",
+        "prison",
+        "public",
+        "regional",
+        "stadium",
     ]  # noqa: SIM905
 )
