@@ -300,3 +300,20 @@ def test_a_word_inside_a_longer_name_is_no_small_namesake(real_gazetteer: Gazett
     assert any(c.name == "Martuni" and c.population < 100_000 for c in found)
     # A capitalised acronym is an organisation's, not a place ("MDC", "GMU").
     assert all(c.population < 100_000 for c in lookup_name(real_gazetteer, "Nenagh MDC"))
+
+
+def test_a_famous_city_keeps_its_name_in_a_story_from_a_namesakes_country(
+    real_gazetteer: Gazetteer,
+) -> None:
+    text = (
+        "WASHINGTON - Officials in Washington and New York said the United States would "
+        "send envoys to London next week."
+    )
+    names = ("Washington", "New York", "United States", "London")
+    london = resolve_spans(real_gazetteer, text, spans_of(text, *names))[-1]
+    assert london.candidate is not None and london.candidate.country_code == "GB"
+    # With towns around it in its own state, the small namesake is meant.
+    text = "The fire spread from London to Mount Sterling and West Jefferson in Madison County."
+    names = ("London", "Mount Sterling", "West Jefferson", "Madison County")
+    london = resolve_spans(real_gazetteer, text, spans_of(text, *names))[0]
+    assert london.candidate is not None and london.candidate.admin1 == "US.OH"

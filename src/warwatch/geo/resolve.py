@@ -386,7 +386,7 @@ def resolve_spans(
             for c, s in zip(cands[i], _pass_scores(entries[i], named, box, cues[i]), strict=True)
         ]
         picks[i] = cands[i][_argmax(first[i])] if cands[i] else None
-    ctx = _Context(picks, [e.reading for e in entries])
+    ctx = _Context(picks, [e.reading for e in entries], named)
     ctx.add_support(entries, first)
     # The context term depends on the name only (not on the span), so a repeated name is
     # scored against the others once.
@@ -502,6 +502,13 @@ REPEAT_ALPHA = 0.25
 # span fewer, GeoWebNews and GeoVirus unchanged).
 ALT_PLAUSIBLE = 1.0
 PLAUSIBLE = 2.0  # first-pass score below the name's best that still counts as a reading
+# A namesake far smaller than the name's biggest reading (London, Ohio beside London; Paris,
+# Texas beside Paris) takes the country's votes only with local evidence: an answer within
+# LOCAL_KM, or other names answered or readable in its first-level division. A story from
+# Washington that says "London" means the capital, not the Ohio town, though both countries'
+# names are in it; a story naming Ohio towns around it means the town.
+FAMOUS_GAP = 2.0  # prior (log10 population) gap from the name's biggest reading: 100 times
+LOCAL_KM = 100.0
 
 
 _NONE: Counter[str] = Counter()  # read only
@@ -515,7 +522,13 @@ class _Context:
     candidates ("Guma LGA" beside "Guma Local Government Area"), would vote for whatever the
     first pass chose for it and keep a wrong answer in place."""
 
-    def __init__(self, picks: Sequence[Candidate | None], readings: Sequence[Reading]) -> None:
+    def __init__(
+        self,
+        picks: Sequence[Candidate | None],
+        readings: Sequence[Reading],
+        named: Counter[str] = _NONE,
+    ) -> None:
+        self.named = named  # countries the text names (named_countries)
         self.cc: Counter[str] = Counter()
         self.a1: Counter[str] = Counter()
         self.cc_by_name: dict[Reading, Counter[str]] = {}
@@ -584,18 +597,25 @@ class _Context:
         own_a1 = self.a1_by_name.get(name, _NONE).get
         points = [pt for pt, names in self.points if names != {name}]
         readings = self.n_readings - 1
+        top = max(entry.priors)
         out = []
-        for c, pt in zip(entry.cands, entry.points, strict=True):
+        for c, pt, p in zip(entry.cands, entry.points, entry.priors, strict=True):
             s = 0.0
             area = c.feature_code in COUNTRYLIKE
+            country = 0.0
+            local = False
             if others and c.country_code:
                 k = c.country_code
-                s += W_COUNTRY_SHARE * (cc(k, 0) - own_cc(k, 0)) / others
+                country += W_COUNTRY_SHARE * (cc(k, 0) - own_cc(k, 0)) / others
             if others and c.admin1 and not area:
                 k = c.admin1
-                s += W_ADMIN1_SHARE * (a1(k, 0) - own_a1(k, 0)) / others
+                share = W_ADMIN1_SHARE * (a1(k, 0) - own_a1(k, 0)) / others
+                s += share
+                local = share > 0
             if points and not area:
-                s -= W_DISTANCE * math.log10(1 + nearest_km(pt, points))
+                km = nearest_km(pt, points)
+                s -= W_DISTANCE * math.log10(1 + km)
+                local = local or km < LOCAL_KM
             if readings > 0:
                 # A country is supported by the names that could lie in it, a place below by
                 # those that could lie in its first-level division.
@@ -603,7 +623,13 @@ class _Context:
                     there = self.cc_support.get(c.country_code, _NO_READINGS)
                 else:
                     there = self.support.get(c.admin1, _NO_READINGS) if c.admin1 else _NO_READINGS
-                s += W_SUPPORT * (len(there) - (name in there)) / readings
+                support = W_SUPPORT * (len(there) - (name in there)) / readings
+                s += support
+                local = local or (support > 0 and not area)
+            if local or area or top - p < FAMOUS_GAP:
+                s += country
+            elif c.country_code and self.named.get(c.country_code):
+                s -= W_NAMED_COUNTRY  # the first pass's named-country bonus, taken back
             out.append(s)
         return out
 
