@@ -160,11 +160,37 @@ def _is_source(span: Span) -> bool:
     if _owns_up(root):  # "the FMLN claimed responsibility": the doer, not a source
         return False
     if root.dep_ in ("nsubj", "agent", "pobj") and root.head.lemma_.lower() in REPORTING:
-        return True
+        return not _reports_own_deed(root)
     head = root.head
     if root.dep_ == "pobj" and head.lower_ == "from":  # "reports from the Antioquia police"
         return head.head.lemma_.lower() in SOURCE_NOUNS or head.head.lower_ in SOURCE_NOUNS
     return root.dep_ == "pobj" and head.lower_ == "to" and head.head.lemma_.lower() == "accord"
+
+
+# Pronouns a reported clause uses for the reporter itself ("the army said it had retaken X",
+# "the group announced that its fighters ...").
+SELF_PRONOUNS = frozenset({"it", "they", "we"})
+SELF_POSSESSIVES = frozenset({"its", "their", "our"})
+
+
+def _reports_own_deed(root: Token) -> bool:
+    """ "The LNA reported that it had re-captured ...", "the rebels said their fighters attacked":
+    a reporting subject whose reported clause has an active subject that is a pronoun for it
+    ("it", "its forces") tells of its own deed, so it is the doer, not only a source. A passive
+    clause ("police said they were attacked") makes the reporter the one hit, so it stays out."""
+    if root.dep_ != "nsubj":
+        return False
+    verb = root.head
+    for tok in verb.subtree:
+        if tok.i <= root.i or tok.dep_ != "nsubj":
+            continue
+        if tok.head.i == verb.i or any(c.dep_ == "auxpass" for c in tok.head.children):
+            continue
+        if tok.lower_ in SELF_PRONOUNS:
+            return True
+        if any(c.dep_ == "poss" and c.lower_ in SELF_POSSESSIVES for c in tok.children):
+            return True
+    return False
 
 
 def mentions(sent: Span, default_country: Country | None) -> list[Mention]:
@@ -431,12 +457,23 @@ PART_NOUNS = frozenset(
     detachments cell cells squad squads faction factions band bands militant militants fighter
     fighters guerrilla guerrillas""".split()  # noqa: SIM905
 )
+# Quantity words for part of a group: "a number of Ethiopian forces were killed", "two of the
+# soldiers", "dozens of militants": the group takes the role the quantity has.
+QUANTITY_NOUNS = frozenset(
+    """number numbers dozen dozens score scores hundred hundreds thousand thousands handful
+    majority some many several most few all one two three four five six seven eight nine
+    ten""".split()  # noqa: SIM905
+)
 
 
 def _part_of(tok: Token) -> Token | None:
     """The part noun ``tok`` is the "of" complement of ("members of the Shining Path")."""
     head = tok.head
-    if tok.dep_ == "pobj" and head.lower_ == "of" and head.head.lower_ in PART_NOUNS:
+    if (
+        tok.dep_ == "pobj"
+        and head.lower_ == "of"
+        and head.head.lower_ in PART_NOUNS | QUANTITY_NOUNS
+    ):
         return head.head
     return None
 

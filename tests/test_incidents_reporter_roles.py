@@ -1,0 +1,50 @@
+"""A reporter telling of its own deed is the doer; a quantity of a group takes the group's role
+(issue 4, ACLED actor1). Sentences written for these tests; no gazetteer."""
+
+from __future__ import annotations
+
+import hashlib
+from datetime import date
+
+import pytest
+
+from warwatch.incidents import assemble
+from warwatch.model import Actor, ActorRole, Article
+
+pytestmark = pytest.mark.slow
+
+
+@pytest.fixture(autouse=True)
+def _no_gazetteer(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setattr("warwatch.geo.locate_incident", lambda doc, trigger, places: None)
+
+
+def actors(nlp, text: str) -> list[Actor]:
+    article = Article(
+        text=text, sha256=hashlib.sha256(text.encode()).hexdigest(), published=date(2024, 3, 10)
+    )
+    report = assemble(nlp(text), article, ())
+    return [a for inc in report.incidents for a in inc.actors]
+
+
+def names(found: list[Actor], role: ActorRole) -> list[str]:
+    return [a.name for a in found if a.role == role]
+
+
+def test_reporter_with_self_pronoun_in_reported_clause_is_the_doer(nlp) -> None:
+    found = actors(nlp, "Al Shabaab said it attacked a military base near the town on Monday.")
+    assert "Al Shabaab" in names(found, ActorRole.PERPETRATOR)
+
+
+def test_reporter_of_an_attack_on_itself_stays_a_source(nlp) -> None:
+    found = actors(nlp, "Al Shabaab said they were attacked by gunmen near the town on Monday.")
+    assert "Al Shabaab" not in names(found, ActorRole.PERPETRATOR)
+
+
+def test_quantity_of_soldiers_killed_is_hit_not_the_doer(nlp) -> None:
+    found = actors(
+        nlp, "A number of Kenyan soldiers were killed following an al Shabaab ambush on Monday."
+    )
+    perps = names(found, ActorRole.PERPETRATOR)
+    assert perps and perps[0] == "Al Shabaab"
+    assert not any(p.startswith("Military Forces of Kenya") for p in perps)
