@@ -317,3 +317,11 @@ def test_a_famous_city_keeps_its_name_in_a_story_from_a_namesakes_country(
     names = ("London", "Mount Sterling", "West Jefferson", "Madison County")
     london = resolve_spans(real_gazetteer, text, spans_of(text, *names))[0]
     assert london.candidate is not None and london.candidate.admin1 == "US.OH"
+
+
+def test_a_lone_demonym_of_a_region_is_that_region_not_a_namesake_town(
+    real_gazetteer: Gazetteer,
+) -> None:
+    text = "Washington officials met Arab leaders in Tunis."
+    arab = resolve_spans(real_gazetteer, text, spans_of(text, "Washington", "Arab", "Tunis"))[1]
+    assert arab.candidate is not None and arab.candidate.feature_code == "RGN"
