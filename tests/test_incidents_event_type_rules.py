@@ -334,3 +334,40 @@ def test_no_incident_without_political_violence(nlp, text: str) -> None:
 def test_expected_protest_is_no_protest(nlp) -> None:
     text = "Police deployed officers in the capital in anticipation of more demonstrations."
     assert first_type(nlp, text) not in {"Peaceful protest", "Protest with intervention"}
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # Infrastructure blown up or dynamited by an armed group: an explosive device, even with
+        # an industrial word ("pipeline") that alone would read as an accident (issue 4).
+        (
+            "Guerrillas dynamited the oil pipeline near the border on Monday.",
+            "Remote explosive/landmine/IED",
+        ),
+        (
+            "Two power towers were blown up by rebels in the east on Monday.",
+            "Remote explosive/landmine/IED",
+        ),
+        # Sabotage without an explosive named: deliberate destruction of property.
+        (
+            "The bridge was sabotaged by rebels in the north on Sunday.",
+            "Looting/property destruction",
+        ),
+        # Weapons seized after a killing are spoils, not the means of the attack.
+        ("Rebels killed a policeman and seized large amounts of weapons and grenades.", "Attack"),
+    ],
+)
+def test_sabotage_and_held_weapons(nlp, text: str, expected: str) -> None:
+    assert first_type(nlp, text) == expected
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The children blew up balloons for the party on Sunday.",
+        "Over 100 activists were arrested on charges of sabotage and subversion.",
+    ],
+)
+def test_no_blast_or_sabotage_event(nlp, text: str) -> None:
+    assert first_type(nlp, text) in (None, "Arrests")

@@ -7,6 +7,8 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
+from spacy.tokens import Token
+
 from .candidate import ST, Candidate, first_cue
 from .event_words import (
     AIR_DAMAGE,
@@ -27,7 +29,7 @@ from .event_words import (
     WEAK_BLAST,
     WEAPON_ACTS,
 )
-from .objects import took_people
+from .objects import object_in, took_people
 from .triggers import Cue
 
 # Means cues in order of specificity, with their sub-event and score.
@@ -59,6 +61,10 @@ def means_candidates(cues: Sequence[Cue]) -> list[Candidate]:
             continue  # "heavy weapons were deployed", "a missile site": weapons named, none fired
         if label == "SHELL" and _battle_weapon(cue, cues):
             continue  # "both sides clashed with heavy weapons": a battle, not remote fire
+        if held(cue.span.root):
+            continue  # "seized rifles and grenades", "bought mortars": weapons held, none used
+        if label == "IED" and cue.lemma == "blow" and object_in(cue, INFLATED):
+            continue  # "blew up balloons", "blew up the photo": inflated or enlarged
         if _describes_captive(cue, cues):
             continue  # "captured a commander who carried out a mortar shelling": who was taken
         if label == "SHELL" and cue.lemma == "projectile" and labels & {"PROTEST", "VIOLENT"}:
@@ -90,6 +96,43 @@ def means_candidates(cues: Sequence[Cue]) -> list[Candidate]:
         trigger = first_cue(cues, "WEAPONUSE")
         out.append(Candidate(sub, trigger.span if trigger else cue.span, score))
     return out
+
+
+# Verbs of weapons taken, found, traded, kept or made rather than used: a weapon their object is
+# held, and names no means of an attack (ACLED Codebook 2023, "Explosions/Remote violence" codes
+# weapons used; a cache seized is "Disrupted weapons use", a purchase or a find no explosion).
+HOLDING = frozenset(
+    """seize confiscate capture find discover recover uncover buy purchase acquire steal store
+    stockpile hide smuggle sell supply deliver receive include possess manufacture traffic
+    transport""".split()  # noqa: SIM905
+)
+# Nouns of a holding whose "of" object is the weapon ("a cache of grenades", "the seizure of
+# explosives"); quantities ("large amounts of weapons", "a number of rockets") pass the question
+# to the verb they are the object of.
+HOLDING_NOUNS = frozenset(
+    """seizure confiscation cache stockpile haul arsenal purchase sale shipment consignment
+    """.split()  # noqa: SIM905
+)
+# Things one blows up without explosives (inflated, or enlarged).
+INFLATED = frozenset({"balloon", "balloons", "tyre", "tyres", "tire", "tires", "photo", "picture"})
+
+
+def held(tok: Token) -> bool:
+    """The weapon word ``tok`` is what a holding verb took, traded, found or kept ("seized rifles,
+    grenades and ammunition", "large amounts of weapons were bought", "a cache of mines")."""
+    for _ in range(6):  # up conjunct lists and "amounts of" chains; parses are shallow
+        if tok.dep_ in ("conj", "appos", "compound", "amod", "nmod") and tok.head is not tok:
+            tok = tok.head
+        elif (
+            tok.dep_ == "pobj" and tok.head.lower_ == "of" and tok.head.head.pos_ in ("NOUN", "NUM")
+        ):
+            if tok.head.head.lemma_.lower() in HOLDING_NOUNS:
+                return True
+            tok = tok.head.head
+        else:
+            break
+    head = tok.head
+    return tok.dep_ in ("dobj", "nsubjpass") and head.lemma_.lower() in HOLDING
 
 
 def _explosives_used(cue: Cue) -> bool:
@@ -231,7 +274,13 @@ def sign_of_intent(cues: Sequence[Cue]) -> bool:
             return True
         if c.label == "ATTACK" and c.lemma not in ("kill", "killing", "die"):
             return True
+        if c.label == "IED" and c.lemma in BLAST_ACTS and c.span.root.pos_ == "VERB":
+            return True  # "dynamited the pipeline", "blew up two towers": someone set it off
     return False
+
+
+# Verbs of setting off an explosive at something: done by someone, unlike "exploded" or "a blast".
+BLAST_ACTS = frozenset({"dynamite", "bomb", "blow"})
 
 
 def _blaze(cue: Cue) -> bool:
