@@ -298,8 +298,13 @@ def test_a_word_inside_a_longer_name_is_no_small_namesake(real_gazetteer: Gazett
     # An institution's words around a town still say it lies there, whatever its size.
     found = lookup_name(real_gazetteer, "Martuni Hospital")
     assert any(c.name == "Martuni" and c.population < 100_000 for c in found)
-    # A capitalised acronym is an organisation's, not a place ("MDC", "GMU").
+    # A capitalised acronym is an organisation's, not a place ("MDC", "GMU"), unless it names
+    # a country; a shortened word ("No.") is no place.
     assert all(c.population < 100_000 for c in lookup_name(real_gazetteer, "Nenagh MDC"))
+    assert [c.country_code for c in lookup_name(real_gazetteer, "US Federal Reserve")][:1] == ["US"]
+    assert lookup_name(real_gazetteer, "No. 2 Detention Centre") == ()
+    # A name ending a sentence keeps its full stop and is still the place.
+    assert any(c.feature_code == "ADM1" for c in lookup_name(real_gazetteer, "Idaho. Mr. Carlsen"))
 
 
 def test_a_famous_city_keeps_its_name_in_a_story_from_a_namesakes_country(

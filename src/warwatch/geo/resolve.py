@@ -132,25 +132,31 @@ def _embedded(gaz: Gazetteer, name: str) -> tuple[Candidate, ...]:
     folded = [fold(w) for w in words]
     of_at = max((i for i, w in enumerate(folded) if w == "of"), default=-1)
     for i, word in enumerate(words):
-        if (
-            not word[:1].isupper()
-            or folded[i] in GENERIC
-            or folded[i] in FEATURE_NOUNS
-            or i < of_at
-            or _acronym(word)
-        ):
+        if not word[:1].isupper() or folded[i] in _KIND_WORDS or i < of_at or _abbreviation(word):
             continue
         found = tuple(c for c in gaz.candidates(word) if c.kind != SKELETON_MATCH)
+        if _acronym(word):  # "US Federal Reserve" is the country's, "MDC" no town's
+            found = tuple(c for c in found if _big(c))
         if not found:
             continue
         # An institution's words ("X Hospital", "X Municipal District") say it lies in X, a
         # feature's ("X Township", "X Park") that X is most often a namesake nearby; acronyms
         # ("MDC", "GMU") are an organisation's. Any other word makes X part of a longer name.
-        if not all(w in _KIND_WORDS or _acronym(words[j]) for j, w in enumerate(folded) if j != i):
+        if not all(
+            w in _KIND_WORDS or _acronym(words[j]) or w.isdigit()
+            for j, w in enumerate(folded)
+            if j != i
+        ):
             found = tuple(c for c in found if _big(c))
         if found:
             return _as_embedded(found)
     return ()
+
+
+def _abbreviation(word: str) -> bool:
+    """ "No.", "St.", "Mr.": a shortened word, no place alone. Not "U.S." (all capitals), nor a
+    name ending a sentence ("Idaho." in "Paris, Idaho. Mr. Carlsen")."""
+    return len(word) <= 3 and word.endswith(".") and not word.isupper()
 
 
 def _acronym(word: str) -> bool:

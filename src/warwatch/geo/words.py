@@ -344,6 +344,7 @@ FACILITY_WORDS = frozenset(
         "correctional",
         "court",
         "detention",
+        "federal",
         "general",
         "hall",
         "high",
