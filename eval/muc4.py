@@ -9,7 +9,10 @@ MUC-4 templates attacks, bombings, kidnappings, arson and robbery, accomplished,
 threatened (MUC-4 task definition, INCIDENT: TYPE and STAGE OF EXECUTION), so incidents whose
 ACLED type is none of these are left out: Protests, and Strategic developments other than
 "Looting/property destruction" (arson, sabotage) and "Disrupted weapons use" (a defused bomb
-is an attempted bombing). Agreements, arrests, troop movements and peaceful protests have no
+is an attempted bombing; since 2026-11-27 only a disruption told by a defusal or foiling word,
+``DEFUSAL``: arms seized, confiscated or found in a cache are no attempted attack and MUC-4 has
+no template for them, so their weapons are no incident's instrument; ``--all-disrupted`` counts
+every disruption, as before). Agreements, arrests, troop movements and peaceful protests have no
 MUC-4 template, and their actors are no template's perpetrators. ``--all-incidents`` pools
 every incident, as this script did before (2026-11-27), for comparison.
 - perp_individual_id: perpetrator actors with a generic name (gunmen, unidentified armed group,
@@ -80,7 +83,21 @@ MUC_EVENT_TYPES = frozenset(
 MUC_STRATEGIC = frozenset({SubEventType.LOOTING, SubEventType.DISRUPTED_WEAPONS_USE})
 
 
-def is_muc_incident(inc: Incident) -> bool:
+# Words of a weapon stopped before or in use (ACLED "Disrupted weapons use" cue words for
+# defusal and foiling, nlp/patterns/triggers.tsv): an attempted attack in MUC-4's sense.
+DEFUSAL = frozenset(
+    """defuse defused deactivate deactivated dismantle dismantled neutralise neutralised neutralize
+    neutralized intercept intercepted interception foil foiled thwart thwarted controlled
+    disposal demine demined demining""".split()  # noqa: SIM905
+)
+# --all-disrupted: every "Disrupted weapons use" (the scorer before 2026-11-27)
+ALL_DISRUPTED = False
+
+
+def is_muc_incident(inc: Incident, text: str = "") -> bool:
+    if inc.sub_event_type == SubEventType.DISRUPTED_WEAPONS_USE and text and not ALL_DISRUPTED:
+        words = text[inc.trigger.start : inc.trigger.end].lower().split()
+        return bool(words) and words[0] in DEFUSAL
     return inc.event_type in MUC_EVENT_TYPES or inc.sub_event_type in MUC_STRATEGIC
 
 
@@ -88,7 +105,7 @@ def predicted(report: Report, *, every_incident: bool = False) -> dict[str, set[
     text = report.article.text
     out: dict[str, set[str]] = {r: set() for r in ROLES}
     for inc in report.incidents:
-        if not every_incident and not is_muc_incident(inc):
+        if not every_incident and not is_muc_incident(inc, text):
             continue
         for a in inc.actors:
             surface = text[a.start : a.end].lower()
@@ -162,8 +179,14 @@ def main() -> None:
         action="store_true",
         help="perpetrator individual/organisation by actor name only (the scorer before 2026-11-27)",
     )
+    ap.add_argument(
+        "--all-disrupted",
+        action="store_true",
+        help="count every 'Disrupted weapons use', seized caches too (the scorer before 2026-11-27)",
+    )
     args = ap.parse_args()
-    global LITERAL, NAME_SPLIT
+    global LITERAL, NAME_SPLIT, ALL_DISRUPTED
+    ALL_DISRUPTED = args.all_disrupted
     LITERAL = args.literal
     NAME_SPLIT = args.name_split
     data = json.loads((GOLD / "muc4_test_grit_format.json").read_text(encoding="utf-8"))
