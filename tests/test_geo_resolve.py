@@ -330,3 +330,15 @@ def test_a_lone_demonym_of_a_region_is_that_region_not_a_namesake_town(
     text = "Washington officials met Arab leaders in Tunis."
     arab = resolve_spans(real_gazetteer, text, spans_of(text, "Washington", "Arab", "Tunis"))[1]
     assert arab.candidate is not None and arab.candidate.feature_code == "RGN"
+
+
+def test_a_division_named_like_its_big_city_is_the_city_unless_its_towns_are_named(
+    real_gazetteer: Gazetteer,
+) -> None:
+    text = "The crown prince met investors in London and New York this week."
+    ny = resolve_spans(real_gazetteer, text, spans_of(text, "London", "New York"))[-1]
+    assert ny.candidate is not None and ny.candidate.feature_code.startswith("PPL")
+    text = "Snow closed roads in Albany, Rochester and Syracuse across New York on Monday."
+    names = ("Albany", "Rochester", "Syracuse", "New York")
+    ny = resolve_spans(real_gazetteer, text, spans_of(text, *names))[-1]
+    assert ny.candidate is not None and ny.candidate.feature_code == "ADM1"
