@@ -48,3 +48,12 @@ def test_quantity_of_soldiers_killed_is_hit_not_the_doer(nlp) -> None:
     perps = names(found, ActorRole.PERPETRATOR)
     assert perps and perps[0] == "Al Shabaab"
     assert not any(p.startswith("Military Forces of Kenya") for p in perps)
+
+
+def test_a_class_word_belonging_to_a_named_actor_is_that_actor(nlp) -> None:
+    found = actors(
+        nlp, "Fighters belonging to Al Shabaab attacked a military base near the town on Monday."
+    )
+    perps = names(found, ActorRole.PERPETRATOR)
+    assert perps and perps[0] == "Al Shabaab"
+    assert not any(p.startswith("Rebel Group") for p in perps)

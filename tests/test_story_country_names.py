@@ -41,3 +41,15 @@ def test_a_force_named_to_qualify_an_operation_is_not_a_force_at_home(nlp) -> No
 def test_a_mission_contributors_army_shares_its_vote_with_the_host(nlp) -> None:
     votes = actor_votes(nlp("Kenyan troops repelled the attack."))
     assert votes["KE"] > votes["SO"] > 0.0
+
+
+def test_a_demonym_inside_another_name_does_not_vote(nlp) -> None:
+    votes = actor_votes(nlp("Troops took control of the buildings known as the Chinese Offices."))
+    assert votes.get("CN", 0.0) == 0.0
+
+
+def test_a_demonym_of_the_state_itself_or_its_institutions_votes(nlp) -> None:
+    state = actor_votes(nlp("Citizens of the Russian Federation held a rally in the city."))
+    guard = actor_votes(nlp("Members of the Armenian National Guard held a rally in the city."))
+    assert state.get("RU", 0.0) > 0.0
+    assert guard.get("AM", 0.0) > 0.0

@@ -193,11 +193,30 @@ def _reports_own_deed(root: Token) -> bool:
     return False
 
 
+def _belongs_to_named(span: Span, spans: list[Span]) -> bool:
+    """ "MiG fighters belonging to the Libyan National Army", "gunmen belonging to Al Shabaab":
+    a generic class word (no dictionary country of its own) said to belong to another actor
+    names that actor's men or machines, so only the owner is an actor."""
+    key = span.kb_id_
+    if key.startswith("entry:") and actor_entries()[int(key.split(":")[1])].country_code:
+        return False
+    for clause in (c for c in span.root.children if c.dep_ == "acl"):
+        if clause.lemma_.lower() != "belong":
+            continue
+        inside = {t.i for t in clause.subtree}
+        if any(o is not span and o.start in inside for o in spans):
+            return True
+    return False
+
+
 def mentions(sent: Span, default_country: Country | None) -> list[Mention]:
     """Actor mentions in a sentence, sources left out, names normalised."""
     out = []
-    for span in actor_spans(sent.doc):
+    spans = list(actor_spans(sent.doc))
+    for span in spans:
         if span.start < sent.start or span.end > sent.end or _is_source(span):
+            continue
+        if _belongs_to_named(span, spans):
             continue
         kind, key = span.label_, span.kb_id_
         if key.startswith("ethnic:"):

@@ -43,7 +43,7 @@ from spacy.tokens import Doc, Span
 
 from ..geo.gazetteer import Candidate
 from ..geo.index import ensure_gazetteer
-from ..kb.actors import Country, actor_entries, country_of_code
+from ..kb.actors import MILITARY_NOUNS, POLICE_NOUNS, Country, actor_entries, country_of_code
 from ..kb.missions import hosts_of
 from ..model import Place
 from ..nlp.actors import actor_spans
@@ -61,6 +61,14 @@ GROUP_WEIGHT = 0.5
 PROVINCE_WEIGHT = 1.0
 # "<Capitalised place> (<Capitalised name>)": a place and the province it lies in.
 _BRACKETED = re.compile(r"\b[A-Z][\w'.-]*\s+\(([A-Z][\w'.-]*(?:\s+[A-Z][\w'.-]*){0,3})\)")
+# Heads of a state's own long name after a demonym ("the Russian Federation", "the Islamic
+# Republic"): the demonym there names the country itself.
+# The state's own institutions sit in the country too ("the Armenian National Guard", "the
+# Kenyan Parliament").
+STATE_WORDS = frozenset(
+    """federation republic kingdom emirates state states guard guards army forces government
+    parliament ministry assembly council court""".split()  # noqa: SIM905
+)
 # Extra weight of the incident's own location country.
 LOCATION_WEIGHT = 0.25
 # Actor kinds whose dictionary country is where they act: the state's own forces.
@@ -113,16 +121,35 @@ def actor_votes(doc: Doc) -> Votes:
             votes[key] += NAME_WEIGHT
         elif span.label_ in HOME_KINDS:  # "Libyan troops": kb_id is the ISO code
             _force_vote(votes, key, span.label_)
-        elif span.label_ in ("country", "demonym"):
+        elif span.label_ in ("country", "demonym") and not _in_a_name(span):
             votes[key] += NAME_WEIGHT
     return votes
+
+
+def _in_a_name(span: Span) -> bool:
+    """A demonym or country name inside another proper name ("the Chinese Offices", "Ethiopian
+    Airlines", "the Kenyan Embassy") names that thing, not the country the story happens in."""
+    root = span.root
+    head = root.head
+    if head.lower_ in STATE_WORDS | MILITARY_NOUNS | POLICE_NOUNS:
+        return False  # "the Russian Federation", "the Armenian National Guard"
+    if head.ent_type_ == "PERSON":  # "Armenian ... Margaryan": a person of that country
+        return False
+    return (
+        root.dep_ in ("amod", "compound", "nmod")
+        and head.i >= span.end
+        and head.pos_ == "PROPN"
+        and head.is_title
+    )
 
 
 def _modifier(span: Span) -> bool:
     """A force named only to qualify another noun ("the Turkish military operation in Syria"):
     the story talks about the operation, not about the force acting where the story is."""
     root = span.root
-    return root.dep_ in ("amod", "compound") and root.head.i >= span.end and root.head.pos_ == "NOUN"
+    return (
+        root.dep_ in ("amod", "compound") and root.head.i >= span.end and root.head.pos_ == "NOUN"
+    )
 
 
 def _force_vote(votes: Votes, code: str, kind: str) -> None:
