@@ -371,3 +371,36 @@ def test_sabotage_and_held_weapons(nlp, text: str, expected: str) -> None:
 )
 def test_no_blast_or_sabotage_event(nlp, text: str) -> None:
     assert first_type(nlp, text) in (None, "Arrests")
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # Power towers knocked down, sabotage actions, a hotel seized by an armed group (issue 4).
+        (
+            "Rebels knocked down 12 power towers and damaged three transformers in the east.",
+            "Looting/property destruction",
+        ),
+        (
+            "Rebel units are staging sabotage actions on electricity posts in the capital.",
+            "Looting/property destruction",
+        ),
+        (
+            "Rebel commanders headed the seizure of the hotel in the capital on Tuesday.",
+            "Non-state actor overtakes territory",
+        ),
+    ],
+)
+def test_sabotage_and_seizure_nouns(nlp, text: str, expected: str) -> None:
+    assert first_type(nlp, text) == expected
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The boxer knocked down his opponent in the third round.",
+        "A pedestrian was knocked down by a car in the capital.",
+    ],
+)
+def test_knocked_down_person_is_no_sabotage(nlp, text: str) -> None:
+    assert first_type(nlp, text) != "Looting/property destruction"

@@ -116,12 +116,22 @@ def _whose_post(cue: Cue) -> bool:
     return False
 
 
+# Structures whose knocking down is sabotage (power and telecommunication lines, masts, bridges):
+# deliberate destruction of property (ACLED Codebook 2023, "Looting/property destruction").
+STRUCTURES = frozenset(
+    """tower towers pylon pylons pole poles post posts mast masts antenna antennas line lines
+    transformer transformers bridge bridges statue statues wall walls""".split()  # noqa: SIM905
+)
+
+
 def _simple(cues: Sequence[Cue], kinds: set[str], two_sides: bool) -> list[Candidate]:
     labels = {c.label for c in cues}
     out = []
     for cue in cues:
         if cue.label not in SIMPLE:
             continue
+        if cue.label == "LOOT" and cue.lemma == "knock" and not object_in(cue, STRUCTURES):
+            continue  # "knocked down his opponent", "a pedestrian knocked down": no sabotage
         sub, score = SIMPLE[cue.label]
         if (
             cue.label == "CLASH"
