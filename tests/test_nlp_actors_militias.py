@@ -38,3 +38,20 @@ def test_state_force_acronym_is_that_state(nlp) -> None:
     assert kdf
     entry = actor_entries()[int(kdf[0].split(":")[1])]
     assert (entry.kind, entry.country_code) == ("state", "KE")
+
+
+def test_plural_of_a_people_named_in_the_text_is_its_militia_when_it_acts(nlp) -> None:
+    text = "Overnight, Tiv youths raided a farm. Later, Tivs attacked the next village."
+    found = spans(nlp, text)
+    assert ("Tivs", "militia", "ethnic:Tiv") in found
+
+
+def test_plural_of_a_people_that_is_hit_is_no_militia(nlp) -> None:
+    text = "Overnight, Tiv youths raided a farm. Later, Tivs were attacked by gunmen."
+    found = spans(nlp, text)
+    assert not [f for f in found if f[0] == "Tivs"]
+
+
+def test_plural_of_an_unknown_capitalised_word_is_no_militia(nlp) -> None:
+    found = spans(nlp, "Later, Democrats attacked the proposal in parliament.")
+    assert not [f for f in found if f[2].startswith("ethnic:")]

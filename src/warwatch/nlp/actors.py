@@ -159,6 +159,29 @@ class ActorRecognizer:
                 continue
             label = name.text.capitalize()
             out.append(Span(doc, name.i, tok.i + 1, label="militia", kb_id=f"ethnic:{label}"))
+        out.extend(ActorRecognizer._peoples_plural(doc, taken, out))
+        return out
+
+    @staticmethod
+    def _peoples_plural(doc: Doc, taken: set[int], found: list[Span]) -> list[Span]:
+        """ "Fulanis attack the villages": a people's name in the plural, for a people the actor
+        dictionary has an "<X> Ethnic Militia" row for or this text names with an armed-group
+        noun ("Fulani herdsmen") or as a people ("the Fulani ethnic group"), is that people's
+        militia (ACLED Codebook 2023, "Inter Code 4: Identity Militias"), when it acts: people
+        of a group who are hit ("Fulanis were killed") are civilians, not a militia."""
+        peoples = _dictionary_peoples() | {s.kb_id_.split(":", 1)[1].lower() for s in found}
+        for tok in doc[:-1]:
+            if tok.is_title and doc[tok.i + 1].lower_ == "ethnic":
+                peoples.add(tok.lower_)
+        used = taken | {i for s in found for i in range(s.start, s.end)}
+        out = []
+        for tok in doc:
+            word = tok.lower_
+            if tok.i in used or not tok.is_title or not word.endswith("s"):
+                continue
+            if word[:-1] in peoples and tok.pos_ in ("NOUN", "PROPN") and _acting(tok):
+                label = tok.text[:-1].capitalize()
+                out.append(Span(doc, tok.i, tok.i + 1, label="militia", kb_id=f"ethnic:{label}"))
         return out
 
     @staticmethod
@@ -271,6 +294,22 @@ def _describes_a_name(span: Span, spans: list[Span]) -> bool:
 def _acronym(tok: Token) -> bool:
     text = tok.text
     return 2 <= len(text) <= 6 and text.isalpha() and text.isupper() and tok.pos_ == "PROPN"
+
+
+def _acting(tok: Token) -> bool:
+    """Written as the one who acts: active subject, modifier of an event noun ("Fulanis
+    attack"), or passive agent ("by Fulanis")."""
+    if tok.dep_ in ("nsubj", "compound"):
+        return True
+    return tok.dep_ == "pobj" and tok.head.lower_ == "by"
+
+
+def _dictionary_peoples() -> set[str]:
+    """Peoples the actor dictionary names a militia of ("Fulani Ethnic Militia" -> "fulani")."""
+    suffix = " Ethnic Militia"
+    return {
+        e.canonical[: -len(suffix)].lower() for e in actor_entries() if e.canonical.endswith(suffix)
+    }
 
 
 def _unidentified_key() -> str | None:
