@@ -75,6 +75,11 @@ def test_import_geonames_from_url(dump_server: str, tmp_path: Path) -> None:
         best = gaz.candidates(name)[0]
         assert best.id == 146970 and best.feature_code == "PPLA", name
     assert best.admin1_name == "Xankəndi"  # from the ADM1 row itself
+    # The fame count is allCountries' own alternatenames column (all languages), not the
+    # alternateNamesV2 rows; a place without one gets the count of names indexed for it.
+    assert best.n_names == 2
+    assert gaz.candidates("Azerbaidjan")[0].n_names == 2
+    assert gaz.candidates("Xankəndi")[0].n_names >= 1
     assert gaz.candidates("Some Bank Branch") == ()  # spots (class S) are not imported
     assert gaz.candidates("https://x.example") == ()  # link rows are not names
     assert gaz.candidates("Azerbaidjan")[0].feature_code == "PCLI"

@@ -143,7 +143,9 @@ def test_variants_of_one_name_do_not_vote_for_each_other() -> None:
     far, near = place(1, "PH", 7.0, 125.0), place(2, "NG", 7.8, 8.9)
     town = place(3, "NG", 7.7, 8.5)
     cands = (far, near)
-    entry = _Entry(cands, (0.0, 0.0), tuple((0.0, 0.0, 1.0) for _ in cands), _reading(cands))
+    entry = _Entry(
+        cands, (0.0, 0.0), tuple((0.0, 0.0, 1.0) for _ in cands), _reading(cands), (0.0, 0.0)
+    )
     # Both variants' first-pass answer was the far place; the one other place is in Nigeria.
     ctx = _Context([far, far, town], [entry.reading, entry.reading, _reading((town,))])
     extra_far, extra_near = ctx.rescore(entry)
@@ -231,7 +233,9 @@ def test_a_repeated_name_counts_less_than_its_mentions() -> None:
     big, small = place(1, "US.NJ", 280_000), place(2, "US.CA", 45_000)
     city, state = place(3, "US.CA", 800_000), place(4, "US.NJ", 9_000_000)
     cands = (big, small)
-    entry = _Entry(cands, (0.0, 0.0), tuple((0.0, 0.0, 1.0) for _ in cands), _reading(cands))
+    entry = _Entry(
+        cands, (0.0, 0.0), tuple((0.0, 0.0, 1.0) for _ in cands), _reading(cands), (0.0, 0.0)
+    )
     picks = [big, city, city, city, state]
     ctx = _Context(picks, [entry.reading] + [_reading((city,))] * 3 + [_reading((state,))])
     extra_big, extra_small = ctx.rescore(entry)
@@ -342,3 +346,37 @@ def test_a_division_named_like_its_big_city_is_the_city_unless_its_towns_are_nam
     names = ("Albany", "Rochester", "Syracuse", "New York")
     ny = resolve_spans(real_gazetteer, text, spans_of(text, *names))[-1]
     assert ny.candidate is not None and ny.candidate.feature_code == "ADM1"
+
+
+def test_a_namesake_known_in_more_languages_wins_without_local_evidence() -> None:
+    """Two same-sized towns: the one with more alternate names (GeoNames) is the one meant,
+    unless the story has an answer near the other or names the other's country."""
+    from collections import Counter
+
+    from warwatch.geo.gazetteer import Candidate
+    from warwatch.geo.geodesy import rad_point
+    from warwatch.geo.resolve import W_FAME, _Context, _Entry, _fame_gaps, _reading
+
+    def town(pid: int, cc: str, lat: float, lon: float, n_names: int) -> Candidate:
+        return Candidate(pid, "Venice", lat, lon, "PPL", cc, f"{cc}.01", "", 50_000, "", 0,
+                         n_names)  # fmt: skip
+
+    famous, local = town(1, "IT", 45.44, 12.33, 66), town(2, "US", 27.1, -82.45, 11)
+    cands = (famous, local)
+    gaps = _fame_gaps(cands)
+    assert gaps[0] == 0.0 and gaps[1] > 0.7  # log10(67/12)
+    entry = _Entry(cands, (4.7, 4.7), tuple(rad_point(c.latitude, c.longitude) for c in cands),
+                   _reading(cands), gaps)  # fmt: skip
+    elsewhere = Candidate(3, "Nairobi", -1.29, 36.82, "PPLC", "KE", "KE.05", "", 4_000_000, "", 0)
+    ctx = _Context([elsewhere], [_reading((elsewhere,))])
+    s_famous, s_local = ctx.rescore(entry)
+    assert s_famous > s_local
+    # An answer a few km from the Florida town is local evidence: no fame penalty there.
+    nearby = Candidate(4, "Nokomis", 27.12, -82.44, "PPL", "US", "US.01", "", 3_000, "", 0)
+    ctx = _Context([nearby], [_reading((nearby,))])
+    s_famous, s_local = ctx.rescore(entry)
+    assert s_local > s_famous
+    # Naming the town's country takes the penalty away too.
+    unnamed = _Context([elsewhere], [_reading((elsewhere,))]).rescore(entry)[1]
+    named = _Context([elsewhere], [_reading((elsewhere,))], Counter({"US": 1})).rescore(entry)[1]
+    assert named - unnamed == pytest.approx(W_FAME * gaps[1])

@@ -37,6 +37,7 @@ class Candidate:
     population: int
     admin1_name: str
     kind: int  # store.MAIN / ALT / DEMONYM, or SKELETON_MATCH
+    n_names: int = 0  # alternate names the place has (store.py): how widely it is known
 
     @property
     def geonameid(self) -> int | None:
@@ -98,7 +99,7 @@ class Gazetteer:
             # Fallback for names not in the index: the skeleton table joined at query time (rare,
             # so not packed at build time).
             rows = db.execute(
-                f"SELECT {_COLS}, {SKELETON_MATCH} FROM skel n JOIN place p ON p.id = n.id "
+                f"SELECT {_COLS}, {SKELETON_MATCH}, p.n_names FROM skel n JOIN place p ON p.id = n.id "
                 "WHERE n.key = ? ORDER BY p.population DESC LIMIT ?",
                 (sk, MAX_CANDIDATES),
             ).fetchall()
@@ -116,7 +117,9 @@ class Gazetteer:
 
     def place(self, pid: int) -> Candidate | None:
         row = (
-            self._db().execute(f"SELECT {_COLS}, 0 FROM place p WHERE p.id = ?", (pid,)).fetchone()
+            self._db()
+            .execute(f"SELECT {_COLS}, 0, p.n_names FROM place p WHERE p.id = ?", (pid,))
+            .fetchone()
         )
         return Candidate(*row) if row else None
 
@@ -125,7 +128,7 @@ class Gazetteer:
         admin1 codes for the US are the postal codes)."""
         if not hasattr(self, "_us_states"):
             rows = self._db().execute(
-                f"SELECT {_COLS}, 0 FROM place p WHERE p.fcode = 'ADM1' AND p.cc = 'US'"
+                f"SELECT {_COLS}, 0, p.n_names FROM place p WHERE p.fcode = 'ADM1' AND p.cc = 'US'"
             )
             self._us_states = {r[6].removeprefix("US."): Candidate(*r) for r in rows}
         return self._us_states.get(postal)

@@ -25,6 +25,10 @@ class GazPlace:
     population: int = 0
     names: list[str] = field(default_factory=list)  # alternate names (main name excluded)
     demonyms: list[str] = field(default_factory=list)
+    # How many alternate names (all languages, as the source lists them) the place has: a proxy
+    # for how widely known it is (GeoNames: London GB 113, London OH 9). 0 = not given by the
+    # source; the writer then counts the names it indexed for the place.
+    n_names: int = 0
 
     @property
     def geonameid(self) -> int | None:

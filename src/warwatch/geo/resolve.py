@@ -49,6 +49,15 @@ FEATURE_PRIOR = {
 }  # fmt: skip
 KIND_PRIOR = {MAIN: 0.0, ALT: -0.5, DEMONYM: 0.0, SKELETON_MATCH: -2.0}
 W_POP = 1.0
+# Fame: of same-named towns, the one known in many languages (GeoNames alternate names:
+# Cambridge GB 54, Cambridge MD 16; Oxford GB vs Oxford MS) is the one a report means, unless
+# the story has local evidence for the other or names its country. Taken as a penalty of
+# W_FAME x log10 of how many times fewer names a town has than the name's best-known town, in
+# the second pass only where neither holds: as a plain prior term (every town, 0.5) it moved
+# TR-News's London, Ontario stories to London GB (95.2 -> 93.8) and "Quebec" from the province
+# to the city. eval/geo.py --spans, 2026-11-27, 0 -> 0.5: LGL 87.1 -> 87.4, GeoVirus 84.7 ->
+# 84.8, GeoWebNews 91.6 =, TR-News 95.2 =; 0.3 the same, 0.75-2.0 LGL 87.2-87.3.
+W_FAME = 0.5
 W_NAMED_COUNTRY = 1.0  # the text names the candidate's country (name or demonym)
 W_COUNTRY_SHARE = 4.0  # x share of the other spans' first-pass answers in that country
 W_ADMIN1_SHARE = 4.0  # x share of the other spans' answers in the same first-level division
@@ -304,6 +313,7 @@ class _Entry:
     priors: tuple[float, ...]
     points: tuple[RadPoint, ...]
     reading: Reading  # the candidates' ids: names with the same reading are one name
+    fame_gaps: tuple[float, ...]  # _fame_gaps
 
 
 # Per gazetteer and process, by the name as written: names repeat within and across documents,
@@ -324,6 +334,7 @@ def _entry(gaz: Gazetteer, name: str) -> _Entry:
             _shadowed(cands, [prior(c) for c in cands]),
             tuple(rad_point(c.latitude, c.longitude) for c in cands),
             _reading(cands),
+            _fame_gaps(cands),
         )
         if len(memo) > _MEMO_MAX:
             memo.clear()
@@ -348,6 +359,14 @@ def _shadowed(cands: Sequence[Candidate], priors: list[float]) -> tuple[float, .
         if c.kind == ALT and c.country_code in own and c.feature_code.startswith("PPL"):
             priors[k] -= W_SHADOWED
     return tuple(priors)
+
+
+def _fame_gaps(cands: Sequence[Candidate]) -> tuple[float, ...]:
+    """For each town, how much less known it is than the name's best-known town (log10 of
+    alternate names); 0 for other kinds of place."""
+    fames = [math.log10(1 + c.n_names) if c.feature_code.startswith("PPL") else -1.0 for c in cands]
+    top = max(fames, default=-1.0)
+    return tuple(top - f if f >= 0 else 0.0 for f in fames)
 
 
 def _reading(cands: Sequence[Candidate]) -> Reading:
@@ -606,7 +625,9 @@ class _Context:
         top = max(entry.priors)
         seats = _seats(entry.cands)
         out = []
-        for c, pt, p in zip(entry.cands, entry.points, entry.priors, strict=True):
+        for c, pt, p, gap in zip(
+            entry.cands, entry.points, entry.priors, entry.fame_gaps, strict=True
+        ):
             s = 0.0
             area = c.feature_code in COUNTRYLIKE
             country = 0.0
@@ -635,6 +656,8 @@ class _Context:
                 support = W_SUPPORT * (len(there) - (name in there)) / readings
                 s += support
                 local = local or (support > 0 and not area)
+            if not local and not (c.country_code and self.named.get(c.country_code)):
+                s -= W_FAME * gap
             if local or area or top - p < FAMOUS_GAP:
                 s += country
             elif c.country_code and self.named.get(c.country_code):

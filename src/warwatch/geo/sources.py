@@ -295,6 +295,7 @@ def _cities(of_city: dict[int, list[int]], code_of_row: dict[int, str]) -> Itera
             population=int(row.get("population") or 0),
             names=_latin(_with_bare_forms(row.get("alternatenames") or [], row["name"], cc,
                                           int(row.get("population") or 0)), row["name"]),
+            n_names=len(row.get("alternatenames") or []),
         )  # fmt: skip
 
 

@@ -18,7 +18,8 @@ from pathlib import Path
 from .fold import fold, skeleton
 from .records import GazPlace
 
-SCHEMA_VERSION = "5"
+# 6: place.n_names (alternate-name count, the resolver's fame signal)
+SCHEMA_VERSION = "6"
 
 # Name kinds: the place's own name, an alternate name, a demonym ("Armenian" -> Armenia).
 MAIN, ALT, DEMONYM = 0, 1, 2
@@ -26,7 +27,8 @@ MAIN, ALT, DEMONYM = 0, 1, 2
 _SCHEMA = """
 CREATE TABLE place (id INTEGER PRIMARY KEY, name TEXT NOT NULL, lat REAL NOT NULL,
   lon REAL NOT NULL, fcode TEXT NOT NULL, cc TEXT NOT NULL, admin1 TEXT NOT NULL,
-  admin2 TEXT NOT NULL, population INTEGER NOT NULL, admin1_name TEXT NOT NULL DEFAULT '');
+  admin2 TEXT NOT NULL, population INTEGER NOT NULL, admin1_name TEXT NOT NULL DEFAULT '',
+  n_names INTEGER NOT NULL DEFAULT 0);
 CREATE TABLE name (key TEXT NOT NULL, id INTEGER NOT NULL, kind INTEGER NOT NULL,
   PRIMARY KEY (key, id)) WITHOUT ROWID;
 CREATE TABLE skel (key TEXT NOT NULL, id INTEGER NOT NULL, PRIMARY KEY (key, id)) WITHOUT ROWID;
@@ -62,9 +64,9 @@ class GazetteerWriter:
 
     def add_place(self, p: GazPlace) -> None:
         self.db.execute(
-            "INSERT OR REPLACE INTO place VALUES (?,?,?,?,?,?,?,?,?,'')",
+            "INSERT OR REPLACE INTO place VALUES (?,?,?,?,?,?,?,?,?,'',?)",
             (p.id, p.name, p.latitude, p.longitude, p.feature_code, p.country_code, p.admin1,
-             p.admin2, p.population),
+             p.admin2, p.population, p.n_names),
         )  # fmt: skip
         self.add_name(p.id, p.name, MAIN)
         for n in p.names:
@@ -113,8 +115,9 @@ class GazetteerWriter:
     def finish(self, meta: dict[str, str]) -> Path:
         self.flush()
         self.fill_admin1_names()
+        self.fill_name_counts()
         self.db.executescript(_INDEXES)
-        self._pack("name", "lookup", "n.kind")
+        self._pack("name", "lookup", "n.kind, p.n_names")
         meta = {"schema_version": SCHEMA_VERSION, **meta}
         self.db.executemany("INSERT OR REPLACE INTO meta VALUES (?,?)", meta.items())
         self.db.commit()
@@ -123,6 +126,19 @@ class GazetteerWriter:
         os.chmod(self.tmp, 0o644)  # mkstemp makes it private; the index is not secret
         os.replace(self.tmp, self.target)
         return self.target
+
+    def fill_name_counts(self) -> None:
+        """Places whose source gave no alternate-name count get the number of names indexed for
+        them (countries, divisions, curated rows): fewer than the source's full list, but these
+        are mostly areas the resolver ranks by kind first."""
+        self.flush()
+        self.db.execute("CREATE TEMP TABLE nn AS SELECT id, COUNT(*) AS n FROM name GROUP BY id")
+        self.db.execute("CREATE INDEX temp.nn_id ON nn(id)")
+        self.db.execute(
+            "UPDATE place SET n_names = COALESCE((SELECT nn.n FROM nn WHERE nn.id = place.id), 0) "
+            "WHERE n_names = 0"
+        )
+        self.db.execute("DROP TABLE nn")
 
     def fill_admin1_names(self) -> None:
         """Admin1 names for every place, through the ADM1 rows' own codes (where still empty)."""
