@@ -201,3 +201,20 @@ def test_a_suicide_bomber_carries_a_suicide_bomb_not_an_aircraft(nlp) -> None:
     found = _found(nlp, "Two suicide bombers blew themselves up at the market.")
     assert _get(found, "suicide bombers")[0] == "suicide-bomb"
     assert _get(_found(nlp, "Heavy bombers struck the town."), "bombers")[0] == "airstrike"
+
+
+@pytest.mark.parametrize(
+    ("text", "used"),
+    [
+        ("Rebels killed a policeman and seized large amounts of rifles and grenades.", []),
+        ("Troops found a cache of mortars near the village.", []),
+        ("Gunmen armed with rifles killed two farmers.", ["rifles"]),
+        ("Rebels fired a number of rockets at the base.", ["rockets"]),
+    ],
+)
+def test_held_weapons_are_no_instrument(nlp, text: str, used: list[str]) -> None:
+    doc = nlp(text)
+    assert [
+        doc.text[w.start : w.end].split()[-1] for w in find_weapons(doc, held_too=False)
+    ] == used
+    assert find_weapons(doc)  # every mention is still found for a seizure's own record

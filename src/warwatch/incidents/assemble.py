@@ -321,10 +321,13 @@ def side_bonus(actors: tuple[Actor, ...]) -> float:
     return SIDE_BONUS if any(a.role in acting for a in actors) else 0.0
 
 
-def _weapons(sents: list[Span]) -> tuple[Weapon, ...]:
+def _weapons(sents: list[Span], sub_event: SubEventType) -> tuple[Weapon, ...]:
+    # Arms seized or found are the weapons of a "Disrupted weapons use" only, never the
+    # instrument of a killing told in the same sentence (kb.weapons.held; issue 4).
+    held_too = sub_event == SubEventType.DISRUPTED_WEAPONS_USE
     out: dict[str, Weapon] = {}
     for sent in sents:
-        for w in find_weapons(sent):
+        for w in find_weapons(sent, held_too=held_too):
             out.setdefault(w.name, w)
     return tuple(out.values())
 
@@ -362,7 +365,7 @@ def _incident(
         date=when,
         location=where,
         actors=actors,
-        weapons=_weapons(sents),
+        weapons=_weapons(sents, group.sub_event),
         fatalities=dead,
         injured=hurt,
         evidence=tuple(ModelSpan(start=s.start_char, end=s.end_char) for s in sents),

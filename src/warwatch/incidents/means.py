@@ -7,8 +7,7 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
-from spacy.tokens import Token
-
+from ..kb.weapons import held
 from .candidate import ST, Candidate, first_cue
 from .event_words import (
     AIR_DAMAGE,
@@ -98,41 +97,8 @@ def means_candidates(cues: Sequence[Cue]) -> list[Candidate]:
     return out
 
 
-# Verbs of weapons taken, found, traded, kept or made rather than used: a weapon their object is
-# held, and names no means of an attack (ACLED Codebook 2023, "Explosions/Remote violence" codes
-# weapons used; a cache seized is "Disrupted weapons use", a purchase or a find no explosion).
-HOLDING = frozenset(
-    """seize confiscate capture find discover recover uncover buy purchase acquire steal store
-    stockpile hide smuggle sell supply deliver receive include possess manufacture traffic
-    transport""".split()  # noqa: SIM905
-)
-# Nouns of a holding whose "of" object is the weapon ("a cache of grenades", "the seizure of
-# explosives"); quantities ("large amounts of weapons", "a number of rockets") pass the question
-# to the verb they are the object of.
-HOLDING_NOUNS = frozenset(
-    """seizure confiscation cache stockpile haul arsenal purchase sale shipment consignment
-    """.split()  # noqa: SIM905
-)
 # Things one blows up without explosives (inflated, or enlarged).
 INFLATED = frozenset({"balloon", "balloons", "tyre", "tyres", "tire", "tires", "photo", "picture"})
-
-
-def held(tok: Token) -> bool:
-    """The weapon word ``tok`` is what a holding verb took, traded, found or kept ("seized rifles,
-    grenades and ammunition", "large amounts of weapons were bought", "a cache of mines")."""
-    for _ in range(6):  # up conjunct lists and "amounts of" chains; parses are shallow
-        if tok.dep_ in ("conj", "appos", "compound", "amod", "nmod") and tok.head is not tok:
-            tok = tok.head
-        elif (
-            tok.dep_ == "pobj" and tok.head.lower_ == "of" and tok.head.head.pos_ in ("NOUN", "NUM")
-        ):
-            if tok.head.head.lemma_.lower() in HOLDING_NOUNS:
-                return True
-            tok = tok.head.head
-        else:
-            break
-    head = tok.head
-    return tok.dep_ in ("dobj", "nsubjpass") and head.lemma_.lower() in HOLDING
 
 
 def _explosives_used(cue: Cue) -> bool:

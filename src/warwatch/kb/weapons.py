@@ -285,12 +285,49 @@ def _names_a_trade(core: Span) -> bool:
     return tok.dep_ in ("compound", "amod") and tok.head.lower_ in _NOT_WEAPON_HEADS
 
 
-def find_weapons(span: Span | Doc) -> list[Weapon]:
+# Verbs of weapons taken, found, traded, kept or made rather than used: a weapon their object is
+# held, and names no means of an attack (ACLED Codebook 2023, "Explosions/Remote violence" codes
+# weapons used; a cache seized is "Disrupted weapons use", a purchase or a find no explosion).
+HOLDING = frozenset(
+    """seize confiscate capture find discover recover uncover buy purchase acquire steal store
+    stockpile hide smuggle sell supply deliver receive possess manufacture traffic
+    transport""".split()  # noqa: SIM905
+)
+# Nouns of a holding whose "of" object is the weapon ("a cache of grenades", "the seizure of
+# explosives"); quantities ("large amounts of weapons", "a number of rockets") pass the question
+# to the verb they are the object of.
+HOLDING_NOUNS = frozenset(
+    """seizure confiscation cache stockpile haul arsenal purchase sale shipment consignment
+    """.split()  # noqa: SIM905
+)
+
+
+def held(tok: Token) -> bool:
+    """The weapon word ``tok`` is what a holding verb took, traded, found or kept ("seized rifles,
+    grenades and ammunition", "large amounts of weapons were bought", "a cache of mines")."""
+    for _ in range(6):  # up conjunct lists and "amounts of" chains; parses are shallow
+        if tok.dep_ in ("conj", "appos", "compound", "amod", "nmod") and tok.head is not tok:
+            tok = tok.head
+        elif (
+            tok.dep_ == "pobj" and tok.head.lower_ == "of" and tok.head.head.pos_ in ("NOUN", "NUM")
+        ):
+            if tok.head.head.lemma_.lower() in HOLDING_NOUNS:
+                return True
+            tok = tok.head.head
+        else:
+            break
+    head = tok.head
+    return tok.dep_ in ("dobj", "nsubjpass") and head.lemma_.lower() in HOLDING
+
+
+def find_weapons(span: Span | Doc, *, held_too: bool = True) -> list[Weapon]:
     """Weapon mentions in ``span`` (a sentence or a whole ``doc[:]``), in text order.
 
     Offsets are character offsets into the Doc's text. ``name``, ``kind`` and ``category`` come
     from the catalogue entry; ``origin_country`` from the text when it says so, else the entry.
-    A weapon word that names a team or trade ("bomb squad") is no mention.
+    A weapon word that names a team or trade ("bomb squad") is no mention. ``held_too=False``
+    leaves out weapons only seized, found, bought or stored (``held``): they are the object of
+    a seizure, not the instrument of the violence told beside them.
     """
     from spacy.tokens import Doc as SpacyDoc
 
@@ -299,7 +336,7 @@ def find_weapons(span: Span | Doc) -> list[Weapon]:
     floor = whole.start
     sentenced = whole.doc.has_annotation("SENT_START")
     for entry, core in _merge_generic_heads(_candidate_spans(whole)):
-        if _names_a_trade(core):
+        if _names_a_trade(core) or (not held_too and held(core.root)):
             continue
         origin = origin_in_text(core) or entry.origin_country
         sent_start = core.sent.start if sentenced else 0
