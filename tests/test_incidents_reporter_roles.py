@@ -57,3 +57,21 @@ def test_a_class_word_belonging_to_a_named_actor_is_that_actor(nlp) -> None:
     perps = names(found, ActorRole.PERPETRATOR)
     assert perps and perps[0] == "Al Shabaab"
     assert not any(p.startswith("Rebel Group") for p in perps)
+
+
+def test_they_as_subject_carries_the_doer_of_the_sentence_before(nlp) -> None:
+    found = actors(
+        nlp,
+        "FDLR rebels left their camp near the town on Monday. "
+        "They also captured arms and released six hostages.",
+    )
+    assert any(n.startswith("FDLR") for n in names(found, ActorRole.PERPETRATOR))
+
+
+def test_they_does_not_carry_a_subject_that_was_acted_on(nlp) -> None:
+    found = actors(
+        nlp,
+        "FDLR rebels were expelled from their camp near the town on Monday. "
+        "They also captured arms and released six hostages.",
+    )
+    assert not any(n.startswith("FDLR") for n in names(found, ActorRole.PERPETRATOR))

@@ -722,6 +722,47 @@ def responsible(after: Span, country: Country | None) -> list[Actor]:
     return out
 
 
+# Subject pronouns that carry the doer over from the sentence before ("FARDC soldiers dismantled
+# a position. They also captured arms.").
+CARRIED_PRONOUNS = frozenset({"they", "it"})
+
+
+def carried_doer(trigger: Span, country: Country | None) -> list[Actor]:
+    """The perpetrator of an event word whose active subject is "they"/"it": the armed active
+    subject of the sentence before, the nearest antecedent a subject pronoun takes up."""
+    verb = trigger.root if trigger.root.pos_ in ("VERB", "AUX") else trigger.root.head
+    while verb.dep_ == "conj" and not any(c.dep_ == "nsubj" for c in verb.children):
+        verb = verb.head  # "They also captured arms and released ...": the first verb's subject
+    subject = next((c for c in verb.children if c.dep_ == "nsubj"), None)
+    if subject is None or subject.lower_ not in CARRIED_PRONOUNS:
+        return []
+    doc = trigger.doc
+    before = [s for s in doc.sents if s.end <= trigger.sent.start]
+    if not before:
+        return []
+    out = []
+    for m in mentions(before[-1], country):
+        root = _part_of(m.span.root) or m.span.root
+        while root.dep_ in ("compound", "amod") and root.head.i != root.i:
+            root = root.head
+        if m.kind not in ARMED_MENTION_KINDS or root.dep_ != "nsubj":
+            continue
+        if any(c.dep_ == "auxpass" for c in root.head.children):
+            continue
+        out.append(
+            Actor(
+                name=m.name,
+                role=ActorRole.PERPETRATOR,
+                country_code=m.country_code,
+                hedged=is_hedged_actor(m.span),
+                start=m.span.start_char,
+                end=m.span.end_char,
+                surface=written(m.span),
+            )
+        )
+    return out
+
+
 _SPECIFIC = {"state": 3, "police": 3, "demonym": 1, "country": 1}
 
 

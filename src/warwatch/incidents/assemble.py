@@ -39,6 +39,7 @@ from . import dyad, grouping, story_country
 from .actors import (
     Mention,
     assign_roles,
+    carried_doer,
     hit_objects,
     mentions,
     merge_actors,
@@ -186,6 +187,10 @@ def _actors(
         a.role == ActorRole.PERPETRATOR for a in found
     ):  # "... killed two people. Al Shabaab suspected."
         found += responsible(members[-1].sent, country)
+    if cand.event_type not in (EventType.PROTESTS, EventType.RIOTS) and not any(
+        a.role == ActorRole.PERPETRATOR for a in found
+    ):  # "FARDC soldiers dismantled a position. They also captured arms."
+        found += carried_doer(cand.trigger, country)
     if cand.event_type == EventType.BATTLES:  # "clashes between FDLR and FARDC forces"
         found += _clash_sides(members, {(a.start, a.end) for a in found})
     found = [_with_country(a, country) for a in found]
