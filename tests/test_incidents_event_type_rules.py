@@ -404,3 +404,18 @@ def test_sabotage_and_seizure_nouns(nlp, text: str, expected: str) -> None:
 )
 def test_knocked_down_person_is_no_sabotage(nlp, text: str) -> None:
     assert first_type(nlp, text) != "Looting/property destruction"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The car in which they were travelling was machinegunned by rebels on Monday.",
+        "Gunmen machine-gunned a bus near the border on Sunday.",
+    ],
+)
+def test_machinegunned_is_an_attack(nlp, text: str) -> None:
+    assert first_type(nlp, text) == "Attack"
+
+
+def test_machineguns_carried_are_no_attack(nlp) -> None:
+    assert first_type(nlp, "The rebels carried machineguns and rifles.") is None
