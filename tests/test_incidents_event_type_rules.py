@@ -419,3 +419,13 @@ def test_machinegunned_is_an_attack(nlp, text: str) -> None:
 
 def test_machineguns_carried_are_no_attack(nlp) -> None:
     assert first_type(nlp, "The rebels carried machineguns and rifles.") is None
+
+
+def test_violence_foreseen_with_a_modal_is_no_event(nlp) -> None:
+    assert first_type(nlp, "Rebels may attack the town next week, officials warned.") is None
+    assert first_type(nlp, "We will set off bombs until they change their minds.") is None
+
+
+def test_hedged_past_blast_stays(nlp) -> None:
+    text = "The blast may have been caused by a roadside bomb that killed three soldiers."
+    assert first_type(nlp, text) == "Remote explosive/landmine/IED"

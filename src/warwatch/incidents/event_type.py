@@ -394,6 +394,8 @@ def _planned(cue: Cue) -> bool:
     if cue.label not in PLANNABLE:
         return False
     root = cue.span.root
+    if _modal_future(root):
+        return True
     if root.dep_ not in ("dobj", "pobj", "xcomp", "conj"):
         return False
     head = root
@@ -402,6 +404,23 @@ def _planned(cue: Cue) -> bool:
         if head.lemma_.lower() in NOT_YET_HEADS:
             return True
     return False
+
+
+# Modals of what may or will happen; with a perfect ("may have been a bomb") they hedge a past
+# event instead, which stays.
+FUTURE_MODALS = frozenset({"will", "would", "might", "may", "could", "can", "shall", "'ll"})
+
+
+def _modal_future(root: Token) -> bool:
+    """ "We will set off bombs", "rebels may attack the town": violence foreseen or threatened,
+    not violence that took place (ACLED codes events that happened, Codebook 2023)."""
+    verb = root.head if root.dep_ in ("dobj", "nsubjpass") else root
+    if verb.pos_ not in ("VERB", "AUX"):
+        return False
+    aux = [c for c in verb.children if c.dep_ in ("aux", "auxpass")]
+    return any(a.lower_ in FUTURE_MODALS for a in aux) and not any(
+        a.lemma_.lower() == "have" for a in aux
+    )
 
 
 def _answered(cue: Cue) -> bool:
