@@ -429,3 +429,11 @@ def test_violence_foreseen_with_a_modal_is_no_event(nlp) -> None:
 def test_hedged_past_blast_stays(nlp) -> None:
     text = "The blast may have been caused by a roadside bomb that killed three soldiers."
     assert first_type(nlp, text) == "Remote explosive/landmine/IED"
+
+
+def test_air_force_property_attacked_is_no_air_strike(nlp) -> None:
+    text = "Gunmen armed with rifles attacked the air force installations in the capital."
+    assert first_type(nlp, text) != "Air/drone strike"
+    assert first_type(nlp, "Air force jets bombed rebel positions near the town.") == (
+        "Air/drone strike"
+    )

@@ -177,7 +177,9 @@ def _not_striking_aircraft(cue: Cue) -> bool:
         return True
     if any(t.lemma_.lower() in AIR_STRIKE_WORDS for t in cue.span):
         return False  # "airstrikes", "air raid", "drone strike": the strike itself
-    while root.dep_ == "conj" and root.head is not root:
+    # "attacked the air force installations", "the air force's base was shelled": the aircraft
+    # word names the owner of what was hit; the thing it modifies decides.
+    while root.dep_ in ("compound", "poss", "conj") and root.head is not root:
         root = root.head
     if root.dep_ == "dobj" and root.head.lemma_.lower() in LAUNCHING:
         return False  # "used a drone", "launched drones", "deployed helicopters"
