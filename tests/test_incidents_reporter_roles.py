@@ -75,3 +75,14 @@ def test_they_does_not_carry_a_subject_that_was_acted_on(nlp) -> None:
         "They also captured arms and released six hostages.",
     )
     assert not any(n.startswith("FDLR") for n in names(found, ActorRole.PERPETRATOR))
+
+
+def test_a_force_written_with_two_force_nouns_is_the_passive_agent(nlp) -> None:
+    found = actors(nlp, "A civilian was wounded by Azerbaijani military forces near the border.")
+    assert "Military Forces of Azerbaijan" in names(found, ActorRole.PERPETRATOR)
+
+
+def test_police_forces_of_a_country_written_out_are_police(nlp) -> None:
+    found = actors(nlp, "Police Forces of Armenia beat up a civilian in the town on Monday.")
+    perps = names(found, ActorRole.PERPETRATOR)
+    assert perps and perps[0] == "Police Forces of Armenia"

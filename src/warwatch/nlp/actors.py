@@ -199,6 +199,8 @@ class ActorRecognizer:
         while first > 0 and doc[first - 1].lower_ in _FILLERS | {"military", "armed"}:
             first -= 1
         label = "police" if noun in POLICE_NOUNS else "state"
+        if first > 0 and doc[first - 1].lower_ in POLICE_NOUNS:  # "Police Forces of Armenia"
+            first, label = first - 1, "police"
         return [Span(doc, first, end, label=label, kb_id=code)]
 
     @staticmethod
@@ -213,10 +215,10 @@ class ActorRecognizer:
             word = doc[i].lower_
             entry = entry_at.get(i)
             if word in POLICE_NOUNS or (entry is not None and entry.label_ == "police"):
-                stop = entry.end if entry is not None else i + 1
+                stop = _force_end(doc, entry.end if entry is not None else i + 1)
                 return Span(doc, start, stop, label="police", kb_id=code)
             if word in MILITARY_NOUNS or (entry is not None and entry.label_ == "state"):
-                stop = entry.end if entry is not None else i + 1
+                stop = _force_end(doc, entry.end if entry is not None else i + 1)
                 return Span(doc, start, stop, label="state", kb_id=code)
         return Span(doc, start, end, label=kind, kb_id=code)
 
@@ -302,6 +304,14 @@ def _acting(tok: Token) -> bool:
     if tok.dep_ in ("nsubj", "compound"):
         return True
     return tok.dep_ == "pobj" and tok.head.lower_ == "by"
+
+
+def _force_end(doc: Doc, stop: int) -> int:
+    """The end of a force phrase written with two force nouns ("Azerbaijani military forces",
+    "Ethiopian police forces"): the span covers both, so its root is the head noun."""
+    if stop < len(doc) and doc[stop].lower_ in MILITARY_NOUNS | POLICE_NOUNS:
+        return stop + 1
+    return stop
 
 
 def _dictionary_peoples() -> set[str]:
