@@ -1,0 +1,79 @@
+"""Pronoun victims: "attempted to kidnap him", "shot them" resolve to the named person before.
+
+Sentences written for these tests; no gazetteer (places empty), so generic names carry no country.
+"""
+
+from __future__ import annotations
+
+import hashlib
+from datetime import date
+
+import pytest
+
+from warwatch.incidents import assemble
+from warwatch.model import Actor, ActorRole, Article
+
+pytestmark = pytest.mark.slow
+
+
+@pytest.fixture(autouse=True)
+def _no_gazetteer(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setattr("warwatch.geo.locate_incident", lambda doc, trigger, places: None)
+
+
+def actors(nlp, text: str) -> tuple[str, list[Actor]]:
+    article = Article(
+        text=text, sha256=hashlib.sha256(text.encode()).hexdigest(), published=date(2024, 3, 10)
+    )
+    report = assemble(nlp(text), article, ())
+    return text, [a for inc in report.incidents for a in inc.actors]
+
+
+def victims(text: str, found: list[Actor]) -> list[str]:
+    return [text[a.start : a.end] for a in found if a.role == ActorRole.VICTIM]
+
+
+def test_singular_pronoun_victim_takes_the_person_named_before(nlp) -> None:
+    text, found = actors(
+        nlp,
+        "Mayor Ricardo Alvarez left his office on Monday evening. "
+        "Gunmen shot him dead outside his home.",
+    )
+    assert "Ricardo Alvarez" in victims(text, found)
+    perps = [a.surface for a in found if a.role == ActorRole.PERPETRATOR]
+    assert "Ricardo Alvarez" not in perps
+
+
+def test_plural_pronoun_takes_the_coordinated_persons(nlp) -> None:
+    text, found = actors(
+        nlp,
+        "Police said Jorge Mendez and Carlos Ortega were driving to the market. "
+        "Armed men stopped the car and shot them to death.",
+    )
+    got = victims(text, found)
+    assert "Jorge Mendez" in got
+    assert "Carlos Ortega" in got
+
+
+def test_plural_pronoun_with_one_named_person_is_left_unresolved(nlp) -> None:
+    text, found = actors(
+        nlp,
+        "Jorge Mendez said the villagers were afraid. Armed men shot them to death on Sunday.",
+    )
+    assert "Jorge Mendez" not in victims(text, found)
+
+
+def test_pronoun_is_not_the_subject_of_its_own_verb(nlp) -> None:
+    # "Ortega shot him": him is not Ortega (nobody else is named, so no victim name).
+    text, found = actors(nlp, "Carlos Ortega shot him at the checkpoint on Sunday.")
+    assert "Carlos Ortega" not in victims(text, found)
+
+
+def test_person_modifying_a_noun_is_not_the_antecedent(nlp) -> None:
+    # "him" is the bodyguard, who has no name; the minister named as the "of" phrase is not hit.
+    text, found = actors(
+        nlp,
+        "One of the bodyguards of minister Ricardo Alvarez was wounded. "
+        "Gunmen shot him near the ministry on Monday.",
+    )
+    assert "Ricardo Alvarez" not in victims(text, found)
