@@ -77,3 +77,18 @@ def test_person_modifying_a_noun_is_not_the_antecedent(nlp) -> None:
         "Gunmen shot him near the ministry on Monday.",
     )
     assert "Ricardo Alvarez" not in victims(text, found)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # The group comes after the event word, so its place alone does not make it the doer.
+        "After the bombing of the power station, police said the hand of the Shining Path is "
+        "behind it.",
+        "After the bombing of the power station, police said the Shining Path is behind it.",
+    ],
+)
+def test_who_is_behind_the_attack_is_its_perpetrator(nlp, text: str) -> None:
+    _, found = actors(nlp, text)
+    perps = [a.name for a in found if a.role == ActorRole.PERPETRATOR]
+    assert any("Shining Path" in p for p in perps), found

@@ -350,14 +350,24 @@ def _owns_up(tok: Token) -> bool:
 
 
 def _held_responsible(tok: Token) -> bool:
-    """ "Shining Path members were responsible for the attack": the subject of "be responsible
-    (for)" is the doer (hedged like any other attribution when a hedge governs it)."""
+    """ "Shining Path members were responsible for the attack", "X is behind the attack", "the
+    hand of X is behind it": the subject of "be responsible (for)" or "be behind" is the doer (hedged like any other attribution when a hedge governs it)."""
+    if tok.dep_ == "pobj" and tok.head.lower_ == "of" and tok.head.head.lower_ in HAND_NOUNS:
+        tok = tok.head.head  # "the hand of the drug traffickers is behind the murder"
     head = tok.head
     return (
         tok.dep_ == "nsubj"
         and head.lemma_.lower() == "be"
-        and any(c.dep_ == "acomp" and c.lower_ == "responsible" for c in head.children)
+        and any(
+            (c.dep_ == "acomp" and c.lower_ == "responsible")
+            or (c.dep_ == "prep" and c.lower_ == "behind")  # "X is behind the attack"
+            for c in head.children
+        )
     )
+
+
+# "The hand of X (is behind ...)": the idiom names X as the one who acted.
+HAND_NOUNS = frozenset({"hand", "hands"})
 
 
 def _is_violence(tok: Token) -> bool:
