@@ -42,3 +42,9 @@ def data_dir(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
     monkeypatch.setenv("WARWATCH_DATA_DIR", str(d))
     monkeypatch.delenv("WARWATCH_DB", raising=False)
     return d
+
+
+@pytest.fixture()
+def no_gazetteer(monkeypatch: pytest.MonkeyPatch) -> None:
+    """Incident assembly tested apart from the gazetteer (geo has its own tests)."""
+    monkeypatch.setattr("warwatch.geo.locate_incident", lambda doc, trigger, places: None)

@@ -3,21 +3,16 @@ even where it names the villages the toll fell in. Sentences written for these t
 
 from __future__ import annotations
 
-import hashlib
-
 import pytest
 
-from warwatch import geo
-from warwatch.incidents import assemble
-from warwatch.model import Article, Report
+from assembly import geoparsed
+from warwatch.model import Report
 
 pytestmark = pytest.mark.slow
 
 
 def report(nlp, text: str) -> Report:
-    doc = nlp(text)
-    article = Article(text=text, sha256=hashlib.sha256(text.encode()).hexdigest())
-    return assemble(doc, article, geo.geoparse(doc))
+    return geoparsed(nlp, text)
 
 
 def test_a_toll_pointing_back_joins_the_event_despite_a_new_place(nlp) -> None:

@@ -3,28 +3,19 @@ for these tests; no gazetteer (places empty)."""
 
 from __future__ import annotations
 
-import hashlib
 from datetime import date
 
 import pytest
 
-from warwatch.incidents import assemble
-from warwatch.model import Actor, ActorRole, Article
+from assembly import assembled
+from warwatch.model import Actor, ActorRole
 
-pytestmark = pytest.mark.slow
-
-
-@pytest.fixture(autouse=True)
-def _no_gazetteer(monkeypatch: pytest.MonkeyPatch) -> None:
-    monkeypatch.setattr("warwatch.geo.locate_incident", lambda doc, trigger, places: None)
+pytestmark = [pytest.mark.slow, pytest.mark.usefixtures("no_gazetteer")]
 
 
 def actors(nlp, text: str) -> list[Actor]:
-    article = Article(
-        text=text, sha256=hashlib.sha256(text.encode()).hexdigest(), published=date(2016, 6, 20)
-    )
-    report = assemble(nlp(text), article, ())
-    return [a for a in report.incidents[0].actors] if report.incidents else []
+    report = assembled(nlp, text, published=date(2016, 6, 20))
+    return list(report.incidents[0].actors) if report.incidents else []
 
 
 def test_troops_attacked_in_the_mission_host_are_the_missions_contingent(nlp) -> None:

@@ -3,25 +3,11 @@ for these tests (none comes from a gold file)."""
 
 from __future__ import annotations
 
-import hashlib
-
 import pytest
 
-from warwatch.incidents import assemble
-from warwatch.model import Article
+from assembly import first_type
 
-pytestmark = pytest.mark.slow
-
-
-@pytest.fixture(autouse=True)
-def _no_gazetteer(monkeypatch: pytest.MonkeyPatch) -> None:
-    monkeypatch.setattr("warwatch.geo.locate_incident", lambda doc, trigger, places: None)
-
-
-def first_type(nlp, text: str) -> str | None:
-    doc = nlp(text)
-    report = assemble(doc, Article(text=text, sha256=hashlib.sha256(text.encode()).hexdigest()), ())
-    return report.incidents[0].sub_event_type.value if report.incidents else None
+pytestmark = [pytest.mark.slow, pytest.mark.usefixtures("no_gazetteer")]
 
 
 @pytest.mark.parametrize(

@@ -4,21 +4,16 @@ only aimed at is no capture. Sentences written for these tests (none from a gold
 
 from __future__ import annotations
 
-import hashlib
-
 import pytest
 
-from warwatch import geo
-from warwatch.incidents import assemble
-from warwatch.model import Article, Report
+from assembly import geoparsed
+from warwatch.model import Report
 
 pytestmark = pytest.mark.slow
 
 
 def report(nlp, text: str) -> Report:
-    doc = nlp(text)
-    article = Article(text=text, sha256=hashlib.sha256(text.encode()).hexdigest())
-    return assemble(doc, article, geo.geoparse(doc))
+    return geoparsed(nlp, text)
 
 
 @pytest.mark.parametrize(

@@ -4,23 +4,18 @@ told, not a new Attack (warwatch issue 4). Sentences written for these tests (no
 
 from __future__ import annotations
 
-import hashlib
-
 import pytest
 
-from warwatch import geo
-from warwatch.incidents import assemble
+from assembly import geoparsed
 from warwatch.incidents.grouping import toll_only
 from warwatch.incidents.triggers import cues_by_sentence
-from warwatch.model import Article, Report
+from warwatch.model import Report
 
 pytestmark = pytest.mark.slow
 
 
 def report(nlp, text: str) -> Report:
-    doc = nlp(text)
-    article = Article(text=text, sha256=hashlib.sha256(text.encode()).hexdigest())
-    return assemble(doc, article, geo.geoparse(doc))
+    return geoparsed(nlp, text)
 
 
 @pytest.mark.parametrize(

@@ -5,28 +5,16 @@ Sentences written for these tests; no gazetteer (places empty), so generic names
 
 from __future__ import annotations
 
-import hashlib
-from datetime import date
-
 import pytest
 
-from warwatch.incidents import assemble
-from warwatch.model import Actor, ActorRole, Article
+from assembly import all_actors, assembled
+from warwatch.model import Actor, ActorRole
 
-pytestmark = pytest.mark.slow
-
-
-@pytest.fixture(autouse=True)
-def _no_gazetteer(monkeypatch: pytest.MonkeyPatch) -> None:
-    monkeypatch.setattr("warwatch.geo.locate_incident", lambda doc, trigger, places: None)
+pytestmark = [pytest.mark.slow, pytest.mark.usefixtures("no_gazetteer")]
 
 
 def actors(nlp, text: str) -> tuple[str, list[Actor]]:
-    article = Article(
-        text=text, sha256=hashlib.sha256(text.encode()).hexdigest(), published=date(2024, 3, 10)
-    )
-    report = assemble(nlp(text), article, ())
-    return text, [a for inc in report.incidents for a in inc.actors]
+    return text, all_actors(assembled(nlp, text))
 
 
 def victims(text: str, found: list[Actor]) -> list[str]:
