@@ -13,6 +13,8 @@ from .resolve import resolve_spans
 if TYPE_CHECKING:
     from spacy.tokens import Doc
 
+    from .gazetteer import Candidate
+
 _MENTIONS = "warwatch.geo.mentions"  # doc.user_data key: the classified mentions of this doc
 
 
@@ -36,23 +38,22 @@ def geoparse(doc: Doc) -> tuple[Place, ...]:
         return ()
     gaz = ensure_gazetteer()
     resolved = resolve_spans(gaz, doc.text, [(m.start, m.end) for m in places])
-    out = []
-    for r in resolved:
-        c = r.candidate
-        out.append(
-            Place(
-                name=r.name,
-                start=r.start,
-                end=r.end,
-                latitude=c.latitude if c else None,
-                longitude=c.longitude if c else None,
-                geonameid=c.geonameid if c else None,
-                country_code=(c.country_code or None) if c else None,
-                feature_code=c.feature_code if c else None,
-                score=round(r.score, 4),
-            )
-        )
-    return tuple(out)
+    return tuple(place_of(r.name, r.start, r.end, r.candidate, round(r.score, 4)) for r in resolved)
+
+
+def place_of(name: str, start: int, end: int, c: Candidate | None, score: float | None) -> Place:
+    """The mention ``name`` at [start, end) read as gazetteer entry ``c`` (None: unresolved)."""
+    return Place(
+        name=name,
+        start=start,
+        end=end,
+        latitude=c.latitude if c else None,
+        longitude=c.longitude if c else None,
+        geonameid=c.geonameid if c else None,
+        country_code=(c.country_code or None) if c else None,
+        feature_code=c.feature_code if c else None,
+        score=score,
+    )
 
 
 def locate_incident(doc: Doc, trigger: Span, places: tuple[Place, ...]) -> Location | None:

@@ -10,11 +10,12 @@ with no place inside, are left alone.
 
 from __future__ import annotations
 
+from ..geo.api import place_of
 from ..geo.gazetteer import Candidate
 from ..geo.index import ensure_gazetteer
 from ..geo.locate import to_location
 from ..geo.resolve import lookup_name, most_populous
-from ..model import Location, Place
+from ..model import Location
 from .story_country import Bracket, bracket_after
 
 
@@ -38,15 +39,5 @@ def in_province(where: Location | None, text: str, found: list[Bracket]) -> Loca
     best = most_populous(towns or inside)
     if best is None:
         return where
-    place = Place(
-        name=where.name,
-        start=where.start,
-        end=where.end,
-        latitude=best.latitude,
-        longitude=best.longitude,
-        geonameid=best.geonameid,
-        country_code=best.country_code,
-        feature_code=best.feature_code,
-        score=where.score,
-    )
+    place = place_of(where.name, where.start, where.end, best, where.score)
     return to_location(place, best.admin1_name)
