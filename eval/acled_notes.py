@@ -1,7 +1,7 @@
 """ACLED notes -> incident, on the dev halves (Armenia 2018-20, Argentina 2022-06, Africa 2016).
 
     python eval/acled_notes.py [--limit N] [--baseline] [--file armenia|argentina|africa2016]
-                               [--errors actor1|place]
+                               [--errors actor1|place|sub-event]
 
 Each note runs through the full pipeline (build_nlp -> geo.geoparse -> incidents.assemble). Notes
 start with their own date, often without the year ("On 13 December, ..."). ``--published``:
@@ -164,6 +164,10 @@ def score_file(
         place.append(place_ok(inc, row))
         if errors == "actor1" and not actor[-1] or errors == "place" and not place[-1]:
             print_error(errors, row, inc)
+        if errors == "sub-event" and not ok:
+            print(
+                f"  sub-event gold={label!r} pred={first_sub_event(rep)!r} | {row['notes'][:200]}"
+            )
         when.append(date_ok(inc, row))
         f = fatal_ok(inc, row)
         if f is not None:
@@ -206,7 +210,7 @@ def main() -> None:
     ap.add_argument("--published", choices=sorted(PUBLISHED), default="none")
     ap.add_argument(
         "--errors",
-        choices=("actor1", "place"),
+        choices=("actor1", "place", "sub-event"),
         help="list each miss: gold vs predicted, note start",
     )
     args = ap.parse_args()
