@@ -169,8 +169,19 @@ def _arrest_at_protest(cue: Cue) -> bool:
     """Not the grievance, and not a relative clause about someone ("officers who were trying to
     arrest him"): the small model often reads "police detained" after a noun as a clause (acl),
     so that stays."""
-    root = cue.span.root
-    return not _topic(cue) and "relcl" not in (root.dep_, root.head.dep_)
+    return not _topic(cue) and not _in_relative(cue.span.root)
+
+
+def _in_relative(tok: Token) -> bool:
+    """Inside a relative clause about someone ("an activist who died in police detention"),
+    up to three steps from the cue."""
+    for _ in range(3):
+        if tok.dep_ == "relcl":
+            return True
+        if tok.head is tok:
+            return False
+        tok = tok.head
+    return tok.dep_ == "relcl"
 
 
 def _earlier(cue: Cue) -> bool:
@@ -210,7 +221,7 @@ def _crowd_violence(cues: Sequence[Cue]) -> bool:
     """Looting, unrest, a scuffle, or demonstrators (or "they") attacking someone."""
     protest_tokens = {c.span.root.i for c in cues if c.label == "PROTEST"}
     for c in filter(_at_the_protest, cues):
-        if c.label in ("LOOT", "UNREST"):
+        if c.label == "LOOT" or (c.label == "UNREST" and not _social_ill(c)):
             return True
         if c.label == "CLASH" and c.lemma in SCUFFLE:  # "rallied ... in clashes" counts
             return True
@@ -219,6 +230,18 @@ def _crowd_violence(cues: Sequence[Cue]) -> bool:
             if any(t.i in protest_tokens or t.lower_ in CROWD_WORDS for t in doers):
                 return True
     return False
+
+
+# Kinds of violence that are a social ill a crowd protests about, not unrest at the protest.
+SOCIAL_ILLS = frozenset({"domestic", "sexual", "gender", "gender-based", "family", "gun",
+                         "intimate", "partner", "obstetric", "school"})  # fmt: skip
+
+
+def _social_ill(cue: Cue) -> bool:
+    """ "To draw attention to domestic violence": the violence named is the protest's cause."""
+    return any(
+        c.dep_ in ("amod", "compound") and c.lower_ in SOCIAL_ILLS for c in cue.span.root.children
+    ) or any(t.lower_ in SOCIAL_ILLS for t in cue.span)
 
 
 def _topic(cue: Cue) -> bool:
@@ -254,9 +277,24 @@ def _grievance(cue: Cue, rally: set[int]) -> bool:
             return False
         root = root.head
         lemma = root.lemma_.lower()
-        if lemma in GRIEVANCE_HEADS or (lemma in ("against", "over") and root.head.i in rally):
+        if lemma in GRIEVANCE_HEADS or (lemma in ("against", "over") and _holds(root.head, rally)):
             return True
     return False
+
+
+def _holds(head: Token, rally: set[int]) -> bool:
+    """The rally, a place phrase of it ("a protest in front of the building against ..."), or the
+    verb that has it as its object ("held a protest ... against": the parser hangs "against" on
+    "held")."""
+    if any(c.i in rally for c in head.children if c.dep_ in ("dobj", "nsubjpass")):
+        return True
+    for _ in range(4):  # up through "in front of the building"
+        if head.i in rally:
+            return True
+        if head.head is head or head.dep_ not in ("pobj", "prep"):
+            return False
+        head = head.head
+    return head.i in rally
 
 
 def _troops_block(cues: Sequence[Cue]) -> bool:

@@ -25,11 +25,19 @@ from collections.abc import Sequence
 from spacy.tokens import Token
 
 from .candidate import ARMED_KINDS, ST, STATE_KINDS, Candidate, first_cue
+from .cue_filters import accusation, answered, planned
 from .demonstration_type import DEMONSTRATION_ORDER, protest_candidate, without_grievances
+from .developments import (
+    LIVESTOCK_SCORE,
+    broken_truce,
+    broken_truce_candidate,
+    livestock_only,
+    other_candidate,
+    signed_order,
+)
 from .event_words import (
     ACCUSED,
     AFTERMATH,
-    ANSWERS,
     ARMS_NOUNS,
     CONFLICT_AGREEMENT,
     CROWD_NOUNS,
@@ -41,7 +49,6 @@ from .event_words import (
     MELEE,
     MODIFIER_DEPS,
     NON_EVENT,
-    NOT_YET_HEADS,
     ONE_SIDED,
     PARTISAN_NOUNS,
     PLANNABLE,
@@ -179,6 +186,8 @@ def _simple(cues: Sequence[Cue], kinds: set[str], two_sides: bool) -> list[Candi
             continue  # "withdrew from the pact", "handed over weapons": no ground changed hands
         if cue.label == "CEDE" and _fought(cues):
             continue  # "forced them to retreat" after a clash: the clash, not a peaceful handover
+        if cue.label == "AGREE" and (broken_truce(cue) or signed_order(cue)):
+            continue  # "violated the ceasefire", "signed the decree": no agreement made
         if cue.label == "AGREE" and any(t.lemma_.lower() in CONFLICT_AGREEMENT for t in cue.span):
             # Above a clash: "agreed to a ceasefire after two weeks of fighting" is the agreement.
             score = 6.5
@@ -302,7 +311,7 @@ def candidates(
     cues = [
         c
         for c in without_grievances(cues)
-        if not _accusation(c) and not _answered(c) and not _planned(c)
+        if not accusation(c) and not answered(c) and not planned(c)
     ]
     labels = {c.label for c in cues}
     found = means_candidates(cues)
@@ -315,7 +324,13 @@ def candidates(
         return [disrupted]  # a defused bomb or seized rifles are not an explosion or a battle
     if disrupted is not None:  # "killed four militants and recovered weapons": the fight counts
         found.append(Candidate(disrupted.sub_event, disrupted.trigger, 5.0))
-    for special in (_base(cues), unopposed_candidate(cues), _captives(cues, kinds)):
+    for special in (
+        _base(cues),
+        unopposed_candidate(cues),
+        _captives(cues, kinds),
+        other_candidate(cues),
+        broken_truce_candidate(cues),
+    ):
         if special is not None:
             found.append(special)
     protest = protest_candidate(cues, kinds)
@@ -331,6 +346,8 @@ def candidates(
         found = [c for c in found if c.sub_event != ST.ARMED_CLASH]
     if protest is not None:  # arrests/clashes at a protest are part of the protest
         found = [c for c in found if c.sub_event not in (ST.ARRESTS, ST.ARMED_CLASH, ST.LOOTING)]
+    if livestock_only(cues):  # animals killed by fire, no person hurt: property destroyed
+        found = [_as_property_harm(c) for c in found]
     labels = _story_labels(cues)
     if labels & NON_EVENT:
         # Disaster, crime or diplomacy wording: keep only unambiguous political violence, and
@@ -344,9 +361,15 @@ def candidates(
             found = [
                 c
                 for c in found
-                if c.sub_event in DEMONSTRATION_ORDER or c.sub_event == ST.AGREEMENT
+                if c.sub_event in DEMONSTRATION_ORDER or c.sub_event in (ST.AGREEMENT, ST.OTHER)
             ]
     return sorted(found, key=lambda c: -c.score)
+
+
+def _as_property_harm(c: Candidate) -> Candidate:
+    if c.sub_event in (ST.ATTACK, ST.ARMED_CLASH):
+        return Candidate(ST.LOOTING, c.trigger, LIVESTOCK_SCORE)
+    return c
 
 
 def _battle_toll(cues: Sequence[Cue], kinds: set[str], two_sides: bool) -> list[Candidate]:
@@ -365,73 +388,6 @@ def _after(cue: Cue) -> bool:
     while root.dep_ in ("compound", "amod") and root.head is not root:
         root = root.head
     return root.dep_ == "pobj" and root.head.lemma_.lower() in AFTERMATH
-
-
-def _accusation(cue: Cue) -> bool:
-    """What a person is described as accused, charged or convicted of ("a man convicted for
-    sexual abuse", "suspects charged with murder") is a past act named, not the event the sentence
-    reports. A clause that accuses ("officials accused the army of shelling the village") is a
-    claim about the event and stays."""
-    if cue.label in ("ARREST", "PROTEST", "INTERVENE", "FORCE"):
-        return False
-    root = cue.span.root
-    if root.dep_ not in ("pobj", "pcomp"):
-        return False
-    for head in (root.head, root.head.head):
-        if (head.lemma_.lower() in ACCUSED or head.lower_ in ACCUSED) and head.dep_ in (
-            "acl",
-            "amod",
-            "relcl",
-        ):
-            return True
-    return False
-
-
-def _planned(cue: Cue) -> bool:
-    """Violence planned, threatened or called for ("they are planning a major attack",
-    "threatened to shell the town") has not happened: ACLED codes events that took place. The
-    cue must be what is planned (object or infinitive), not who plans."""
-    if cue.label not in PLANNABLE:
-        return False
-    root = cue.span.root
-    if _modal_future(root):
-        return True
-    if root.dep_ not in ("dobj", "pobj", "xcomp", "conj"):
-        return False
-    head = root
-    for _ in range(2):
-        head = head.head
-        if head.lemma_.lower() in NOT_YET_HEADS:
-            return True
-    return False
-
-
-# Modals of what may or will happen; with a perfect ("may have been a bomb") they hedge a past
-# event instead, which stays.
-FUTURE_MODALS = frozenset({"will", "would", "might", "may", "could", "can", "shall", "'ll"})
-
-
-def _modal_future(root: Token) -> bool:
-    """ "We will set off bombs", "rebels may attack the town": violence foreseen or threatened,
-    not violence that took place (ACLED codes events that happened, Codebook 2023)."""
-    verb = root.head if root.dep_ in ("dobj", "nsubjpass") else root
-    if verb.pos_ not in ("VERB", "AUX"):
-        return False
-    aux = [c for c in verb.children if c.dep_ in ("aux", "auxpass")]
-    return any(a.lower_ in FUTURE_MODALS for a in aux) and not any(
-        a.lemma_.lower() == "have" for a in aux
-    )
-
-
-def _answered(cue: Cue) -> bool:
-    """An earlier act the reported one answers ("in retaliation for a gas attack", "in response
-    to the shelling") is not the event the sentence reports."""
-    head = cue.span.root.head
-    return (
-        cue.span.root.dep_ in ("pobj", "pcomp")
-        and head.lower_ in ("for", "to")
-        and head.head.lemma_.lower() in ANSWERS
-    )
 
 
 def _fought(cues: Sequence[Cue]) -> bool:

@@ -75,6 +75,7 @@ class CueRecognizer:
         found = list(self.by_lemma(doc)) + list(self.by_lower(doc))
         spans = [Span(doc, s, e, label=m) for m, s, e in found]
         spans += _road_closures(doc)
+        spans += _closed_with_demands(doc)
         doc.spans[SPANS_KEY] = filter_spans(spans)
         return doc
 
@@ -114,6 +115,41 @@ def _road_closures(doc: Doc) -> list[Span]:
                 break
             if word.pos_ not in _NAMING_POS and word.lower_ not in ("one", "of", "main"):
                 break
+    return found
+
+
+# Civilians by occupation or residence: when they close a building and make demands, they are
+# demonstrating (ACLED Codebook 2023, "Peaceful protest": a physical gathering to demonstrate, sit-ins
+# and blockades included). Troops, police or officials closing a building are not.
+_CIVIC_NOUNS = frozenset(
+    {"resident", "worker", "employee", "citizen", "farmer", "villager", "student", "teacher",
+     "activist", "trader", "vendor", "driver", "parent", "pensioner", "miner", "local",
+     "inhabitant", "mother", "veteran", "supporter", "doctor", "nurse", "merchant", "shopkeeper"}
+)  # fmt: skip
+_OCCUPYING = frozenset({"occupy", "occupied", "occupies", "occupying"})
+
+
+def _civic(token: Token) -> bool:
+    """A civic group: "workers", "a group of citizens", "residents of the village"."""
+    if token.lemma_.lower() in _CIVIC_NOUNS:
+        return True
+    members = [g for p in token.children if p.lower_ == "of" for g in p.children]
+    return any(g.lemma_.lower() in _CIVIC_NOUNS for g in members)
+
+
+def _closed_with_demands(doc: Doc) -> list[Span]:
+    """PROTEST spans: civilians who close, block or occupy a place and make a demand in the same
+    sentence ("workers closed the town hall and demanded their wages")."""
+    found = []
+    for verb in doc:
+        if verb.lower_ not in _CLOSED_FORMS | _OCCUPYING or verb.pos_ != "VERB":
+            continue
+        subjects = [c for c in verb.children if c.dep_ == "nsubj"]
+        if not subjects and verb.dep_ == "conj":
+            subjects = [c for c in verb.head.children if c.dep_ == "nsubj"]
+        demand = any(t.lemma_.lower() == "demand" for t in verb.sent)
+        if demand and any(_civic(s) for s in subjects):
+            found.append(Span(doc, verb.i, verb.i + 1, label="PROTEST"))
     return found
 
 

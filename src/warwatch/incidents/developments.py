@@ -1,0 +1,251 @@
+"""Strategic developments that are not violence: ACLED's "Other", broken ceasefires, and harm
+done only to livestock.
+
+ACLED Codebook (2023), "Strategic developments" (https://acleddata.com/knowledge-base/codebook/):
+"Other" covers "any significant development that does not fall into any of the other Strategic
+developments sub-event types", with the examples "the occurrence of a coup, the displacement of a
+civilian population as a result of fighting, or the discovery of mass graves". Read the same way
+here: a coup or power seized, a head of government or state resigning, ministers or governors
+dismissed, a treaty or protocol repealed, civilians fleeing, a mass grave found. Each must be what
+the sentence reports (its main clause), not a grievance, a plan or a time reference.
+
+"Agreement" covers ceasefires; a ceasefire violated or broken is the opposite: fire between the
+sides, an "Armed clash" (armed, organised groups engaging each other).
+
+"Looting/property destruction" covers the destruction of property outside other violence; animals
+killed by fire when no person is reported hurt are property destroyed, not an attack on people.
+The scores were set against the other rules in event_type.py (above a rally, so "after days of
+protests the prime minister resigned" is the resignation; below any named means of violence) and
+checked on the CASE 2021 dev half (eval/case2021.py).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+from spacy.tokens import Token
+
+from .candidate import ST, Candidate
+from .event_words import REPORTING
+from .triggers import Cue
+
+OTHER_SCORE = 6.6  # above a rally (6.5) and an arrest (6.7 is captives; coups outrank below)
+COUP_SCORE = 6.8  # "seized power in a coup and detained the president": the coup
+FLIGHT_SCORE = 6.3  # above a battle word (6.2) told as the cause, below gunfire (6.4) and means
+BROKEN_TRUCE_SCORE = 5.5  # "violated the ceasefire": below a wounding or killing told with it
+LIVESTOCK_SCORE = 6.6  # above the gunfire (6.4) that killed the animals
+
+# Who resigning is a development: a head of government or of state, or a whole government.
+LEADERS = frozenset(
+    {"president", "premier", "chancellor", "prime-minister", "pm", "government", "cabinet",
+     "king", "emir", "monarch", "junta", "dictator", "head"}
+)  # fmt: skip
+# Who dismissed is a development: members of a government, not any employee.
+OFFICE_HOLDERS = frozenset({"minister", "ministers", "governor", "governors", "cabinet",
+                            "government", "premier"})  # fmt: skip
+# What repealed is a development: agreements between states or parties.
+TREATIES = frozenset({"treaty", "treaties", "protocol", "protocols", "accord", "accords",
+                      "agreement", "agreements", "pact", "convention"})  # fmt: skip
+# Who flees is a displaced population (not attackers fleeing the scene).
+POPULATION = frozenset(
+    {"civilian", "civilians", "people", "resident", "residents", "family", "families", "villager",
+     "villagers", "inhabitant", "inhabitants", "thousand", "thousands", "hundred", "hundreds",
+     "household", "households", "population", "refugee", "refugees", "person", "persons"}
+)  # fmt: skip
+# Prepositions that tell a coup as the means of what a verb reports ("ousted in a coup").
+COUP_MEANS = frozenset({"in", "through", "by", "via"})
+# Verbs of finding a grave.
+FINDING = frozenset({"discover", "find", "uncover", "unearth", "exhume", "locate", "report"})
+# Verbs whose object "resignation" is a resignation made ("announced his resignation").
+RESIGNING = frozenset({"announce", "submit", "tender", "hand", "offer", "accept"})
+# Verbs that break a ceasefire.
+BREAKING = frozenset({"violate", "break", "breach", "violation"})
+# Animals whose killing by fire is property destroyed (livestock) when no person is hurt.
+ANIMALS = frozenset(
+    {"livestock", "cattle", "cow", "cows", "sheep", "goat", "goats", "animal", "animals", "horse",
+     "horses", "camel", "camels", "donkey", "donkeys", "pig", "pigs", "poultry", "chicken",
+     "chickens", "herd", "herds", "flock", "flocks", "ox", "oxen", "buffalo", "bull", "bulls",
+     "calf", "calves", "lamb", "lambs"}
+)  # fmt: skip
+# Words of harm whose patient says who or what was hurt.
+HARM_VERBS = frozenset({"kill", "wound", "injure", "damage", "hit", "hurt", "shoot", "slaughter"})
+UNHARMED = frozenset({"unharmed", "unhurt", "uninjured", "safe"})
+
+
+def _main_clause(tok: Token) -> bool:
+    """The sentence's main verb (or one coordinated with it), or a clause a reporting verb
+    reports ("thousands have fled, the UN said")."""
+    if tok.dep_ == "conj":
+        tok = tok.head
+    if tok.dep_ == "ROOT":
+        return True
+    return tok.dep_ == "ccomp" and tok.head.dep_ == "ROOT" and tok.head.lemma_.lower() in REPORTING
+
+
+def _words(toks: Sequence[Token]) -> set[str]:
+    return {t.lower_ for t in toks} | {t.lemma_.lower() for t in toks}
+
+
+def _subjects(verb: Token) -> list[Token]:
+    subj = [c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")]
+    if not subj and verb.dep_ == "conj":
+        subj = [c for c in verb.head.children if c.dep_ in ("nsubj", "nsubjpass")]
+    # "a group of citizens", "thousands of civilians": the group's members too
+    subj += [g for s in subj for p in s.children if p.lower_ == "of" for g in p.children]
+    return subj
+
+
+def _leader(toks: Sequence[Token]) -> bool:
+    """A head of government or state among these words (or their compounds and appositions):
+    "the president", "Prime Minister X", "X, the premier"."""
+    near = [w for t in toks for w in t.subtree]
+    for w in near:
+        word = w.lower_
+        if word in LEADERS or w.lemma_.lower() in LEADERS:
+            return True
+        if word == "minister" and w.i > 0 and w.doc[w.i - 1].lower_ in ("prime", "-"):
+            return True
+    return False
+
+
+def _resigned(cue: Cue) -> bool:
+    root = cue.span.root
+    if root.pos_ == "NOUN":  # "announced his resignation", "the resignation of the premier"
+        verb = root.head
+        if root.dep_ != "dobj" or verb.lemma_.lower() not in RESIGNING or not _main_clause(verb):
+            return False
+        owners = [c for c in root.children if c.dep_ in ("poss", "prep")] + _subjects(verb)
+        return _leader(owners)
+    if not _main_clause(root):
+        return False
+    # "stepped down as acting prime minister": the office told with "as"
+    offices = [g for c in root.children if c.lower_ == "as" for g in c.children]
+    return _leader(_subjects(root) + offices)
+
+
+def _dismissed(cue: Cue) -> bool:
+    root = cue.span.root
+    if root.pos_ == "NOUN":  # "signed orders for the dismissal of all ministers"
+        objects = [g for c in root.children if c.lower_ == "of" for g in c.children]
+    else:
+        if not _main_clause(root) and root.dep_ not in ("acl", "advcl", "xcomp"):
+            return False
+        objects = [c for c in root.children if c.dep_ in ("dobj", "nsubjpass")]
+    objects += [c for t in objects for c in t.conjuncts]
+    return bool(_words(objects) & OFFICE_HOLDERS)
+
+
+def _repealed(cue: Cue) -> bool:
+    root = cue.span.root
+    objects = [c for c in root.children if c.dep_ in ("dobj", "nsubjpass")]
+    return _main_clause(root) and bool(_words(objects) & TREATIES)
+
+
+def _fled(cue: Cue) -> bool:
+    """Civilians fleeing or displaced, told as the main event ("thousands have fled the town");
+    not "forcing thousands to flee" (the forcing act is the event) nor attackers fleeing."""
+    root = cue.span.root
+    if root.pos_ != "VERB" or not _main_clause(root):
+        return False
+    who = _subjects(root)
+    return bool(_words(who) & POPULATION) or any(t.like_num for t in who)
+
+
+def _grave_found(cue: Cue) -> bool:
+    root = cue.span.root
+    head = root.head
+    return head.lemma_.lower() in FINDING and root.dep_ in ("dobj", "nsubjpass")
+
+
+def _coup(cue: Cue) -> bool:
+    """A coup told as happening, not as a time reference ("since the coup") nor as a modifier
+    ("coup plotters were arrested": the arrest is the event)."""
+    root = cue.span.root
+    if root.pos_ == "VERB":  # "seized power"
+        return _main_clause(root)
+    if root.dep_ == "pobj":
+        # "toppled in a coup", "took power through a coup"; not "opponents of the coup",
+        # "since the coup", "after the coup"
+        prep = root.head
+        return prep.lower_ in COUP_MEANS and prep.head.pos_ in ("VERB", "AUX")
+    return root.dep_ in ("nsubj", "nsubjpass", "dobj", "ROOT", "attr")
+
+
+def other_candidate(cues: Sequence[Cue]) -> Candidate | None:
+    """ACLED "Other": the first OTHER cue that is a development the sentence reports."""
+    for cue in cues:
+        if cue.label != "OTHER":
+            continue
+        lemma = cue.lemma
+        if lemma in ("coup", "putsch", "seize", "grab") and _coup(cue):
+            return Candidate(ST.OTHER, cue.span, COUP_SCORE)
+        if lemma in ("resign", "resignation", "step") and _resigned(cue):
+            return Candidate(ST.OTHER, cue.span, OTHER_SCORE)
+        if lemma in ("dismiss", "dismissal", "sack") and _dismissed(cue):
+            return Candidate(ST.OTHER, cue.span, OTHER_SCORE)
+        if lemma in ("repeal", "revoke", "annul", "abrogate") and _repealed(cue):
+            return Candidate(ST.OTHER, cue.span, OTHER_SCORE)
+        if lemma in ("flee", "displace") and _fled(cue):
+            return Candidate(ST.OTHER, cue.span, FLIGHT_SCORE)
+        if lemma == "grave" and _grave_found(cue):
+            return Candidate(ST.OTHER, cue.span, OTHER_SCORE)
+    return None
+
+
+def broken_truce(cue: Cue) -> bool:
+    """ "Violated the ceasefire", "broke the truce", "ceasefire violations": the agreement named
+    is what was broken."""
+    if cue.label != "AGREE":
+        return False
+    root = cue.span.root
+    return root.head.lemma_.lower() in BREAKING and root.dep_ in ("dobj", "compound", "nsubjpass")
+
+
+def _told_breach(cue: Cue) -> bool:
+    """The breach is what the sentence reports ("forces violated the ceasefire", "ceasefire
+    violations were reported"), not a setting ("amid ceasefire violations")."""
+    breach = cue.span.root.head
+    if breach.pos_ == "VERB":
+        return _main_clause(breach)
+    return breach.dep_ in ("nsubj", "nsubjpass", "dobj")
+
+
+def broken_truce_candidate(cues: Sequence[Cue]) -> Candidate | None:
+    cue = next((c for c in cues if broken_truce(c) and _told_breach(c)), None)
+    return Candidate(ST.ARMED_CLASH, cue.span, BROKEN_TRUCE_SCORE) if cue else None
+
+
+def _patients(tok: Token) -> list[Token]:
+    """What a harm word acts on: its object or passive subject ("killing three cows", "animals
+    were killed"), with coordinated ones."""
+    found = [c for c in tok.children if c.dep_ in ("dobj", "nsubjpass")]
+    if tok.dep_ == "amod":  # "killed animals"
+        found.append(tok.head)
+    return found + [c for t in found for c in t.conjuncts]
+
+
+def livestock_only(cues: Sequence[Cue]) -> bool:
+    """Does the sentence report harm only to animals ("fired at the village, killing three cows";
+    "three animals were killed, the farmer was unharmed"), with no person hurt?"""
+    if not cues:
+        return False
+    sent = cues[0].span.sent
+    harmed = [p for t in sent if t.lemma_.lower() in HARM_VERBS for p in _patients(t)]
+    if not harmed:
+        return False
+    return all(p.lower_ in ANIMALS or p.lemma_.lower() in ANIMALS for p in harmed)
+
+
+# What is signed when signing is no agreement: a decision of one side alone.
+DECREES = frozenset({"order", "orders", "decree", "decrees", "law", "laws", "bill", "bills",
+                     "executive", "ordinance", "ordinances", "resolution"})  # fmt: skip
+
+
+def signed_order(cue: Cue) -> bool:
+    """ "Signed the orders for the dismissal of ministers", "signed a decree": an act of one
+    side, not an agreement between two (ACLED Codebook 2023, "Agreement")."""
+    root = cue.span.root
+    if cue.label != "AGREE" or root.lemma_.lower() != "sign":
+        return False
+    objects = [c for c in root.children if c.dep_ in ("dobj", "nsubjpass")]
+    return bool(_words(objects) & DECREES)
