@@ -43,6 +43,7 @@ from spacy.tokens import Doc, Span
 
 from ..geo.gazetteer import Candidate
 from ..geo.index import ensure_gazetteer
+from ..geo.words import FACILITY_WORDS, GENERIC, ORG_WORDS
 from ..kb.actors import MILITARY_NOUNS, POLICE_NOUNS, Country, actor_entries, country_of_code
 from ..kb.missions import hosts_of
 from ..model import Place
@@ -74,6 +75,11 @@ LOCATION_WEIGHT = 0.25
 # Actor kinds whose dictionary country is where they act: the state's own forces.
 HOME_KINDS = frozenset({"state", "police"})
 GROUP_KINDS = frozenset({"rebel", "militia"})
+# Multinational missions (AMISOM, MINUSCA): the dictionary country is the host, where the mission
+# operates and nowhere else (each mission's mandate; kb/data/actors.csv cites its Wikipedia page),
+# so it votes like a state force at home; the nationality of its troops ("a Senegalese MINUSCA
+# peacekeeper") is a bare demonym.
+MISSION_KINDS = frozenset({"external"})
 
 
 Votes = dict[str, float]  # ISO 3166-1 alpha-2 code -> weight of evidence
@@ -82,10 +88,27 @@ Votes = dict[str, float]  # ISO 3166-1 alpha-2 code -> weight of evidence
 def place_votes(places: Iterable[Place], skip: set[tuple[int, int]] | None = None) -> Votes:
     """Resolved places, weighted by score; ``skip``: character spans counted elsewhere."""
     votes: Votes = defaultdict(float)
+    spans = skip or set()
     for p in places:
-        if p.country_code and (p.start, p.end) not in (skip or set()):
+        if p.country_code and (p.start, p.end) not in spans and not _country_again(p, spans):
             votes[p.country_code] += _place_weight(p)
     return votes
+
+
+def _country_again(p: Place, spans: set[tuple[int, int]]) -> bool:
+    """A reading as a whole country (PCL*) of a demonym and a name after it ("a Senegalese
+    MINUSCA peacekeeper" read as Senegal) is the demonym counted again. The state's own long
+    name ("the Russian Federation") and a longer place that merely contains a country name
+    ("Yerevan, Armenia") are names of their own."""
+    if not (p.feature_code or "").startswith("PCL"):
+        return False
+    inside = [(start, end) for start, end in spans if p.start <= start and end <= p.end]
+    if not inside:
+        return False
+    if len(p.name) != p.end - p.start:  # a name that is not the text's words
+        return False
+    rest = p.name[: inside[0][0] - p.start] + p.name[inside[-1][1] - p.start :]
+    return not any(w.lower() in STATE_WORDS for w in rest.split())
 
 
 def _place_weight(p: Place) -> float:
@@ -117,6 +140,8 @@ def actor_votes(doc: Doc) -> Votes:
                 _force_vote(votes, entry.country_code, entry.kind)
             elif entry.country_code and entry.kind in GROUP_KINDS:
                 votes[entry.country_code] += GROUP_WEIGHT
+            elif entry.country_code and entry.kind in MISSION_KINDS:
+                votes[entry.country_code] += ACTOR_WEIGHT
         elif span.label_ in HOME_KINDS and _modifier(span):  # "the Turkish military operation"
             votes[key] += NAME_WEIGHT
         elif span.label_ in HOME_KINDS:  # "Libyan troops": kb_id is the ISO code
@@ -227,9 +252,31 @@ def best_country(votes: Mapping[str, float], tie_break: str | None = None) -> Co
     return country_of_code(code)
 
 
+# Words that say what an institution or facility is ("Federal", "Court", "Centre"): read alone as a
+# place inside a longer name ("the Federal University of Technology", "the Chief Magistrate
+# Court") they are part of that name, not where the story happens (geo.words, which the
+# resolver uses for the same reason).
+KIND_WORDS = FACILITY_WORDS | ORG_WORDS | GENERIC
+
+
+def name_parts(doc: Doc, places: Iterable[Place]) -> set[tuple[int, int]]:
+    """Places that are one kind word inside a longer named entity: part of an institution's
+    name, no place of their own."""
+    out = set()
+    for p in places:
+        span = doc.char_span(p.start, p.end)
+        if span is None or len(span) != 1 or span.text.lower() not in KIND_WORDS:
+            continue
+        ent = next((e for e in doc.ents if e.start <= span.start and span.end <= e.end), None)
+        if ent is not None and len(ent) > 1:
+            out.add((p.start, p.end))
+    return out
+
+
 def story_votes(doc: Doc, places: tuple[Place, ...]) -> Votes:
     found = provinces(doc.text)
-    votes = place_votes(places, country_spans(doc) | contradicted(doc.text, places, found))
+    skip = country_spans(doc) | contradicted(doc.text, places, found) | name_parts(doc, places)
+    votes = place_votes(places, skip)
     for more in (actor_votes(doc), province_votes(found)):
         for code, weight in more.items():
             votes[code] = votes.get(code, 0.0) + weight
@@ -237,8 +284,10 @@ def story_votes(doc: Doc, places: tuple[Place, ...]) -> Votes:
 
 
 def incident_country(votes: Mapping[str, float], location_code: str | None) -> Country | None:
-    """The story's votes with the incident location's country added."""
+    """The story's votes with the incident location's country added. The location only adds
+    to a country the story already votes for: a location whose reading the votes set aside
+    (part of an institution's name, a demonym read as a country) is no evidence."""
     here = dict(votes)
-    if location_code:
+    if location_code and here.get(location_code):
         here[location_code] = here.get(location_code, 0.0) + LOCATION_WEIGHT
     return best_country(here, tie_break=location_code)
