@@ -1,6 +1,7 @@
 """MUC-4 full documents (GRIT format, dev half): perpetrator, target, victim and weapon fillers.
 
     python eval/muc4.py [--limit N] [--baseline] [--all-incidents] [--literal] [--sentence-case]
+                        [--errors ROLE]
 
 Each document runs through the full pipeline as written (upper case, ``published=None``; the
 pipeline itself parses all-caps text in restored case, ``warwatch.text.truecase``). The
@@ -12,7 +13,10 @@ ACLED type is none of these are left out: Protests, and Strategic developments o
 is an attempted bombing; since 2026-11-27 only a disruption told by a defusal or foiling word,
 ``DEFUSAL``: arms seized, confiscated or found in a cache are no attempted attack and MUC-4 has
 no template for them, so their weapons are no incident's instrument; ``--all-disrupted`` counts
-every disruption, as before). Agreements, arrests, troop movements and peaceful protests have no
+every disruption, as before). The forces of order of a counted disruption ("police defused a
+bomb") are ACLED's actor 1 but no MUC-4 perpetrator, who is the one that planted it (since
+2026-11-27). ``--errors ROLE`` lists a role's false positives (at their evidence) and false
+negatives with context. Agreements, arrests, troop movements and peaceful protests have no
 MUC-4 template, and their actors are no template's perpetrators. ``--all-incidents`` pools
 every incident, as this script did before (2026-11-27), for comparison.
 - perp_individual_id: perpetrator actors with a generic name (gunmen, unidentified armed group,
@@ -101,14 +105,30 @@ def is_muc_incident(inc: Incident, text: str = "") -> bool:
     return inc.event_type in MUC_EVENT_TYPES or inc.sub_event_type in MUC_STRATEGIC
 
 
+# Names of the forces of order: in a "Disrupted weapons use" they are ACLED's actor 1, the side
+# that defused or foiled, while MUC-4's PERP of the attempted bombing is who planted the bomb.
+DISRUPTERS = ("Military Forces", "Police Forces")
+
+
+def _disrupter(inc: Incident, name: str) -> bool:
+    return inc.sub_event_type == SubEventType.DISRUPTED_WEAPONS_USE and name.startswith(DISRUPTERS)
+
+
 def predicted(report: Report, *, every_incident: bool = False) -> dict[str, set[str]]:
+    return {r: set(found) for r, found in located(report, every_incident=every_incident).items()}
+
+
+def located(report: Report, *, every_incident: bool = False) -> dict[str, dict[str, int]]:
+    """Per role, each predicted filler with the offset of its first evidence (for --errors)."""
     text = report.article.text
-    out: dict[str, set[str]] = {r: set() for r in ROLES}
+    out: dict[str, dict[str, int]] = {r: {} for r in ROLES}
     for inc in report.incidents:
         if not every_incident and not is_muc_incident(inc, text):
             continue
         for a in inc.actors:
             surface = text[a.start : a.end].lower()
+            if a.role == ActorRole.PERPETRATOR and _disrupter(inc, a.name):
+                continue
             if a.role == ActorRole.PERPETRATOR:
                 role = perp_role(a.name, surface)
             elif a.role == ActorRole.VICTIM:
@@ -119,9 +139,11 @@ def predicted(report: Report, *, every_incident: bool = False) -> dict[str, set[
                 continue  # an armed actor or people hit, not a physical target
             else:
                 role = "phys_tgt_id"
-            out[role].add(_spaces(surface))
+            out[role].setdefault(_spaces(surface), a.start)
         for w in inc.weapons:
-            out["incident_instrument_id"].add(_spaces(text[w.start : w.end].lower()))
+            out["incident_instrument_id"].setdefault(
+                _spaces(text[w.start : w.end].lower()), w.start
+            )
     return out
 
 
@@ -148,6 +170,31 @@ def match(pred: str, mentions: list[str]) -> bool:
     return any(
         pred and (pred in _brackets(m.lower()) or _brackets(m.lower()) in pred) for m in mentions
     )
+
+
+def _context(text: str, needle: str, at: int | None = None, width: int = 60) -> str:
+    """``width`` characters either side of ``needle`` on one line: at offset ``at`` (a
+    prediction's evidence), else where it first occurs (case- and space-insensitively)."""
+    if at is not None:
+        return " ".join(text[max(0, at - width) : at + len(needle) + width].split())
+    flat = " ".join(text.split())
+    i = flat.lower().find(needle)
+    if i < 0:
+        return ""
+    return flat[max(0, i - width) : i + len(needle) + width]
+
+
+def print_errors(
+    role: str, doc_id: str, text: str, pred: dict[str, int], gold: list[list[str]]
+) -> None:
+    """--errors ROLE: false positives (predictions matching no gold entity, shown at their
+    evidence) and false negatives (gold entities no prediction matches), each with context."""
+    fps = sorted(p for p in pred if not any(match(p, ent) for ent in gold))
+    fns = [ent for ent in gold if not any(match(p, ent) for p in pred)]
+    for p in fps:
+        print(f"FP {doc_id} {role}: {p!r}  | {_context(text, p, pred[p])}")
+    for ent in fns:
+        print(f"FN {doc_id} {role}: {' / '.join(ent)!r}  | {_context(text, ent[0].lower())}")
 
 
 def main() -> None:
@@ -184,6 +231,12 @@ def main() -> None:
         action="store_true",
         help="count every 'Disrupted weapons use', seized caches too (the scorer before 2026-11-27)",
     )
+    ap.add_argument(
+        "--errors",
+        choices=ROLES,
+        default=None,
+        help="list this role's false positives (FP) and false negatives (FN) with context",
+    )
     args = ap.parse_args()
     global LITERAL, NAME_SPLIT, ALL_DISRUPTED
     ALL_DISRUPTED = args.all_disrupted
@@ -195,8 +248,12 @@ def main() -> None:
     texts = [case(v["doc"]) if case else v["doc"] for _, v in items]
     reports = run_reports(texts, baseline=args.baseline)
     counts = {r: [0, 0, 0, 0] for r in ROLES}  # pred ok, pred, gold found, gold
-    for (_, v), rep in zip(items, reports, strict=True):
-        pred = predicted(rep, every_incident=args.all_incidents)
+    for (doc_id, v), rep in zip(items, reports, strict=True):
+        where = located(rep, every_incident=args.all_incidents)
+        pred = {r: set(found) for r, found in where.items()}
+        if args.errors:
+            role = args.errors
+            print_errors(role, doc_id, rep.article.text, where[role], v["roles"][role])
         for role in ROLES:
             gold = v["roles"][role]
             c = counts[role]
