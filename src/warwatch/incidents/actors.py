@@ -629,6 +629,8 @@ def _role_by_violence(tok: Token) -> ActorRole | None:
         return _role_by_violence(part)
     if tok.dep_ in ("compound", "amod") and tok.head.lower_ in PART_NOUNS:  # "Shining Path members"
         return _role_by_violence(tok.head)
+    if _modifies_force(tok):  # "a military convoy was ambushed": the convoy's role
+        return _role_by_violence(tok.head)
     # Before the apposition's head: in "the funeral of a party member, X, a municipal official
     # who was shot", X's own apposition says what was done to X, the head says nothing.
     if _suffered_in_clause(tok):
@@ -658,11 +660,25 @@ def _role_by_violence(tok: Token) -> ActorRole | None:
     return None
 
 
+def _modifies_force(tok: Token) -> bool:
+    """ "a military convoy", "police officers", "an army patrol" with only the force word
+    recognised as the actor: the force's people or vehicles are what the sentence says did or
+    suffered something, so the force word takes their role, not one of its own by position."""
+    head = tok.head
+    return (
+        tok.dep_ in ("compound", "amod")
+        and head.i > tok.i
+        and (head.lower_ in FORCE_NOUNS or head.lemma_.lower() in FORCE_NOUNS)
+    )
+
+
 def _role_by_syntax(tok: Token, trigger: Token) -> ActorRole | None:
     """The role of ``tok`` relative to the event word, or None when they are not linked."""
     part = _part_of(tok)
     if part is not None:
         return _role_by_syntax(part, trigger)
+    if _modifies_force(tok) and tok.head != trigger:
+        return _role_by_syntax(tok.head, trigger)
     if tok.dep_ == "appos":
         return _role_by_syntax(tok.head, trigger)
     dep, head = tok.dep_, tok.head

@@ -60,6 +60,10 @@ GENERIC_NAMES = frozenset(
     {"Military Forces", "Police Forces", "Protesters", "Rioters", "Civilians",
      "Unidentified Armed Group", "Militia", "Rebel Group"}
 )  # fmt: skip
+# Cues that are no event word to read roles against: a weapon's use is read with the event it
+# belongs to, and a position, base or convoy is a thing ("attacks on Nicaraguan positions": the
+# owner of the positions is what was attacked, not who attacked).
+NO_ANCHOR = frozenset({"WEAPONUSE", "POSITION"})
 # Cues that, after a demonstration was reported, tell how it went on (dispersal, force, riot).
 PROTEST_FOLLOWUP = frozenset({"INTERVENE", "FORCE", "VIOLENT", "ARREST"})
 
@@ -168,7 +172,7 @@ def _actors(
     for m in members:
         # Roles are read against the trigger and every other event word of the sentence
         # ("used" and "Azerbaijani bombardments" in one sentence).
-        anchors = [m.cand.trigger] + [c.span for c in m.cues if c.label != "WEAPONUSE"]
+        anchors = [m.cand.trigger] + [c.span for c in m.cues if c.label not in NO_ANCHOR]
         done: set[int] = set()
         named = list(m.mentions) + people(m.sent, list(m.mentions))
         demo = m.cand.event_type in (EventType.PROTESTS, EventType.RIOTS)

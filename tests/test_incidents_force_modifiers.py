@@ -1,0 +1,31 @@
+"""A force word modifying its people or vehicles, and positions named as things, in role reading.
+
+Sentences written for these tests; no gazetteer (places empty), so generic names carry no country.
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from assembly import all_actors, assembled
+from warwatch.model import ActorRole
+
+pytestmark = [pytest.mark.slow, pytest.mark.usefixtures("no_gazetteer")]
+
+
+def perpetrators(nlp, text: str) -> list[str]:
+    return [a.surface for a in all_actors(assembled(nlp, text)) if a.role == ActorRole.PERPETRATOR]
+
+
+def test_force_word_of_an_ambushed_convoy_is_no_perpetrator(nlp) -> None:
+    assert "military" not in perpetrators(nlp, "A military convoy was ambushed on Tuesday.")
+
+
+def test_force_word_of_attacking_people_stays_the_doer(nlp) -> None:
+    found = perpetrators(nlp, "Army units shelled the village on Tuesday.")
+    assert any("Army" in s for s in found)
+
+
+def test_owner_of_attacked_positions_is_no_perpetrator(nlp) -> None:
+    text = "There have been twelve attacks on Chadian positions this month."
+    assert "Chadian" not in perpetrators(nlp, text)
