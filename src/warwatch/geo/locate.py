@@ -15,7 +15,9 @@ from typing import TYPE_CHECKING
 
 from ..model import GeoPrecision, Location, Place
 from ..model import Span as OffsetSpan
-from .words import SETTLEMENT_NOUNS
+from .contain import within_holder
+from .index import ensure_gazetteer
+from .words import ACTOR_NOUNS, SETTLEMENT_NOUNS
 
 if TYPE_CHECKING:
     from spacy.tokens import Doc, Token
@@ -47,18 +49,111 @@ _RANK = {GeoPrecision.EXACT: 0, GeoPrecision.TOWN: 1, GeoPrecision.REGION: 2,
 
 def choose(doc: Doc, trigger: OffsetSpan, places: Sequence[Place]) -> Place | None:
     """The event place for ``trigger`` among ``places`` (already filtered to possible ones)."""
+    owners = [p for p in places if _is_owner(doc, p)]
+    origins = [p for p in places if p not in owners and _is_origin(doc, p)]
+    literal = [p for p in places if p not in owners and p not in origins]
     tspan = doc.char_span(trigger.start, trigger.end, alignment_mode="expand")
     if tspan is None or not places:
-        return _focus(places)
+        return _focus(literal) or _focus(origins) or _focus(owners)
     head = tspan.root
     sent = head.sent
-    in_sent = [p for p in places if sent.start_char <= p.start < sent.end_char]
-    tree = _by_tree(doc, head, in_sent)
-    if tree is not None:
-        return tree
-    if in_sent:
-        return min(in_sent, key=lambda p: (_rank_of(p), _token_gap(doc, head, p)))
-    return _focus(places)
+    in_sent = [p for p in literal if sent.start_char <= p.start < sent.end_char]
+    chosen = _by_tree(doc, head, in_sent)
+    if chosen is None:
+        # People's home ("residents of Hadrut", "women from Artsakh") is where the event was
+        # only when the sentence names no other place ("residents of X protested").
+        nearest = in_sent or [p for p in origins if sent.start_char <= p.start < sent.end_char]
+        if nearest:
+            chosen = min(nearest, key=lambda p: (_rank_of(p), _token_gap(doc, head, p)))
+    if chosen is not None:
+        here = in_sent + [p for p in origins if sent.start_char <= p.start < sent.end_char]
+        return within_holder(finer_inside(chosen, here), here, doc.text, places)
+    # A state named only as an actor's owner ("the forces of Armenia") says at least where;
+    # the owner of what was hit before the owner of the doer ("forces of A fired on the
+    # positions of the forces of B": the fire fell in B).
+    owned = [p for p in owners if sent.start_char <= p.start < sent.end_char]
+    hit = [p for p in owned if not _in_subject(doc, p)]
+    return _focus(literal) or _focus(hit) or _focus(owned) or _focus(owners)
+
+
+# People named by where they come from or live: "residents of X", "women from X", "X villagers".
+PEOPLE_NOUNS = frozenset(
+    """resident inhabitant citizen native villager people woman child man refugee migrant
+    family local worker student veteran farmer youth community""".split()  # noqa: SIM905
+)
+ORIGIN_PREPS = frozenset({"of", "from"})
+
+
+def _is_origin(doc: Doc, p: Place) -> bool:
+    """ "residents of Hadrut", "women and children from Artsakh", "Berdavan residents": the
+    place the people are from, not necessarily where they acted."""
+    tok = _place_token(doc, p)
+    if tok is None:
+        return False
+    if tok.dep_ == "compound" and tok.head.lemma_.lower() in PEOPLE_NOUNS:
+        return True
+    pos = _position(tok, set())
+    return (
+        pos.dep_ == "pobj"
+        and pos.head.lower_ in ORIGIN_PREPS
+        and pos.head.head.lemma_.lower() in PEOPLE_NOUNS
+    )
+
+
+def _in_subject(doc: Doc, p: Place) -> bool:
+    tok = _place_token(doc, p)
+    return tok is not None and any(t.dep_ == "nsubj" for t in [tok, *tok.ancestors])
+
+
+def _is_owner(doc: Doc, p: Place) -> bool:
+    """ "the military forces of Armenia", "the Ministry of Defence of Azerbaijan": a place named
+    as whose an actor is stands for the state or its government, as "Armenian forces" does, not
+    for where the forces acted (GeoWebNews's "Non_Literal_Modifier"; the recogniser marks the
+    possessive and compound forms "Armenia's forces", "Armenia forces")."""
+    tok = _place_token(doc, p)
+    for _ in range(2):  # "the Ministry of Defence of Armenia": up through one more "of"
+        if tok is None or tok.dep_ != "pobj" or tok.head.lower_ != "of":
+            return False
+        noun = tok.head.head
+        if noun.lemma_.lower() in ACTOR_NOUNS or noun.lower_ in ACTOR_NOUNS:
+            return True
+        tok = noun
+    return False
+
+
+def finer_inside(chosen: Place, places: Sequence[Place]) -> Place:
+    """The finest place among ``places`` that lies inside ``chosen``: "near Vardenis city in
+    Armenia", "near Chinari, Tavush" (the ACLED note form "Town, Province"): a sentence that
+    names a town and the division or country holding it places the event in the town. Several
+    towns inside: the one written nearest to the coarse name."""
+    rank = _RANK[precision_of(chosen.feature_code)]
+    if rank < _RANK[GeoPrecision.REGION] or chosen.latitude is None:
+        return chosen
+    inside = [
+        p
+        for p in places
+        if p.latitude is not None
+        and _RANK[precision_of(p.feature_code)] < rank
+        and _contains(chosen, p)
+    ]
+    if not inside:
+        return chosen
+    return min(inside, key=lambda p: abs(p.start - chosen.start))
+
+
+def _contains(area: Place, p: Place) -> bool:
+    if not area.country_code or area.country_code != p.country_code:
+        return False
+    if precision_of(area.feature_code) == GeoPrecision.COUNTRY:
+        return True
+    code = area.feature_code or ""
+    if not code.startswith(("ADM1", "ADM2")) or area.geonameid is None or p.geonameid is None:
+        return False  # a region with no administrative code: containment unknown
+    gaz = ensure_gazetteer()
+    outer, inner = gaz.place(area.geonameid), gaz.place(p.geonameid)
+    if outer is None or inner is None or not outer.admin1 or outer.admin1 != inner.admin1:
+        return False
+    return code.startswith("ADM1") or (bool(outer.admin2) and outer.admin2 == inner.admin2)
 
 
 def _rank_of(p: Place) -> int:
@@ -69,6 +164,16 @@ def _rank_of(p: Place) -> int:
 def _place_token(doc: Doc, p: Place) -> Token | None:
     span = doc.char_span(p.start, p.end, alignment_mode="expand")
     return span.root if span is not None else None
+
+
+def _position(tok: Token, place_tokens: set[int]) -> Token:
+    """Where a place name sits in the sentence: "near Vardenis city", "Davit Bek village was
+    shelled": the settlement noun the name modifies stands in the name's place, unless that
+    noun names another place too ("the West Bank town of Jenin")."""
+    settlement = tok.dep_ in ("compound", "appos") and tok.head.lemma_.lower() in SETTLEMENT_NOUNS
+    if settlement and not _container(tok, place_tokens) and tok.head.i not in place_tokens:
+        return tok.head
+    return tok
 
 
 def _path_len(a: Token, b: Token) -> int | None:
@@ -103,10 +208,11 @@ def _by_tree(doc: Doc, head: Token, places: Sequence[Place]) -> Place | None:
         tok = toks[id(p)]
         if tok is None:
             continue
-        dist = _path_len(head, tok)
+        pos = _position(tok, place_tokens)
+        dist = _path_len(head, pos)
         if dist is None or dist > MAX_TREE_DISTANCE:
             continue
-        locative = tok.dep_ == "pobj" and tok.head.lower_ in LOCATIVE_PREPS
+        locative = pos.dep_ == "pobj" and pos.head.lower_ in LOCATIVE_PREPS
         outer = CONTAINER_PENALTY if _container(tok, place_tokens) else 0
         key = (dist - (1 if locative else 0) + _rank_of(p) + outer, abs(tok.i - head.i))
         if best is None or key < best[:2]:

@@ -1,0 +1,159 @@
+"""A place and the place written as holding it: "near Chinari, Tavush", "Lusarat village (Ararat,
+Armenia)", "Khnatsakh village in Syunik province", "a village of Ararat region".
+
+News copy and ACLED-style notes name a small place together with the division, town or country
+that holds it. The resolver reads each name on its own, so a small name may be read abroad (a
+namesake village in another country) or not at all (no gazetteer row). For the event location
+the written holder settles it: a reading inside the holder stands; otherwise the name is read
+again among its namesakes inside the holder (most populous first, as ``resolve.most_populous``);
+failing that, the holder itself is the best place the text gives, at its own precision (ACLED
+codes an event whose village cannot be found at the next larger place named, geo-precision 2/3:
+ACLED Codebook 2019, "Event Geography"; ACCORD's summary of ACLED's precision rules,
+https://www.ecoi.net/en/blog/new-extended-issues-of-accords-overviews-on-conflict-events-based-on-acled-data).
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+
+from ..model import Place
+from .gazetteer import Candidate
+from .index import ensure_gazetteer
+from .resolve import lookup_name, most_populous
+from .words import SETTLEMENT_NOUNS
+
+# What may stand between a place and its holder: a settlement noun of the first ("village"),
+# then a comma, an opening bracket, "in" or "of" ("X village in Y", "X, Y", "X (Y, Z)").
+_NOUNS = "|".join(sorted(SETTLEMENT_NOUNS | {"community", "settlement"}, key=len, reverse=True))
+_BETWEEN = re.compile(
+    rf"^(?:\s+(?:{_NOUNS})s?)?\s*(?:,|\(|\s(?:in|of)\s+(?:the\s+)?)\s*$", re.IGNORECASE
+)
+
+
+def holder(p: Place, places: Sequence[Place], text: str) -> Place | None:
+    """The resolved place written right after ``p`` as its holder, if any. (Not the one
+    before: "the Benghazi district of Ganfuda" and "the Nork Marash district of Yerevan" hold
+    in opposite directions.)"""
+    resolved = [q for q in places if q.latitude is not None and q is not p]
+    later = [q for q in resolved if q.start >= p.end]
+    if later:
+        q = min(later, key=lambda q: q.start)
+        if _BETWEEN.match(text[p.end : q.start]):
+            return q
+    return None
+
+
+def _outside(h: Place, outer: Place | None) -> bool:
+    """True when ``h`` is read outside the division or country ``outer`` written as its holder."""
+    if outer is None or _level(outer) == "other":
+        return False
+    if h.country_code != outer.country_code:
+        return True
+    return _level(outer) == "division" and not _inside(h, outer)
+
+
+# Settlement nouns that name a division: "Syunik region", "Ararat province".
+DIVISION_NOUNS = frozenset({"region", "province", "district", "governorate", "state", "county"})
+
+
+def _named_division(h: Place, text: str) -> bool:
+    following = text[h.end :].split(maxsplit=1)
+    return bool(following) and following[0].lower().strip(".,;)") in DIVISION_NOUNS
+
+
+def _level(h: Place) -> str:
+    code = h.feature_code or ""
+    if code.startswith("PCL") or code in ("TERR", "CONT"):
+        return "country"
+    return "division" if code.startswith(("ADM1", "ADM2")) else "other"
+
+
+def within_holder(
+    p: Place, places: Sequence[Place], text: str, context: Sequence[Place] = ()
+) -> Place:
+    """``p`` read inside the place the text writes as holding it (see the module doc).
+    ``context``: every place of the story, for the check that a town holder is read in a
+    country the story names otherwise too."""
+    h = _trusted_holder(p, places, text, context)
+    if h is None:
+        return p
+    level = _level(h)
+    if p.geonameid is not None and p.geonameid == h.geonameid:
+        return p
+    if p.latitude is not None and (p.country_code == h.country_code or h.country_code is None):
+        # Read in the holder's country: a town listed before another town ("Aleppo, Homs") is
+        # no reading error; in another division of that country, a namesake inside the
+        # division is taken if there is one, else the reading stands.
+        if level != "division" or _inside(p, h):
+            return p
+        return _namesake_inside(p, h, level) or p
+    return _namesake_inside(p, h, level) or h
+
+
+def _trusted_holder(
+    p: Place, places: Sequence[Place], text: str, context: Sequence[Place]
+) -> Place | None:
+    """The holder of ``p`` when its own reading can be trusted: a holder that is itself
+    written with a larger holder must lie inside it ("Santa Rosa (Capital, La Pampa)": a
+    "Capital" department read in another province gives way to La Pampa); a town holder must
+    lie in a country the story names with another place too (two small names read in two
+    countries, "Villa X (Santa Fe)" read in Spain and Mexico, settle nothing), unless the text
+    calls it a division ("X village of Syunik region")."""
+    h = holder(p, places, text)
+    if h is None:
+        return None
+    outer = holder(h, places, text)
+    if _outside(h, outer):
+        return outer
+    if _level(h) == "other" and p.latitude is not None and not _named_division(h, text):
+        others = [q for q in context if q.start not in (p.start, h.start)]
+        if not any(q.country_code == h.country_code for q in others):
+            return None
+    return h
+
+
+def _inside(p: Place, h: Place) -> bool:
+    """True when ``p`` lies in the first-level division of division ``h``."""
+    if p.geonameid is None or h.geonameid is None:
+        return p.country_code == h.country_code
+    gaz = ensure_gazetteer()
+    inner, outer = gaz.place(p.geonameid), gaz.place(h.geonameid)
+    if inner is None or outer is None:
+        return False
+    return _in_division(inner, outer)
+
+
+def _in_division(c: Candidate, division: Candidate) -> bool:
+    if c.country_code != division.country_code or not division.admin1:
+        return False
+    # Second-level codes differ between the gazetteer's sources (GeoNames cities vs divisions),
+    # so an ADM2 holder is tested at its first-level division.
+    return c.admin1 == division.admin1
+
+
+def _namesake_inside(p: Place, h: Place, level: str) -> Place | None:
+    gaz = ensure_gazetteer()
+    outer = gaz.place(h.geonameid) if h.geonameid is not None else None
+    cands = lookup_name(gaz, p.name)
+    if level == "country" or outer is None:
+        inside = [c for c in cands if c.country_code == h.country_code]
+    elif level == "division":
+        inside = [c for c in cands if _in_division(c, outer)]
+    else:  # a town as holder: its first-level division
+        inside = [
+            c for c in cands if c.country_code == outer.country_code and c.admin1 == outer.admin1
+        ]
+    towns = [c for c in inside if c.feature_code.startswith("PPL")]
+    best = most_populous(towns or inside)
+    if best is None:
+        return None
+    return p.model_copy(
+        update={
+            "latitude": best.latitude,
+            "longitude": best.longitude,
+            "geonameid": best.geonameid,
+            "country_code": best.country_code or None,
+            "feature_code": best.feature_code,
+        }
+    )
