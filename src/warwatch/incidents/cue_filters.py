@@ -5,6 +5,8 @@ threatened, an act that the reported one answers (ACLED codes events that took p
 
 from __future__ import annotations
 
+from collections.abc import Sequence
+
 from spacy.tokens import Token
 
 from .event_words import ACCUSED, ANSWERS, NOT_YET_HEADS, PLANNABLE
@@ -76,3 +78,41 @@ def answered(cue: Cue) -> bool:
         and head.lower_ in ("for", "to")
         and head.head.lemma_.lower() in ANSWERS
     )
+
+
+# Pronouns that stand for the event the previous sentence reported.
+BACK_PRONOUNS = frozenset({"this", "it", "that"})
+
+
+def followed(cue: Cue) -> bool:
+    """ "This followed air strikes in the area": what the reported event came after, told as its
+    antecedent, not the event itself (like "after air strikes")."""
+    root = cue.span.root
+    verb = root.head
+    return (
+        root.dep_ == "dobj"
+        and verb.lemma_.lower() in ("follow", "precede")
+        and any(c.dep_ == "nsubj" and c.lower_ in BACK_PRONOUNS for c in verb.children)
+    )
+
+
+# Explosive cue classes, and the words of a device going off.
+EXPLOSIVES = frozenset({"GRENADE", "IED", "SUICIDE"})
+GOING_OFF = frozenset({"explode", "detonate", "go", "blow"})
+
+
+def without_duds(cues: Sequence[Cue]) -> list[Cue]:
+    """A device that "did not explode" or "failed to explode" made no explosion (ACLED Codebook
+    2023: Explosions/Remote violence needs the explosion); the rest of the sentence stays."""
+    if not any(c.label in EXPLOSIVES for c in cues):
+        return list(cues)
+    sent = cues[0].span.sent
+    dud = any(
+        t.lemma_.lower() in GOING_OFF
+        and (
+            any(c.dep_ == "neg" for c in t.children)
+            or (t.dep_ == "xcomp" and t.head.lemma_.lower() == "fail")
+        )
+        for t in sent
+    )
+    return [c for c in cues if c.label not in EXPLOSIVES] if dud else list(cues)

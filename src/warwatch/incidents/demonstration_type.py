@@ -14,7 +14,7 @@ from collections.abc import Sequence
 
 from spacy.tokens import Token
 
-from .candidate import ST, STATE_KINDS, Candidate, first_cue
+from .candidate import ARMED_KINDS, ST, STATE_KINDS, Candidate, first_cue
 from .event_words import (
     BLOCKING,
     CROWD_WORDS,
@@ -48,8 +48,10 @@ def protest_candidate(cues: Sequence[Cue], kinds: set[str]) -> Candidate | None:
     ):
         # Only a protest expected or called for: ACLED codes demonstrations that took place.
         cues = [c for c in cues if c.label != "PROTEST"]
-    cues = [c for c in cues if c.label == "PROTEST" or not _earlier(c)]
+    cues = [c for c in cues if c.label == "PROTEST" or not (_earlier(c) or _dated_by(c))]
     labels = {c.label for c in cues}
+    if _armed_break_in(cues, labels, kinds):
+        return None
     anchor = (
         first_cue(cues, "PROTEST")
         or first_cue(cues, "VIOLENT")
@@ -92,6 +94,36 @@ def protest_candidate(cues: Sequence[Cue], kinds: set[str]) -> Candidate | None:
 
 # Verbs of reporting on an event: "a journalist covering a protest" is where the journalist was.
 REPORTING = frozenset({"cover", "film", "photograph", "document", "livestream", "monitor"})
+
+
+# Entering by force: a riot's act when a crowd does it, an armed group's raid when one does.
+BREAKING_IN = frozenset({"storm", "break"})
+
+
+def _armed_break_in(cues: Sequence[Cue], labels: set[str], kinds: set[str]) -> bool:
+    """ "Four militants stormed the house and killed him": an armed group storming a place, with
+    no demonstration word, is its attack, not a riot (ACLED Codebook 2023: rioters are
+    unorganised; organised armed groups' violence is Battles or Violence against civilians)."""
+    violent = [c for c in cues if c.label == "VIOLENT"]
+    return (
+        bool(kinds & ARMED_KINDS)
+        and not labels & {"PROTEST", "FORCE", "BLOCKADE"}
+        and bool(violent)
+        and all(c.lemma in BREAKING_IN for c in violent)
+    )
+
+
+def _dated_by(cue: Cue) -> bool:
+    """Inside a phrase that dates the event told ("the day after clashes between rioters and
+    police", "after clashes with police last week"): an earlier event."""
+    tok = cue.span.root
+    for _ in range(4):
+        if tok.dep_ == "pobj" and tok.head.lower_ in ("after", "following", "since"):
+            return True
+        if tok.dep_ not in ("pobj", "prep", "compound", "conj", "amod") or tok.head is tok:
+            return False
+        tok = tok.head
+    return False
 
 
 def _reported_on(cue: Cue) -> bool:

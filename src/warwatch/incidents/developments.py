@@ -26,7 +26,7 @@ from collections.abc import Sequence
 from spacy.tokens import Token
 
 from .candidate import ST, Candidate
-from .event_words import REPORTING
+from .event_words import PERSON_NOUNS, REPORTING
 from .triggers import Cue
 
 OTHER_SCORE = 6.6  # above a rally (6.5) and an arrest (6.7 is captives; coups outrank below)
@@ -185,7 +185,7 @@ def other_candidate(cues: Sequence[Cue]) -> Candidate | None:
             return Candidate(ST.OTHER, cue.span, OTHER_SCORE)
         if lemma in ("repeal", "revoke", "annul", "abrogate") and _repealed(cue):
             return Candidate(ST.OTHER, cue.span, OTHER_SCORE)
-        if lemma in ("flee", "displace") and _fled(cue):
+        if lemma in ("flee", "displace") and (_fled(cue) or displaced_by_force(cue)):
             return Candidate(ST.OTHER, cue.span, FLIGHT_SCORE)
         if lemma == "grave" and _grave_found(cue):
             return Candidate(ST.OTHER, cue.span, OTHER_SCORE)
@@ -249,3 +249,57 @@ def signed_order(cue: Cue) -> bool:
         return False
     objects = [c for c in root.children if c.dep_ in ("dobj", "nsubjpass")]
     return bool(_words(objects) & DECREES)
+
+
+# Who is released in a prisoner release, besides named persons and the detained of objects.py.
+CAPTIVES = frozenset({"prisoner", "detainee", "hostage", "captive", "activist", "journalist",
+                      "politician", "opponent", "dissident", "student", "son", "daughter",
+                      "wife", "husband", "brother", "leader"})  # fmt: skip
+JAILS = frozenset({"prison", "jail", "custody", "detention", "captivity", "gaol"})
+
+
+def released_people(cue: Cue) -> bool:
+    """ "Authorities released X", "freed the prisoners", "released from prison": people let go
+    from detention. A bare "release" needs them named: "released a statement" is no release."""
+    root = cue.span.root
+    if len(cue.span) > 1 or root.lemma_.lower() not in ("release", "free"):
+        return True  # the lexicon's own phrase ("released prisoners") names them
+    if root.pos_ != "VERB" or not _main_clause(root):
+        return False
+    objs = [c for c in root.children if c.dep_ in ("dobj", "nsubjpass")]
+    objs += [c for t in objs for c in t.conjuncts]
+    if any(o.ent_type_ == "PERSON" or o.lemma_.lower() in CAPTIVES | PERSON_NOUNS for o in objs):
+        return True
+    return any(
+        p.lower_ == "from" and any(g.lemma_.lower() in JAILS for g in p.children)
+        for p in root.children
+    )
+
+
+def displaced_by_force(cue: Cue) -> bool:
+    """ "Security forces used tractors to displace residents": a population displaced as the
+    purpose told of the main act (ACLED "Other": the displacement of a civilian population)."""
+    root = cue.span.root
+    if root.lemma_.lower() != "displace" or root.dep_ not in ("xcomp", "advcl"):
+        return False
+    objs = [c for c in root.children if c.dep_ == "dobj"]
+    return _main_clause(root.head) and bool(_words(objs) & POPULATION)
+
+
+# Livelihood groups ACLED codes as identity (communal) militias when they fight (ACLED Codebook
+# 2023, "Inter Code 4: Identity Militias": groups organised around a common feature such as
+# "livelihood"; pastoralist-farmer violence is its standing example).
+HERDERS = frozenset({"herder", "herders", "herdsman", "herdsmen", "pastoralist", "pastoralists",
+                     "cattleman", "cattlemen", "nomad", "nomads"})  # fmt: skip
+
+
+def herders_fight(cue: Cue) -> bool:
+    """ "Herdsmen clashed with farmers": a communal militia in a fight makes it a battle (Armed
+    clash), not a brawl of unorganised people (Mob violence)."""
+    root = cue.span.root
+    holders = [root, root.head] if root.dep_ in ("nsubj", "nsubjpass") else [root]
+    sides = [c for h in holders for c in h.children if c.dep_ == "nsubj"]
+    preps = [c for h in holders for c in h.children if c.lower_ in ("between", "with", "among")]
+    sides += [g for p in preps for g in p.children]
+    sides += [c for t in sides for c in t.conjuncts]
+    return bool(_words(sides) & HERDERS)

@@ -25,14 +25,16 @@ from collections.abc import Sequence
 from spacy.tokens import Token
 
 from .candidate import ARMED_KINDS, ST, STATE_KINDS, Candidate, first_cue
-from .cue_filters import accusation, answered, planned
+from .cue_filters import accusation, answered, followed, planned, without_duds
 from .demonstration_type import DEMONSTRATION_ORDER, protest_candidate, without_grievances
 from .developments import (
     LIVESTOCK_SCORE,
     broken_truce,
     broken_truce_candidate,
+    herders_fight,
     livestock_only,
     other_candidate,
+    released_people,
     signed_order,
 )
 from .event_words import (
@@ -52,9 +54,11 @@ from .event_words import (
     ONE_SIDED,
     PARTISAN_NOUNS,
     PLANNABLE,
+    POLICE_NOUNS,
     REPORTING,
     SCUFFLE,
     SPOILS,
+    STATE_NOUNS,
 )
 from .means import means_candidates, sign_of_intent
 from .objects import arms_taken, object_in, objects_of, took_people
@@ -144,9 +148,14 @@ def _simple(cues: Sequence[Cue], kinds: set[str], two_sides: bool) -> list[Candi
             cue.label == "CLASH"
             and "civilians" in kinds
             and not kinds & (ARMED_KINDS | STATE_KINDS)
+            and not herders_fight(cue)
         ):
             sub, score = ST.MOB_VIOLENCE, 6.2  # villagers clashing with sticks: not a battle
-        if cue.label == "CLASH" and (_unarmed_sides(cue, kinds) or _partisan_sides(cue, kinds)):
+        if (
+            cue.label == "CLASH"
+            and (_unarmed_sides(cue, kinds) or _partisan_sides(cue, kinds))
+            and not herders_fight(cue)
+        ):
             sub, score = ST.MOB_VIOLENCE, 6.2  # two named groups of people brawling
         melee = cue.label == "ATTACK" and cue.lemma in MELEE
         if melee:
@@ -182,11 +191,17 @@ def _simple(cues: Sequence[Cue], kinds: set[str], two_sides: bool) -> list[Candi
             score = 4.0  # "looted after fighting": the fighting dates what the sentence reports
         if cue.label == "ATTACK" and cue.lemma == "raid" and "ARREST" in labels:
             continue  # "raids to detain activists": ACLED's Arrests
+        if cue.label == "ATTACK" and cue.lemma == "raid" and _harmless(cues, kinds):
+            # "Police raided the newspaper's office": no one hurt, no violence against civilians;
+            # a non-violent security measure (ACLED Codebook 2023, "Change to group/activity").
+            sub = ST.CHANGE_TO_GROUP
         if cue.label == "CEDE" and handed_things(cue):
             continue  # "withdrew from the pact", "handed over weapons": no ground changed hands
         if cue.label == "CEDE" and _fought(cues):
             continue  # "forced them to retreat" after a clash: the clash, not a peaceful handover
-        if cue.label == "AGREE" and (broken_truce(cue) or signed_order(cue)):
+        if cue.label == "AGREE" and (
+            broken_truce(cue) or signed_order(cue) or not released_people(cue)
+        ):
             continue  # "violated the ceasefire", "signed the decree": no agreement made
         if cue.label == "AGREE" and any(t.lemma_.lower() in CONFLICT_AGREEMENT for t in cue.span):
             # Above a clash: "agreed to a ceasefire after two weeks of fighting" is the agreement.
@@ -310,8 +325,8 @@ def candidates(
     ``two_sides``: two different armed actors are named (state forces or armed groups)."""
     cues = [
         c
-        for c in without_grievances(cues)
-        if not accusation(c) and not answered(c) and not planned(c)
+        for c in without_grievances(without_duds(cues))
+        if not accusation(c) and not answered(c) and not planned(c) and not followed(c)
     ]
     labels = {c.label for c in cues}
     found = means_candidates(cues)
@@ -321,7 +336,9 @@ def candidates(
     disrupted = _disrupted(cues)
     spoils = disrupted is not None and disrupted.trigger.root.lemma_.lower() in SPOILS
     if disrupted is not None and not (spoils and _fought(cues)):
-        return [disrupted]  # a defused bomb or seized rifles are not an explosion or a battle
+        return [
+            _secondary(disrupted)
+        ]  # a defused bomb or seized rifles are not an explosion or a battle
     if disrupted is not None:  # "killed four militants and recovered weapons": the fight counts
         found.append(Candidate(disrupted.sub_event, disrupted.trigger, 5.0))
     for special in (
@@ -346,6 +363,10 @@ def candidates(
         found = [c for c in found if c.sub_event != ST.ARMED_CLASH]
     if protest is not None:  # arrests/clashes at a protest are part of the protest
         found = [c for c in found if c.sub_event not in (ST.ARRESTS, ST.ARMED_CLASH, ST.LOOTING)]
+    if _people_harmed(cues) and any(c.sub_event != ST.LOOTING for c in found):
+        # ACLED's Looting/property destruction is destruction "outside the context of other
+        # forms of violence": with people killed or wounded, the violence is the event.
+        found = [c for c in found if c.sub_event != ST.LOOTING]
     if livestock_only(cues):  # animals killed by fire, no person hurt: property destroyed
         found = [_as_property_harm(c) for c in found]
     labels = _story_labels(cues)
@@ -363,7 +384,41 @@ def candidates(
                 for c in found
                 if c.sub_event in DEMONSTRATION_ORDER or c.sub_event in (ST.AGREEMENT, ST.OTHER)
             ]
-    return sorted(found, key=lambda c: -c.score)
+    return sorted([_secondary(c) for c in found], key=lambda c: -c.score)
+
+
+# How far a candidate told as an addition ("they also captured arms") falls below the rest: below
+# the main event of the sentence before it, which a lead or repeat bonus lifts by 1.5 or more.
+ALSO_PENALTY = 2.0
+
+
+def _secondary(c: Candidate) -> Candidate:
+    """ "They also captured arms and released six hostages": "also" tells an addition to an event
+    already reported, not the story's main event."""
+    verb = c.trigger.root
+    if verb.pos_ != "VERB" and verb.head.pos_ == "VERB":
+        verb = verb.head
+    if any(t.dep_ == "advmod" and t.lower_ == "also" for t in verb.children):
+        return Candidate(c.sub_event, c.trigger, c.score - ALSO_PENALTY)
+    return c
+
+
+def _harmless(cues: Sequence[Cue], kinds: set[str]) -> bool:
+    """State forces alone, and no harm, weapon or other act of violence told."""
+    violent = {"INJURE", "DEATH", "FIREARM", "WEAPONUSE", "SHELL", "AIR", "IED", "GRENADE"}
+    return (
+        bool(kinds & STATE_KINDS)
+        and not kinds & ARMED_KINDS
+        and not any(c.label in violent or (c.label == "ATTACK" and c.lemma != "raid") for c in cues)
+    )
+
+
+def _people_harmed(cues: Sequence[Cue]) -> bool:
+    return any(
+        (c.label == "ATTACK" and c.lemma in KILLING) or c.label in ("INJURE", "DEATH")
+        for c in cues
+        if clause_told(c)
+    )
 
 
 def _as_property_harm(c: Candidate) -> Candidate:
@@ -409,9 +464,31 @@ def _captives(cues: Sequence[Cue], kinds: set[str]) -> Candidate | None:
     for cue in cues:
         if cue.label == "TAKE" and took_people(cue):
             # Seized by state forces: an arrest; by anyone else: an abduction (ACLED Codebook).
-            state = not (kinds & ARMED_KINDS and not kinds & STATE_KINDS)
+            # The agent of "were seized by X" says who; else the kinds named in the sentence.
+            agent = _agent_is_state(cue.span.root)
+            state = (
+                agent
+                if agent is not None
+                else not (kinds & ARMED_KINDS and not kinds & STATE_KINDS)
+            )
             return Candidate(ST.ARRESTS if state else ST.ABDUCTION, cue.span, 6.7)
     return None
+
+
+# Agents that make a seizure an arrest: state forces and officials.
+STATE_AGENTS = STATE_NOUNS | POLICE_NOUNS | frozenset(
+    {"guard", "guards", "authorities", "authority", "officer", "officers", "force", "forces",
+     "agent", "agents", "gendarme", "gendarmes", "brigade", "unit", "units", "service"}
+)  # fmt: skip
+
+
+def _agent_is_state(verb: Token) -> bool | None:
+    """ "Were seized by masked smugglers": not state; "detained by border guards": state; None
+    when the clause names no agent."""
+    agents = [g for c in verb.children if c.dep_ == "agent" for g in c.children]
+    if not agents:
+        return None
+    return any(a.lemma_.lower() in STATE_AGENTS or a.lower_ in STATE_AGENTS for a in agents)
 
 
 def _story_labels(cues: Sequence[Cue]) -> set[str]:

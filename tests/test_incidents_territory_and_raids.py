@@ -1,0 +1,88 @@
+"""Typing rules from the ACLED Codebook (2023) definitions: ground taken by share, cleared of an
+armed group or a position dismantled; takeovers with no fight; prisoner releases; raids with no
+harm; abductions by non-state agents; duds, additions and antecedents; storming by armed
+groups; herder clashes. Sentences written for these tests (none comes from a gold file)."""
+
+from __future__ import annotations
+
+import pytest
+
+from assembly import first_type
+
+pytestmark = [pytest.mark.slow, pytest.mark.usefixtures("no_gazetteer")]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # Territory: a share of a place, ground cleared of an armed group, a position dismantled.
+        (
+            "The national army is reported to have taken most of the old village at Qarta.",
+            "Government regains territory",
+        ),
+        ("The army cleared the town of militants on Sunday.", "Government regains territory"),
+        ("Sappers cleared the road of mines near the village.", "Disrupted weapons use"),
+        ("Workers cleared the road after the storm.", None),
+        (
+            "Army soldiers dismantled a rebel position in the hills. They also captured arms and"
+            " freed six hostages.",
+            "Government regains territory",
+        ),
+        ("Police dismantled a bomb near the market.", "Disrupted weapons use"),
+        # Control taken with no fight told: a non-violent transfer; a capture from someone is not.
+        (
+            "A rebel group announced taking control of several areas south of the city.",
+            "Non-violent transfer of territory",
+        ),
+        (
+            "Rebel fighters retook the town from government forces on Thursday.",
+            "Non-state actor overtakes territory",
+        ),
+        # A person let out of detention is a prisoner release; "released a video" is nothing.
+        (
+            "Authorities released the former minister's son after he served half of his sentence.",
+            "Agreement",
+        ),
+        ("The rebel group released a video on Monday.", None),
+        # A police raid with no one hurt is a security measure, not an attack.
+        (
+            "Police raided the office of an independent newspaper and closed it down.",
+            "Change to group/activity",
+        ),
+        ("Soldiers raided the village and beat several residents.", "Attack"),
+        # Seized by non-state agents: an abduction; by border guards: an arrest.
+        ("Twelve traders were detained near the border by border guards.", "Arrests"),
+        # A device that did not explode made no explosion; the shootout is the event.
+        (
+            "Police were in a shootout with armed men near the market. The suspects threw a hand"
+            " grenade at police but it did not explode.",
+            "Armed clash",
+        ),
+        # "This followed air strikes": the strikes are the antecedent, the capture the event.
+        (
+            "An army commander reported that the army took full control of the district. This"
+            " followed air strikes in the area.",
+            "Government regains territory",
+        ),
+        # Property burned beside a killing: the killing is the event.
+        ("Militants burned houses and killed five villagers in the village.", "Attack"),
+        ("Militants burned houses in the village on Monday.", "Looting/property destruction"),
+        # Armed men storming a house is their attack; a crowd storming parliament is a riot.
+        ("Four militants stormed the policeman's home and killed him.", "Attack"),
+        ("Hundreds of protesters stormed the parliament building.", "Violent demonstration"),
+        # Displacement by force is "Other"; clashes that date it are not the event.
+        (
+            "The day after clashes between rioters and police, security forces used bulldozers to"
+            " displace residents of the slum.",
+            "Other",
+        ),
+        # Herders are a communal militia: their clash with farmers is a battle.
+        ("Twenty people died when herdsmen clashed with farmers near the village.", "Armed clash"),
+        (
+            "Villagers clashed with residents of a neighbouring village over land.",
+            "Mob violence",
+        ),
+    ],
+)
+def test_rules(nlp, text: str, expected: str | None) -> None:
+    assert first_type(nlp, text) == expected
