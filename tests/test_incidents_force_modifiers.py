@@ -29,3 +29,12 @@ def test_force_word_of_attacking_people_stays_the_doer(nlp) -> None:
 def test_owner_of_attacked_positions_is_no_perpetrator(nlp) -> None:
     text = "There have been twelve attacks on Chadian positions this month."
     assert "Chadian" not in perpetrators(nlp, text)
+
+
+def test_who_a_death_befell_is_no_perpetrator(nlp) -> None:
+    text = (
+        "Calm is returning following the death of one officer and six soldiers on Monday "
+        "as a result of guerrilla attacks in five towns."
+    )
+    found = perpetrators(nlp, text)
+    assert "soldiers" not in found and "guerrilla" in found

@@ -606,6 +606,13 @@ def _suffers(tok: Token, event: Token) -> bool:
     return tok.ent_type_ == "PERSON" and bool(SUFFERED & {event.lemma_.lower(), event.lower_})
 
 
+def _suffering_noun(tok: Token) -> bool:
+    """A noun of what befalls someone ("death", "murder", "kidnapping"): its "of" object is who
+    it befell, whatever else the sentence says ("the death of six soldiers as a result of
+    guerrilla attacks")."""
+    return tok.pos_ == "NOUN" and bool(SUFFERED & {tok.lemma_.lower(), tok.lower_})
+
+
 def _suffered_in_clause(tok: Token) -> bool:
     """ "X, who was shot", "X, a municipal official who was killed", "X and Y, members of the
     front who were killed": a relative clause of the person (or of an apposition to them) says
@@ -644,6 +651,8 @@ def _role_by_violence(tok: Token) -> ActorRole | None:
         return _role_by_violence(head)
     if dep == "pobj" and head.lower_ == "of" and _of_event_after_place(tok):
         return ActorRole.TARGET  # "the murder in La Paz, Bolivia, of X"
+    if dep == "pobj" and head.lower_ == "of" and _suffering_noun(head.head):
+        return ActorRole.TARGET  # "the death of six soldiers", "the kidnapping of a mayor"
     if dep == "pobj" and head.lower_ in ("to", "on") and head.head.lemma_.lower() in ATTRIBUTING:
         return ActorRole.PERPETRATOR
     verb = head.head if dep == "pobj" else head
