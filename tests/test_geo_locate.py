@@ -75,3 +75,17 @@ def test_a_name_read_abroad_is_read_again_inside_its_written_holder() -> None:
     assert within_holder(unknown, [unknown, region], text.replace("Goris", "Nowhe")) == region
     # A town listed before another town of its country is no reading error.
     assert within_holder(region, [region], text) == region
+
+
+def test_a_province_is_put_at_its_main_town(nlp) -> None:  # type: ignore[no-untyped-def]
+    where = _where(nlp, "Teachers protested in Neuquen province on Monday.", "protested")
+    assert where is not None and where.precision == GeoPrecision.REGION
+    assert where.name.startswith("Neuquen")
+    # Neuquén city (-38.95, -68.06), not the province's own point (-39.0, -70.0).
+    assert where.longitude is not None and abs(where.longitude + 68.06) < 0.2
+
+
+def test_a_province_name_used_for_its_namesake_town_is_the_town(nlp) -> None:  # type: ignore[no-untyped-def]
+    where = _where(nlp, "Teachers protested in Ararat city on Monday.", "protested")
+    assert where is not None and where.precision == GeoPrecision.TOWN
+    assert where.country_code == "AM"

@@ -157,3 +157,45 @@ def _namesake_inside(p: Place, h: Place, level: str) -> Place | None:
             "feature_code": best.feature_code,
         }
     )
+
+
+# Words after a name that say it is a settlement: "Ararat city", "Noramarg town".
+TOWN_NOUNS = frozenset({"city", "town", "village"})
+# Without such a word, a namesake town is taken only when it is a town of some size: villages
+# named after their province are common, and "in Lori" more often means the province (10,000:
+# a round floor between villages and the towns reports name a province's namesake for).
+NAMESAKE_MIN_POP = 10_000
+
+
+def as_town(p: Place, text: str) -> Place:
+    """A division read for a name the text uses for a town: "in Ararat city", or "in Mendoza"
+    where the province holds a sizeable town of its name. Written with a division noun
+    ("Mendoza province", "Syunik region") it stays the division. The town is the namesake
+    inside the division (most populous first)."""
+    if p.geonameid is None or not (p.feature_code or "").startswith(("ADM1", "ADM2")):
+        return p
+    following = text[p.end :].split(maxsplit=1)
+    word = following[0].lower().strip(".,;)") if following else ""
+    if word in DIVISION_NOUNS:
+        return p
+    gaz = ensure_gazetteer()
+    division = gaz.place(p.geonameid)
+    if division is None:
+        return p
+    floor = 0 if word in TOWN_NOUNS else NAMESAKE_MIN_POP
+    towns = [
+        c
+        for c in lookup_name(gaz, p.name)
+        if c.feature_code.startswith("PPL") and c.population >= floor and _in_division(c, division)
+    ]
+    best = most_populous(towns)
+    if best is None:
+        return p
+    return p.model_copy(
+        update={
+            "latitude": best.latitude,
+            "longitude": best.longitude,
+            "geonameid": best.geonameid,
+            "feature_code": best.feature_code,
+        }
+    )

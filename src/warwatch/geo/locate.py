@@ -15,8 +15,9 @@ from typing import TYPE_CHECKING
 
 from ..model import GeoPrecision, Location, Place
 from ..model import Span as OffsetSpan
-from .contain import within_holder
+from .contain import as_town, within_holder
 from .index import ensure_gazetteer
+from .seat import main_town
 from .words import ACTOR_NOUNS, SETTLEMENT_NOUNS
 
 if TYPE_CHECKING:
@@ -67,7 +68,8 @@ def choose(doc: Doc, trigger: OffsetSpan, places: Sequence[Place]) -> Place | No
             chosen = min(nearest, key=lambda p: (_rank_of(p), _token_gap(doc, head, p)))
     if chosen is not None:
         here = in_sent + [p for p in origins if sent.start_char <= p.start < sent.end_char]
-        return within_holder(finer_inside(chosen, here), here, doc.text, places)
+        found = within_holder(finer_inside(chosen, here), here, doc.text, places)
+        return as_town(found, doc.text)
     # A state named only as an actor's owner ("the forces of Armenia") says at least where;
     # the owner of what was hit before the owner of the doer ("forces of A fired on the
     # positions of the forces of B": the fire fell in B).
@@ -242,12 +244,22 @@ def _focus(places: Sequence[Place]) -> Place | None:
 
 
 def to_location(p: Place, admin1: str | None) -> Location:
+    """The event location for place ``p``. A division (ADM1/ADM2) is put at its main town,
+    as ACLED codes an event known only at region level (geo.seat); name, GeoNames id and the
+    region precision still say that only the region is known."""
+    lat, lon = p.latitude, p.longitude
+    if p.geonameid is not None and (p.feature_code or "").startswith(("ADM1", "ADM2")):
+        gaz = ensure_gazetteer()
+        division = gaz.place(p.geonameid)
+        town = main_town(gaz, division) if division is not None else None
+        if town is not None:
+            lat, lon = town[1], town[2]
     return Location(
         name=p.name,
         start=p.start,
         end=p.end,
-        latitude=p.latitude,
-        longitude=p.longitude,
+        latitude=lat,
+        longitude=lon,
         geonameid=p.geonameid,
         country_code=p.country_code,
         admin1=admin1 or None,
