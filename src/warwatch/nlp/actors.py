@@ -81,7 +81,7 @@ class ActorRecognizer:
             spans.append(self._state_or_bare(doc, start, end, kind, code, entry_at))
             if kind == "country":
                 spans.extend(self._forces_of(doc, start, end, code))
-        spans = [s for s in spans if not _describes_a_name(s, spans)]
+        spans = [s for s in spans if not _describes_a_name(s, spans) and not _adjective(s)]
         taken = {i for s in spans for i in range(s.start, s.end)}
         spans.extend(self._ethnic_militias(doc, taken))
         spans.extend(self._armed_persons(doc, taken))
@@ -209,8 +209,14 @@ class ActorRecognizer:
     ) -> Span:
         """Extend a demonym/country over following fillers to a force noun, if there is one."""
         i = end
-        while i < len(doc) and i - end < 3 and doc[i].lower_ in _FILLERS:
-            i += 1
+        names = 0
+        while i < len(doc) and i - end < 4:
+            if doc[i].lower_ in _FILLERS:
+                i += 1
+            elif names < _MAX_UNIT_WORDS and _unit_name_word(doc[i], entry_at):
+                i, names = i + 1, names + 1
+            else:
+                break
         if i < len(doc):
             word = doc[i].lower_
             entry = entry_at.get(i)
@@ -221,6 +227,23 @@ class ActorRecognizer:
                 stop = _force_end(doc, entry.end if entry is not None else i + 1)
                 return Span(doc, start, stop, label="state", kb_id=code)
         return Span(doc, start, end, label=kind, kb_id=code)
+
+
+# A state force's own unit name may stand between the country and the force noun: "Ethiopia's
+# Liyu police", "Libya's Saiqa special forces" (Wikipedia: Liyu Police; Saiqa (Libya)). Unit
+# names are one or two capitalised words.
+_MAX_UNIT_WORDS = 2
+
+
+def _unit_name_word(tok: Token, entry_at: dict[int, Span]) -> bool:
+    """A capitalised word of a unit's name: no dictionary actor, country or demonym. A region's
+    name is allowed: "Ethiopia's Oromia police" are still the state's police. The small model
+    often tags an unknown unit name as a place or a person ("Saiqa"), so tags are not asked."""
+    if not tok.is_title or tok.i in entry_at or tok.is_sent_start:
+        return False
+    if tok.lower_ in demonyms() or tok.lower_ in countries():
+        return False
+    return tok.pos_ == "PROPN" and tok.ent_type_ != "DATE"
 
 
 # Nouns for people by the violence they do: alone, an unidentified armed actor (ACLED Codebook
@@ -240,10 +263,11 @@ ARMED_DESCRIPTORS = frozenset(
     {"hooded", "masked", "unidentified", "unknown", "armed", "heavily-armed", "uniformed"}
 )
 # Nouns for a group's fighters or members after its acronym ("EPL guerrillas", "FMLN
-# detachments"); state-force nouns (kb.actors.MILITARY_NOUNS) make the group a state force.
+# detachments", a party's "cadres": its active members, Wikipedia "Cadre (politics)");
+# state-force nouns (kb.actors.MILITARY_NOUNS) make the group a state force.
 MEMBER_NOUNS = frozenset(
     """guerrillas guerrilla rebels rebel fighters militants terrorists commandos members
-    detachments detachment columns column cells cell insurgents""".split()  # noqa: SIM905
+    detachments detachment columns column cells cell insurgents cadres cadre""".split()  # noqa: SIM905
 )
 
 
@@ -291,6 +315,16 @@ def _describes_a_name(span: Span, spans: list[Span]) -> bool:
         and actor_entries()[int(s.kb_id_.split(":")[1])].country_code
         for s in spans
     )
+
+
+def _adjective(span: Span) -> bool:
+    """A one-word militia entry that qualifies a force noun ("paramilitary police", "militia
+    forces") is the kind of that force, not a second actor beside it."""
+    if len(span) != 1 or span.label_ != "militia" or not span.kb_id_.startswith("entry:"):
+        return False
+    root = span.root
+    head = root.head.lower_
+    return root.dep_ in ("amod", "compound") and head in MILITARY_NOUNS | POLICE_NOUNS
 
 
 def _acronym(tok: Token) -> bool:

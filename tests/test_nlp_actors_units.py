@@ -1,0 +1,48 @@
+"""The warwatch_actors component: unit names inside a state force, a named group with its men,
+party cadres, and militia words that only qualify a force. Sentences written for these tests."""
+
+from __future__ import annotations
+
+import pytest
+
+from warwatch.kb.actors import actor_entries
+from warwatch.nlp.actors import SPANS_KEY
+
+pytestmark = pytest.mark.slow
+
+
+def spans(nlp, text: str) -> list[tuple[str, str, str]]:
+    doc = nlp(text)
+    return [(s.text, s.label_, s.kb_id_) for s in doc.spans[SPANS_KEY]]
+
+
+def test_a_unit_name_between_the_country_and_its_force_noun(nlp) -> None:
+    found = spans(nlp, "Kenya's Jubaland police raided the camp at dawn.")
+    assert ("Kenya's Jubaland police", "police", "KE") in found
+    found = spans(nlp, "Somalia's Danab special forces raided the camp.")
+    assert ("Somalia's Danab special forces", "state", "SO") in found
+
+
+def test_a_country_and_a_force_noun_far_apart_stay_apart(nlp) -> None:
+    found = spans(nlp, "Kenya's government said on Monday that police had raided the camp.")
+    assert not any(label == "police" and code == "KE" for _, label, code in found)
+
+
+def test_party_cadres_after_an_acronym_are_the_party(nlp) -> None:
+    assert ("XYZP cadres", "rebel", "group:XYZP") in spans(nlp, "XYZP cadres beat a rival.")
+
+
+def test_a_paramilitary_acting_is_a_militia_but_paramilitary_police_are_police(nlp) -> None:
+    assert any(label == "militia" for _, label, _ in spans(nlp, "Paramilitaries burned a hut."))
+    found = spans(nlp, "Paramilitary police dispersed the crowd.")
+    assert [label for _, label, _ in found] == ["police"]
+
+
+def test_a_ruling_party_written_with_or_without_its_hyphen(nlp) -> None:
+    for text in ("ZANU-PF youths beat a journalist.", "Zanu PF activists beat a journalist."):
+        names = [
+            actor_entries()[int(kb.split(":")[1])].canonical
+            for _, _, kb in spans(nlp, text)
+            if kb.startswith("entry:")
+        ]
+        assert any(name.startswith("ZANU-PF:") for name in names), text
