@@ -86,3 +86,46 @@ pytestmark = [pytest.mark.slow, pytest.mark.usefixtures("no_gazetteer")]
 )
 def test_rules(nlp, text: str, expected: str | None) -> None:
     assert first_type(nlp, text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # A mass grave told as the subject of the sentence; a mass expulsion (displacement).
+        (
+            "The mass graves contain the bodies of hundreds of soldiers killed by the militants.",
+            "Other",
+        ),
+        (
+            "The government began a mass expulsion operation, removing foreign nationals.",
+            "Other",
+        ),
+        # People taken in raids are arrested.
+        (
+            "Soldiers have taken dozens of villagers in a series of raids across the region.",
+            "Arrests",
+        ),
+        # A deserted place taken met no one; fighting told with a takeover makes it a battle.
+        (
+            "Activists said the militants seized a deserted rocket-launching site near a base.",
+            "Non-violent transfer of territory",
+        ),
+        (
+            "Militants gained control of the base after days of heavy fighting.",
+            "Non-state actor overtakes territory",
+        ),
+        # A withdrawal agreed to has not happened: the agreement is the event.
+        (
+            "The rebel forces had agreed to move out of the regions after the government agreed"
+            " to a ceasefire.",
+            "Agreement",
+        ),
+        # Explosives set off by accident by those carrying them: Disrupted weapons use.
+        (
+            "Two militants on Wednesday accidentally detonated their explosive devices.",
+            "Disrupted weapons use",
+        ),
+    ],
+)
+def test_more_rules(nlp, text: str, expected: str | None) -> None:
+    assert first_type(nlp, text) == expected

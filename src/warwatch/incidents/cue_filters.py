@@ -116,3 +116,16 @@ def without_duds(cues: Sequence[Cue]) -> list[Cue]:
         for t in sent
     )
     return [c for c in cues if c.label not in EXPLOSIVES] if dud else list(cues)
+
+
+# Heads under which a withdrawal is promised, not made.
+PROMISING = frozenset({"agree", "promise", "pledge", "vow", "offer", "undertake", "consent"})
+
+
+def agreed_not_done(cue: Cue) -> bool:
+    """ "Forces had agreed to move out of the regions": a withdrawal agreed to has not happened
+    (ACLED codes the agreement, Codebook 2023 "Agreement": ceasefires, evacuation deals)."""
+    root = cue.span.root
+    if root.dep_ == "prep" or root.lower_ in ("out", "over"):
+        root = root.head
+    return root.dep_ == "xcomp" and root.head.lemma_.lower() in PROMISING

@@ -152,9 +152,21 @@ def _fled(cue: Cue) -> bool:
 
 
 def _grave_found(cue: Cue) -> bool:
+    """ "Discovered a mass grave", "mass graves were found", "the mass graves contain the bodies
+    of ...": the grave is what the sentence reports, not where a search went ("calls to search
+    for mass graves")."""
     root = cue.span.root
     head = root.head
-    return head.lemma_.lower() in FINDING and root.dep_ in ("dobj", "nsubjpass")
+    if head.lemma_.lower() in FINDING and root.dep_ in ("dobj", "nsubjpass"):
+        return True
+    return root.dep_ in ("nsubj", "nsubjpass") and _main_clause(head)
+
+
+def _expelled(cue: Cue) -> bool:
+    """ "Began a mass expulsion operation", "mass deportations of ...": a population removed by
+    force (ACLED "Other", displacement), not one dated by it ("since the expulsions")."""
+    root = cue.span.root
+    return not (root.dep_ == "pobj" and root.head.lower_ in ("after", "since", "following"))
 
 
 def _coup(cue: Cue) -> bool:
@@ -176,7 +188,9 @@ def other_candidate(cues: Sequence[Cue]) -> Candidate | None:
     for cue in cues:
         if cue.label != "OTHER":
             continue
-        lemma = cue.lemma
+        # The small model lemmatises some forms oddly ("graves" -> "graf"): the word counts too.
+        root = cue.span.root
+        lemma = "grave" if root.lower_ in ("grave", "graves") else cue.lemma
         if lemma in ("coup", "putsch", "seize", "grab") and _coup(cue):
             return Candidate(ST.OTHER, cue.span, COUP_SCORE)
         if lemma in ("resign", "resignation", "step") and _resigned(cue):
@@ -186,6 +200,8 @@ def other_candidate(cues: Sequence[Cue]) -> Candidate | None:
         if lemma in ("repeal", "revoke", "annul", "abrogate") and _repealed(cue):
             return Candidate(ST.OTHER, cue.span, OTHER_SCORE)
         if lemma in ("flee", "displace") and (_fled(cue) or displaced_by_force(cue)):
+            return Candidate(ST.OTHER, cue.span, FLIGHT_SCORE)
+        if lemma in ("expulsion", "deportation", "eviction") and _expelled(cue):
             return Candidate(ST.OTHER, cue.span, FLIGHT_SCORE)
         if lemma == "grave" and _grave_found(cue):
             return Candidate(ST.OTHER, cue.span, OTHER_SCORE)

@@ -25,7 +25,14 @@ from collections.abc import Sequence
 from spacy.tokens import Token
 
 from .candidate import ARMED_KINDS, ST, STATE_KINDS, Candidate, first_cue
-from .cue_filters import accusation, answered, followed, planned, without_duds
+from .cue_filters import (
+    accusation,
+    agreed_not_done,
+    answered,
+    followed,
+    planned,
+    without_duds,
+)
 from .demonstration_type import DEMONSTRATION_ORDER, protest_candidate, without_grievances
 from .developments import (
     LIVESTOCK_SCORE,
@@ -53,6 +60,7 @@ from .event_words import (
     NON_EVENT,
     ONE_SIDED,
     PARTISAN_NOUNS,
+    PERSON_NOUNS,
     PLANNABLE,
     POLICE_NOUNS,
     REPORTING,
@@ -193,10 +201,13 @@ def _simple(cues: Sequence[Cue], kinds: set[str], two_sides: bool) -> list[Candi
             continue  # "raids to detain activists": ACLED's Arrests
         if cue.label == "ATTACK" and cue.lemma == "raid" and _harmless(cues, kinds):
             # "Police raided the newspaper's office": no one hurt, no violence against civilians;
-            # a non-violent security measure (ACLED Codebook 2023, "Change to group/activity").
-            sub = ST.CHANGE_TO_GROUP
+            # a non-violent security measure (ACLED Codebook 2023, "Change to group/activity");
+            # people taken in the raids ("have taken dozens in raids") are arrests.
+            sub = ST.ARRESTS if _raid_took_people(cue) else ST.CHANGE_TO_GROUP
         if cue.label == "CEDE" and handed_things(cue):
             continue  # "withdrew from the pact", "handed over weapons": no ground changed hands
+        if cue.label == "CEDE" and agreed_not_done(cue):
+            continue  # "agreed to move out": a withdrawal promised, the agreement is the event
         if cue.label == "CEDE" and _fought(cues):
             continue  # "forced them to retreat" after a clash: the clash, not a peaceful handover
         if cue.label == "AGREE" and (
@@ -411,6 +422,24 @@ def _harmless(cues: Sequence[Cue], kinds: set[str]) -> bool:
         and not kinds & ARMED_KINDS
         and not any(c.label in violent or (c.label == "ATTACK" and c.lemma != "raid") for c in cues)
     )
+
+
+def _raid_took_people(cue: Cue) -> bool:
+    """ "Forces have taken dozens of Palestinians in a series of raids": the verb the raids are
+    told under took people."""
+    tok = cue.span.root
+    for _ in range(6):  # up through "in a series of raids"
+        if tok.pos_ == "VERB":
+            return any(
+                o.ent_type_ in ("PERSON", "NORP")
+                or o.lemma_.lower() in PERSON_NOUNS
+                or o.lower_ in ("dozens", "hundreds", "scores", "people")
+                for o in objects_of(tok)
+            )
+        if tok.head is tok:
+            return False
+        tok = tok.head
+    return False
 
 
 def _people_harmed(cues: Sequence[Cue]) -> bool:

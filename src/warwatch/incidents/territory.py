@@ -57,7 +57,7 @@ def territory_candidate(
 TERRITORY_SCORE = 7.1
 # Cue classes of fighting or harm: a takeover told with one of them was fought for.
 VIOLENCE = frozenset({"CLASH", "ATTACK", "SHELL", "AIR", "FIREARM", "WEAPONUSE", "INJURE", "DEATH",
-                      "IED", "GRENADE", "SUICIDE", "CHEM", "LOOT", "POSITION"})  # fmt: skip
+                      "IED", "GRENADE", "SUICIDE", "CHEM", "LOOT", "INTERVENE"})  # fmt: skip
 
 
 # An enemy's held ground: dismantling one takes it.
@@ -80,7 +80,20 @@ def _uncontested(cue: Cue, cues: Sequence[Cue]) -> bool:
     the CASE 2021 dev half, applying this to them too cost four right "overtakes" answers)."""
     words = {t.lower_ for t in cue.span}
     opponent = any(c.lower_ == "from" for c in cue.span.root.children)
-    return "control" in words and not opponent and not any(c.label in VIOLENCE for c in cues)
+    if any(c.label in VIOLENCE and c.span.root.dep_ not in NAMING_DEPS for c in cues):
+        return False  # "a rocket-launching site", "near an air base": names, not acts
+    return ("control" in words and not opponent) or _deserted(cue)
+
+
+# Dependencies of a cue word that names a thing rather than tells an act.
+NAMING_DEPS = frozenset({"amod", "compound", "npadvmod", "nmod"})
+# Places no one held when taken: "seized a deserted base" met no one to fight.
+DESERTED = frozenset({"deserted", "abandoned", "empty", "evacuated", "vacated", "unguarded"})
+
+
+def _deserted(cue: Cue) -> bool:
+    objs = [_whole_of(o) for o in objects_of(cue.span.root)]
+    return any(c.lower_ in DESERTED for o in objs for c in o.subtree if c.i < o.i)
 
 
 def _attempted(cue: Cue) -> bool:
