@@ -89,3 +89,26 @@ def test_a_province_name_used_for_its_namesake_town_is_the_town(nlp) -> None:  #
     where = _where(nlp, "Teachers protested in Ararat city on Monday.", "protested")
     assert where is not None and where.precision == GeoPrecision.TOWN
     assert where.country_code == "AM"
+
+
+def test_armed_men_named_by_their_home_did_not_fight_there(nlp) -> None:  # type: ignore[no-untyped-def]
+    text = "Dozens of Bukavu militiamen attacked an army position in Goma on Sunday."
+    where = _where(nlp, text, "attacked")
+    assert where is not None and where.name == "Goma"
+
+
+def test_an_unknown_name_near_a_town_is_placed_at_the_town() -> None:
+    from warwatch.geo.contain import within_holder
+    from warwatch.model import Place
+
+    text = "Clashes broke out in Nowherebury, near the town of Goma."
+    unknown = Place(name="Nowherebury", start=21, end=32)
+    goma = Place(name="Goma", start=text.index("Goma"), end=text.index("Goma") + 4,
+                 latitude=-1.68, longitude=29.22, country_code="CD", feature_code="PPL")  # fmt: skip
+    assert within_holder(unknown, [unknown, goma], text) == goma
+    # "near" a country is no holder: the border is not the country.
+    text = "An ambush in Nowherebury near Somalia."
+    somalia = Place(name="Somalia", start=text.index("Somalia"), end=len(text) - 1,
+                    latitude=6.0, longitude=48.0, country_code="SO", feature_code="PCLI")  # fmt: skip
+    unknown = Place(name="Nowherebury", start=13, end=24)
+    assert within_holder(unknown, [unknown, somalia], text) == unknown

@@ -24,11 +24,17 @@ from .resolve import lookup_name, most_populous
 from .words import SETTLEMENT_NOUNS
 
 # What may stand between a place and its holder: a settlement noun of the first ("village"),
-# then a comma, an opening bracket, "in" or "of" ("X village in Y", "X, Y", "X (Y, Z)").
+# then a comma, an opening bracket, "in", "of" or "near" ("X village in Y", "X, Y", "X (Y, Z)",
+# "X, near the town of Y": ACLED codes a place known only as near a town at that town).
 _NOUNS = "|".join(sorted(SETTLEMENT_NOUNS | {"community", "settlement"}, key=len, reverse=True))
-_BETWEEN = re.compile(
-    rf"^(?:\s+(?:{_NOUNS})s?)?\s*(?:,|\(|\s(?:in|of)\s+(?:the\s+)?)\s*$", re.IGNORECASE
-)
+_LINK = rf"(?:,|\(|\s(?:in|of|near)\s+(?:the\s+)?(?:(?:{_NOUNS})\s+of\s+(?:the\s+)?)?)"
+_BETWEEN = re.compile(rf"^(?:\s+(?:{_NOUNS})s?)?\s*{_LINK}\s*$", re.IGNORECASE)
+# A name the gazetteer does not know may be held by a place a few plain words further on
+# ("Pick n Pay head office in Cape Town", "Mougna, near the town of Djenne").
+_LOOSE = re.compile(rf"^(?:,?\s+[a-z][\w-]*){{0,3}}\s*{_LINK}\s*$")
+# A town holder is trusted on its own when it is a city (100,000 people: the size at which a
+# name written as holder is far more often that city than a namesake village).
+CITY_MIN_POP = 100_000
 
 
 def holder(p: Place, places: Sequence[Place], text: str) -> Place | None:
@@ -39,7 +45,10 @@ def holder(p: Place, places: Sequence[Place], text: str) -> Place | None:
     later = [q for q in resolved if q.start >= p.end]
     if later:
         q = min(later, key=lambda q: q.start)
-        if _BETWEEN.match(text[p.end : q.start]):
+        gap = text[p.end : q.start]
+        linked = _BETWEEN.match(gap) or (p.latitude is None and _LOOSE.match(gap))
+        # "near" places by a town, not by a country or division ("near the Somalia border").
+        if linked and not (re.search(r"\bnear\b", gap) and _level(q) != "other"):
             return q
     return None
 
@@ -51,6 +60,13 @@ def _outside(h: Place, outer: Place | None) -> bool:
     if h.country_code != outer.country_code:
         return True
     return _level(outer) == "division" and not _inside(h, outer)
+
+
+def _is_city(h: Place) -> bool:
+    if (h.feature_code or "") == "PPLC":
+        return True
+    row = ensure_gazetteer().place(h.geonameid) if h.geonameid is not None else None
+    return row is not None and row.population >= CITY_MIN_POP
 
 
 # Settlement nouns that name a division: "Syunik region", "Ararat province".
@@ -70,7 +86,7 @@ def _level(h: Place) -> str:
 
 
 def within_holder(
-    p: Place, places: Sequence[Place], text: str, context: Sequence[Place] = ()
+    p: Place, places: Sequence[Place], text: str, context: Sequence[Place] = (), depth: int = 0
 ) -> Place:
     """``p`` read inside the place the text writes as holding it (see the module doc).
     ``context``: every place of the story, for the check that a town holder is read in a
@@ -81,14 +97,17 @@ def within_holder(
     level = _level(h)
     if p.geonameid is not None and p.geonameid == h.geonameid:
         return p
-    if p.latitude is not None and (p.country_code == h.country_code or h.country_code is None):
-        # Read in the holder's country: a town listed before another town ("Aleppo, Homs") is
-        # no reading error; in another division of that country, a namesake inside the
-        # division is taken if there is one, else the reading stands.
-        if level != "division" or _inside(p, h):
-            return p
-        return _namesake_inside(p, h, level) or p
-    return _namesake_inside(p, h, level) or h
+    # Read in the holder's country: a town listed before another town ("Aleppo, Homs") is no
+    # reading error; in another division of that country it is, as abroad.
+    same_country = p.country_code == h.country_code or h.country_code is None
+    if p.latitude is not None and same_country and (level != "division" or _inside(p, h)):
+        return p
+    again = _namesake_inside(p, h, level)
+    if again is not None or depth >= 2:
+        return again or h
+    # The holder stands in: read it inside its own holder ("Faculty of Law in El Manar area
+    # of Tunis": a name read abroad holding the first).
+    return within_holder(h, places, text, context, depth + 1)
 
 
 def _trusted_holder(
@@ -107,6 +126,8 @@ def _trusted_holder(
     if _outside(h, outer):
         return outer
     if _level(h) == "other" and p.latitude is not None and not _named_division(h, text):
+        if _is_city(h):
+            return h
         others = [q for q in context if q.start not in (p.start, h.start)]
         if not any(q.country_code == h.country_code for q in others):
             return None

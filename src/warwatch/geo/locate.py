@@ -78,10 +78,12 @@ def choose(doc: Doc, trigger: OffsetSpan, places: Sequence[Place]) -> Place | No
     return _focus(literal) or _focus(hit) or _focus(owned) or _focus(owners)
 
 
-# People named by where they come from or live: "residents of X", "women from X", "X villagers".
+# People named by where they come from or live: "residents of X", "women from X", "X villagers";
+# and armed men named by their home or group ("Abala herdsmen", "Nyatura militiamen").
 PEOPLE_NOUNS = frozenset(
     """resident inhabitant citizen native villager people woman child man refugee migrant
-    family local worker student veteran farmer youth community""".split()  # noqa: SIM905
+    family local worker student veteran farmer youth community herdsman herder militiaman
+    fighter militant gunman rebel supporter""".split()  # noqa: SIM905
 )
 ORIGIN_PREPS = frozenset({"of", "from"})
 
