@@ -10,6 +10,7 @@ import pytest
 
 from warwatch.incidents.story_country import (
     actor_votes,
+    group_names,
     incident_country,
     name_parts,
     place_votes,
@@ -61,3 +62,12 @@ def test_a_location_with_no_vote_of_its_own_names_no_country() -> None:
     assert incident_country({}, "AR") is None
     chosen = incident_country({"NG": 0.5, "AR": 0.5}, "AR")
     assert chosen is not None and chosen.country_code == "AR"
+
+
+def test_a_place_name_that_names_a_group_of_people_does_not_vote(nlp) -> None:
+    text = "Two villages were burned when Tabora herdsmen clashed with farmers."
+    doc = nlp(text)
+    word = _place(text, "Tabora", "TZ", "PPL", 0.7)
+    assert group_names(doc, (word,)) == {(word.start, word.end)}
+    alone = "Two villages near Tabora were burned when herdsmen clashed with farmers."
+    assert group_names(nlp(alone), (_place(alone, "Tabora", "TZ", "PPL", 0.7),)) == set()

@@ -47,7 +47,7 @@ from ..geo.words import FACILITY_WORDS, GENERIC, ORG_WORDS
 from ..kb.actors import MILITARY_NOUNS, POLICE_NOUNS, Country, actor_entries, country_of_code
 from ..kb.missions import hosts_of
 from ..model import Place
-from ..nlp.actors import actor_spans
+from ..nlp.actors import ETHNIC_FORCE_NOUNS, actor_spans
 
 # Weight of a place reading with no score (the resolver gives one to every reading it makes).
 DEFAULT_PLACE_WEIGHT = 0.5
@@ -273,9 +273,28 @@ def name_parts(doc: Doc, places: Iterable[Place]) -> set[tuple[int, int]]:
     return out
 
 
+def group_names(doc: Doc, places: Iterable[Place]) -> set[tuple[int, int]]:
+    """Places read on a word that names a group of people ("Abala herdsmen", "Misratan
+    militia", "Garabulli youths"): the word says where the people come from or who they are,
+    not where the story happens, and the gazetteer's reading of a community's or people's name
+    is a guess among namesakes."""
+    out = set()
+    for p in places:
+        span = doc.char_span(p.start, p.end)
+        if span is None:
+            continue
+        root = span.root
+        head = root.head
+        modifies = root.dep_ in ("compound", "amod", "nmod") and head.i >= span.end
+        if modifies and head.lower_ in ETHNIC_FORCE_NOUNS:
+            out.add((p.start, p.end))
+    return out
+
+
 def story_votes(doc: Doc, places: tuple[Place, ...]) -> Votes:
     found = provinces(doc.text)
     skip = country_spans(doc) | contradicted(doc.text, places, found) | name_parts(doc, places)
+    skip |= group_names(doc, places)
     votes = place_votes(places, skip)
     for more in (actor_votes(doc), province_votes(found)):
         for code, weight in more.items():
