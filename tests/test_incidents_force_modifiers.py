@@ -38,3 +38,20 @@ def test_who_a_death_befell_is_no_perpetrator(nlp) -> None:
     )
     found = perpetrators(nlp, text)
     assert "soldiers" not in found and "guerrilla" in found
+
+
+def targets(nlp, text: str) -> list[str]:
+    return [a.surface for a in all_actors(assembled(nlp, text)) if a.role == ActorRole.TARGET]
+
+
+def test_the_object_of_using_is_the_means_not_the_target(nlp) -> None:
+    found = targets(
+        nlp, "Using a stolen vehicle, the attackers hurled two grenades at the offices."
+    )
+    assert not any("vehicle" in t for t in found)
+    assert any(t.endswith("offices") for t in found)
+
+
+def test_a_clock_time_is_no_target(nlp) -> None:
+    found = targets(nlp, "At exactly 1100 GMT yesterday, rebels destroyed a bridge with a rocket.")
+    assert not any("GMT" in t for t in found)

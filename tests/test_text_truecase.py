@@ -68,3 +68,11 @@ def test_names_after_occupations_kin_and_with_particles() -> None:
     assert "her son was" in truecase(
         "THE POLICE SAID THAT HER SON WAS WOUNDED IN THE ATTACK ON THE BANK."
     )
+
+
+def test_a_content_word_after_an_initialism_is_not_a_sentence_start() -> None:
+    out = truecase(
+        "GUNMEN KILLED TWO YOUNG U.S. CITIZENS IN THE TOWN. THE TALKS WERE IN THE U.S. THE END."
+    )
+    assert "U.S. citizens" in out
+    assert "U.S. The end" in out

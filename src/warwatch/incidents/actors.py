@@ -377,8 +377,8 @@ def _is_violence(tok: Token) -> bool:
 def _object_like(tok: Token) -> bool:
     """A thing that can be hit: a building, vehicle or installation, or a named organisation or
     facility; places, dates and event words are not."""
-    if tok.ent_type_ in ("DATE", "TIME", "NORP"):
-        return False
+    if tok.ent_type_ in ("DATE", "TIME", "NORP") or tok.lower_ in TIME_ZONES:
+        return False  # "at 1100 GMT": the tagger may read the zone as an organisation
     # A structure noun heads a thing even inside a name the tagger found ("the CEL San Luis
     # substation" tagged as a GPE, "the Andres Avelino Caceres park" as a PERSON); a name with
     # another head ("Santa Ana") is none.
@@ -408,9 +408,18 @@ def _people_class(tok: Token) -> str | None:
     return "Police Forces" if lemma in POLICE_PEOPLE else "Civilians"
 
 
+# Time-zone abbreviations of wire copy ("1100 GMT"): a time, never a thing hit.
+TIME_ZONES = frozenset({"gmt", "utc", "est", "edt", "cst", "cdt", "pst", "pdt", "cet", "cest"})
+# Verbs whose object is the means, not what was hit ("using a stolen vehicle, they hurled
+# grenades at the offices").
+INSTRUMENT_VERBS = frozenset({"use", "employ", "utilize", "utilise", "wield"})
+
+
 def _hit_heads(verb: Token) -> list[Token]:
     """Heads of what ``verb`` acts on: object, passive subject, "an attack on X", "the murder of
     X", and their conjuncts ("the bank and two stores")."""
+    if verb.lemma_.lower() in INSTRUMENT_VERBS:
+        return []
     heads = [c for c in verb.children if c.dep_ in ("dobj", "nsubjpass")]
     preps = OBJECT_PREPS | ({"of"} if verb.pos_ == "NOUN" else set())
     preps |= {"to"} if verb.lemma_.lower() in BURNING else set()

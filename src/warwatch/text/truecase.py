@@ -10,7 +10,8 @@ written; ``written`` returns a span's words as written). Text that is not all ca
 unchanged.
 
 Rules, all general to English wire copy:
-- everything lower case, then a capital at each sentence and paragraph start;
+- everything lower case, then a capital at each sentence and paragraph start (not at a content
+  word after an initialism with full stops: "U.S. CITIZENS" is no sentence break);
 - names after a title or a naming word ("PRESIDENT ALFREDO CRISTIANI", "FATHER IGNACIO
   ELLACURIA", "IDENTIFIED AS JOSE PEREZ"): up to ``MAX_NAME`` words, stopping at punctuation, a
   function word or a word ending like a verb;
@@ -128,12 +129,31 @@ def truecase(text: str) -> str:
     low = text.lower()
     out = list(low)
     for m in _SENT_START_RE.finditer(low):
-        out[m.start(1)] = out[m.start(1)].upper()
+        if not _after_initialism(low, m.start(1)):
+            out[m.start(1)] = out[m.start(1)].upper()
     _names_in(low, out)
     _calendar(low, out)
     _titled_names(low, out)
     _acronyms(text, low, out)
     return "".join(out)
+
+
+# An initialism written with full stops ("U.S.", "U.N.") ends a sentence less often than it
+# modifies the next word ("U.S. CITIZENS", "U.N. OBSERVERS"); a new sentence mostly opens with a
+# function word ("the", "a", "in", "he"), so after an initialism only a function word is taken
+# to open one.
+_INITIALISM_RE = re.compile(r"(?<![a-z.])(?:[a-z]\.){2,}[\"')\]]*\s+$")
+_WORD_AT_RE = re.compile(r"[a-z']+")
+_CLOCK = ("a.m.", "p.m.")  # a clock time often ends its sentence ("... AT 10 A.M. POLICE SAID")
+
+
+def _after_initialism(low: str, i: int) -> bool:
+    """The letter at ``i`` follows an initialism ("u.s. citizens") and begins a content word."""
+    before = _INITIALISM_RE.search(low[max(0, i - 12) : i])
+    if not before or before.group().startswith(_CLOCK):
+        return False
+    word = _WORD_AT_RE.match(low, i)
+    return word is not None and word.group() not in _stop_words()
 
 
 # Names of days and months, capitalised in English; "may" and "march" only next to a number.
