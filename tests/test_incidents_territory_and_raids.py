@@ -129,3 +129,14 @@ def test_rules(nlp, text: str, expected: str | None) -> None:
 )
 def test_more_rules(nlp, text: str, expected: str | None) -> None:
     assert first_type(nlp, text) == expected
+
+
+def test_party_cadres_smashing_windows_are_a_mob(nlp) -> None:
+    # A party's rank and file destroying property is a riot even where the party is known as a
+    # militia; the members of an armed group are that group.
+    assert first_type(
+        nlp, "ZANU-PF cadres smashed the windows of opposition campaign vehicles."
+    ) == ("Mob violence")
+    assert first_type(nlp, "Al-Shabaab members destroyed a church in the village.") == (
+        "Looting/property destruction"
+    )

@@ -25,6 +25,7 @@ from collections.abc import Sequence
 from spacy.tokens import Token
 
 from .candidate import ARMED_KINDS, ST, STATE_KINDS, Candidate, first_cue
+from .crowd_violence import mob, partisan_sides, police_only, unarmed_sides
 from .cue_filters import (
     accusation,
     agreed_not_done,
@@ -35,7 +36,6 @@ from .cue_filters import (
 )
 from .demonstration_type import DEMONSTRATION_ORDER, protest_candidate, without_grievances
 from .developments import (
-    LIVESTOCK_SCORE,
     broken_truce,
     broken_truce_candidate,
     herders_fight,
@@ -49,7 +49,6 @@ from .event_words import (
     AFTERMATH,
     ARMS_NOUNS,
     CONFLICT_AGREEMENT,
-    CROWD_NOUNS,
     DISMANTLING,
     HQ_NOUNS,
     INTERCEPTED,
@@ -60,14 +59,11 @@ from .event_words import (
     NON_EVENT,
     ONE_SIDED,
     PARTISAN_NOUNS,
-    PERSON_NOUNS,
     PLANNABLE,
-    POLICE_NOUNS,
     REPORTING,
-    SCUFFLE,
     SPOILS,
-    STATE_NOUNS,
 )
+from .harm import agent_is_state, as_property_harm, harmless, people_harmed, raid_took_people
 from .means import means_candidates, sign_of_intent
 from .objects import arms_taken, object_in, objects_of, took_people
 from .territory import clause_told, handed_things, territory_candidate, unopposed_candidate
@@ -161,21 +157,21 @@ def _simple(cues: Sequence[Cue], kinds: set[str], two_sides: bool) -> list[Candi
             sub, score = ST.MOB_VIOLENCE, 6.2  # villagers clashing with sticks: not a battle
         if (
             cue.label == "CLASH"
-            and (_unarmed_sides(cue, kinds) or _partisan_sides(cue, kinds))
+            and (unarmed_sides(cue, kinds) or partisan_sides(cue, kinds))
             and not herders_fight(cue)
         ):
             sub, score = ST.MOB_VIOLENCE, 6.2  # two named groups of people brawling
         melee = cue.label == "ATTACK" and cue.lemma in MELEE
         if melee:
             score = 6.0  # above the arrest a beating comes with
-        if cue.label == "CLASH" and _police_only(cue, kinds):
+        if cue.label == "CLASH" and police_only(cue, kinds):
             sub, score = ST.VIOLENT_DEMONSTRATION, 6.3  # "police clashed with traders": a riot
-        if cue.label == "LOOT" and _mob(cue, kinds, PARTISAN_NOUNS):
+        if cue.label == "LOOT" and mob(cue, kinds, PARTISAN_NOUNS):
             # Property destroyed by a crowd or partisans is a riot (ACLED Codebook 2023:
             # "Looting/property destruction" is for destruction outside other violence; rioters
             # destroying property are "Mob violence").
             sub, score = ST.MOB_VIOLENCE, 6.2
-        if cue.label == "ATTACK" and cue.lemma not in KILLING and _mob(cue, kinds):
+        if cue.label == "ATTACK" and cue.lemma not in KILLING and mob(cue, kinds):
             sub, score = ST.MOB_VIOLENCE, 6.2  # "a group of women beat two journalists"
         elif melee or (cue.label == "ATTACK" and cue.lemma in ONE_SIDED):
             pass  # an assassination or an execution is one-sided: never a battle
@@ -199,11 +195,11 @@ def _simple(cues: Sequence[Cue], kinds: set[str], two_sides: bool) -> list[Candi
             score = 4.0  # "looted after fighting": the fighting dates what the sentence reports
         if cue.label == "ATTACK" and cue.lemma == "raid" and "ARREST" in labels:
             continue  # "raids to detain activists": ACLED's Arrests
-        if cue.label == "ATTACK" and cue.lemma == "raid" and _harmless(cues, kinds):
+        if cue.label == "ATTACK" and cue.lemma == "raid" and harmless(cues, kinds):
             # "Police raided the newspaper's office": no one hurt, no violence against civilians;
             # a non-violent security measure (ACLED Codebook 2023, "Change to group/activity");
             # people taken in the raids ("have taken dozens in raids") are arrests.
-            sub = ST.ARRESTS if _raid_took_people(cue) else ST.CHANGE_TO_GROUP
+            sub = ST.ARRESTS if raid_took_people(cue) else ST.CHANGE_TO_GROUP
         if cue.label == "CEDE" and handed_things(cue):
             continue  # "withdrew from the pact", "handed over weapons": no ground changed hands
         if cue.label == "CEDE" and agreed_not_done(cue):
@@ -240,53 +236,6 @@ def _struggling(cue: Cue) -> bool:
     return root.lemma_.lower() in ("battle", "fight") and any(
         c.dep_ == "xcomp" and any(a.dep_ == "aux" and a.lower_ == "to" for a in c.children)
         for c in root.children
-    )
-
-
-def _mob(cue: Cue, kinds: set[str], more: frozenset[str] = frozenset()) -> bool:
-    """An unorganised group of people doing violence (ACLED Codebook 2023, "Mob violence"): the
-    doer is a crowd word ("about 30 men", "a group of women") and no armed group or force is named."""
-    if kinds & (ARMED_KINDS | STATE_KINDS):
-        return False
-    root = cue.span.root
-    doers = [t for t in root.children if t.dep_ == "nsubj"]
-    doers += [g for t in root.children if t.dep_ == "agent" for g in t.children]
-    doers += [g for t in doers for p in t.children if p.lower_ == "of" for g in p.children]
-    crowd = CROWD_NOUNS | more
-    return any(t.lemma_.lower() in crowd or t.lower_ in crowd for t in doers)
-
-
-def _police_only(cue: Cue, kinds: set[str]) -> bool:
-    """Police scuffling with people no armed group, army or country is named among."""
-    return (
-        cue.lemma in SCUFFLE
-        and "police" in kinds
-        and not kinds & (ARMED_KINDS | {"state", "demonym", "country"})
-    )
-
-
-def _unarmed_sides(cue: Cue, kinds: set[str]) -> bool:
-    """A scuffle between named groups none of which is armed, a state force or a country."""
-    armed = ARMED_KINDS | STATE_KINDS | {"demonym", "country"}
-    return cue.lemma in SCUFFLE and bool(kinds) and not kinds & armed
-
-
-def _partisan_sides(cue: Cue, kinds: set[str]) -> bool:
-    """ "Clashes between supporters of X and members of Y": the sides are partisans, not armed
-    organised groups (ACLED Codebook 2023: an "Armed clash" is between armed, organised groups;
-    unorganised violent groups are "Mob violence"). No armed group or force is named; a country
-    can be ("members of the New Armenia group")."""
-    if kinds & (ARMED_KINDS | STATE_KINDS):
-        return False
-    root = cue.span.root
-    sides = [c for c in root.children if c.dep_ == "nsubj"]
-    # "clashes between X and Y", or "clashes broke out/occurred between X and Y"
-    holders = [root, root.head] if root.dep_ in ("nsubj", "nsubjpass") else [root]
-    preps = [c for h in holders for c in h.children if c.lower_ in ("between", "with", "among")]
-    sides += [g for p in preps for g in p.children]
-    sides += [cc for t in sides for cc in t.conjuncts]
-    return bool(sides) and all(
-        t.lemma_.lower() in PARTISAN_NOUNS or t.lower_ in PARTISAN_NOUNS for t in sides
     )
 
 
@@ -374,12 +323,12 @@ def candidates(
         found = [c for c in found if c.sub_event != ST.ARMED_CLASH]
     if protest is not None:  # arrests/clashes at a protest are part of the protest
         found = [c for c in found if c.sub_event not in (ST.ARRESTS, ST.ARMED_CLASH, ST.LOOTING)]
-    if _people_harmed(cues) and any(c.sub_event != ST.LOOTING for c in found):
+    if people_harmed(cues) and any(c.sub_event != ST.LOOTING for c in found):
         # ACLED's Looting/property destruction is destruction "outside the context of other
         # forms of violence": with people killed or wounded, the violence is the event.
         found = [c for c in found if c.sub_event != ST.LOOTING]
     if livestock_only(cues):  # animals killed by fire, no person hurt: property destroyed
-        found = [_as_property_harm(c) for c in found]
+        found = [as_property_harm(c) for c in found]
     labels = _story_labels(cues)
     if labels & NON_EVENT:
         # Disaster, crime or diplomacy wording: keep only unambiguous political violence, and
@@ -411,48 +360,6 @@ def _secondary(c: Candidate) -> Candidate:
         verb = verb.head
     if any(t.dep_ == "advmod" and t.lower_ == "also" for t in verb.children):
         return Candidate(c.sub_event, c.trigger, c.score - ALSO_PENALTY)
-    return c
-
-
-def _harmless(cues: Sequence[Cue], kinds: set[str]) -> bool:
-    """State forces alone, and no harm, weapon or other act of violence told."""
-    violent = {"INJURE", "DEATH", "FIREARM", "WEAPONUSE", "SHELL", "AIR", "IED", "GRENADE"}
-    return (
-        bool(kinds & STATE_KINDS)
-        and not kinds & ARMED_KINDS
-        and not any(c.label in violent or (c.label == "ATTACK" and c.lemma != "raid") for c in cues)
-    )
-
-
-def _raid_took_people(cue: Cue) -> bool:
-    """ "Forces have taken dozens of Palestinians in a series of raids": the verb the raids are
-    told under took people."""
-    tok = cue.span.root
-    for _ in range(6):  # up through "in a series of raids"
-        if tok.pos_ == "VERB":
-            return any(
-                o.ent_type_ in ("PERSON", "NORP")
-                or o.lemma_.lower() in PERSON_NOUNS
-                or o.lower_ in ("dozens", "hundreds", "scores", "people")
-                for o in objects_of(tok)
-            )
-        if tok.head is tok:
-            return False
-        tok = tok.head
-    return False
-
-
-def _people_harmed(cues: Sequence[Cue]) -> bool:
-    return any(
-        (c.label == "ATTACK" and c.lemma in KILLING) or c.label in ("INJURE", "DEATH")
-        for c in cues
-        if clause_told(c)
-    )
-
-
-def _as_property_harm(c: Candidate) -> Candidate:
-    if c.sub_event in (ST.ATTACK, ST.ARMED_CLASH):
-        return Candidate(ST.LOOTING, c.trigger, LIVESTOCK_SCORE)
     return c
 
 
@@ -494,7 +401,7 @@ def _captives(cues: Sequence[Cue], kinds: set[str]) -> Candidate | None:
         if cue.label == "TAKE" and took_people(cue):
             # Seized by state forces: an arrest; by anyone else: an abduction (ACLED Codebook).
             # The agent of "were seized by X" says who; else the kinds named in the sentence.
-            agent = _agent_is_state(cue.span.root)
+            agent = agent_is_state(cue.span.root)
             state = (
                 agent
                 if agent is not None
@@ -502,22 +409,6 @@ def _captives(cues: Sequence[Cue], kinds: set[str]) -> Candidate | None:
             )
             return Candidate(ST.ARRESTS if state else ST.ABDUCTION, cue.span, 6.7)
     return None
-
-
-# Agents that make a seizure an arrest: state forces and officials.
-STATE_AGENTS = STATE_NOUNS | POLICE_NOUNS | frozenset(
-    {"guard", "guards", "authorities", "authority", "officer", "officers", "force", "forces",
-     "agent", "agents", "gendarme", "gendarmes", "brigade", "unit", "units", "service"}
-)  # fmt: skip
-
-
-def _agent_is_state(verb: Token) -> bool | None:
-    """ "Were seized by masked smugglers": not state; "detained by border guards": state; None
-    when the clause names no agent."""
-    agents = [g for c in verb.children if c.dep_ == "agent" for g in c.children]
-    if not agents:
-        return None
-    return any(a.lemma_.lower() in STATE_AGENTS or a.lower_ in STATE_AGENTS for a in agents)
 
 
 def _story_labels(cues: Sequence[Cue]) -> set[str]:

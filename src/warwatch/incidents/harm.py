@@ -1,0 +1,75 @@
+"""Who was harmed and who acted, for the event rules: harm to people, harmless raids, the
+people a raid took, the agent of a seizure, and property harm (ACLED Codebook 2023,
+https://acleddata.com/knowledge-base/codebook/). Moved out of event_type.py.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+from spacy.tokens import Token
+
+from .candidate import ARMED_KINDS, ST, STATE_KINDS, Candidate
+from .developments import LIVESTOCK_SCORE
+from .event_words import KILLING, PERSON_NOUNS, POLICE_NOUNS, STATE_NOUNS
+from .objects import objects_of
+from .territory import clause_told
+from .triggers import Cue
+
+
+def harmless(cues: Sequence[Cue], kinds: set[str]) -> bool:
+    """State forces alone, and no harm, weapon or other act of violence told."""
+    violent = {"INJURE", "DEATH", "FIREARM", "WEAPONUSE", "SHELL", "AIR", "IED", "GRENADE"}
+    return (
+        bool(kinds & STATE_KINDS)
+        and not kinds & ARMED_KINDS
+        and not any(c.label in violent or (c.label == "ATTACK" and c.lemma != "raid") for c in cues)
+    )
+
+
+def raid_took_people(cue: Cue) -> bool:
+    """ "Forces have taken dozens of Palestinians in a series of raids": the verb the raids are
+    told under took people."""
+    tok = cue.span.root
+    for _ in range(6):  # up through "in a series of raids"
+        if tok.pos_ == "VERB":
+            return any(
+                o.ent_type_ in ("PERSON", "NORP")
+                or o.lemma_.lower() in PERSON_NOUNS
+                or o.lower_ in ("dozens", "hundreds", "scores", "people")
+                for o in objects_of(tok)
+            )
+        if tok.head is tok:
+            return False
+        tok = tok.head
+    return False
+
+
+def people_harmed(cues: Sequence[Cue]) -> bool:
+    return any(
+        (c.label == "ATTACK" and c.lemma in KILLING) or c.label in ("INJURE", "DEATH")
+        for c in cues
+        if clause_told(c)
+    )
+
+
+def as_property_harm(c: Candidate) -> Candidate:
+    if c.sub_event in (ST.ATTACK, ST.ARMED_CLASH):
+        return Candidate(ST.LOOTING, c.trigger, LIVESTOCK_SCORE)
+    return c
+
+
+# Agents that make a seizure an arrest: state forces and officials.
+STATE_AGENTS = STATE_NOUNS | POLICE_NOUNS | frozenset(
+    {"guard", "guards", "authorities", "authority", "officer", "officers", "force", "forces",
+     "agent", "agents", "gendarme", "gendarmes", "brigade", "unit", "units", "service"}
+)  # fmt: skip
+
+
+def agent_is_state(verb: Token) -> bool | None:
+    """ "Were seized by masked smugglers": not state; "detained by border guards": state; None
+    when the clause names no agent."""
+    agents = [g for c in verb.children if c.dep_ == "agent" for g in c.children]
+    if not agents:
+        return None
+    return any(a.lemma_.lower() in STATE_AGENTS or a.lower_ in STATE_AGENTS for a in agents)
