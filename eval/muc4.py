@@ -16,7 +16,11 @@ no template for them, so their weapons are no incident's instrument; ``--all-dis
 every disruption, as before). The forces of order of a counted disruption ("police defused a
 bomb") are ACLED's actor 1 but no MUC-4 perpetrator, who is the one that planted it (since
 2026-11-27). ``--errors ROLE`` lists a role's false positives (at their evidence) and false
-negatives with context. Agreements, arrests, troop movements and peaceful protests have no
+negatives with context. ``--no-combat`` leaves out ACLED "Armed clash" incidents: the dev gold
+leaves the weapons and sides of most army-guerrilla combat unfilled (81-mm mortars, RPG-7s,
+machineguns of clashes at border posts), which reads as MUC-4's relevance rule for terrorist
+incidents excluding military combat, but it also has attacks on garrisons and posts, so this is
+a diagnostic, not the default. Agreements, arrests, troop movements and peaceful protests have no
 MUC-4 template, and their actors are no template's perpetrators. ``--all-incidents`` pools
 every incident, as this script did before (2026-11-27), for comparison.
 - perp_individual_id: perpetrator actors with a generic name (gunmen, unidentified armed group,
@@ -98,7 +102,15 @@ DEFUSAL = frozenset(
 ALL_DISRUPTED = False
 
 
+# --no-combat: leave out armed clashes (both sides armed and organised, ACLED "Armed clash"), a
+# reading of MUC-4's relevance rule that excludes military combat; not the default (see the
+# module docstring).
+NO_COMBAT = False
+
+
 def is_muc_incident(inc: Incident, text: str = "") -> bool:
+    if NO_COMBAT and inc.sub_event_type == SubEventType.ARMED_CLASH:
+        return False
     if inc.sub_event_type == SubEventType.DISRUPTED_WEAPONS_USE and text and not ALL_DISRUPTED:
         words = text[inc.trigger.start : inc.trigger.end].lower().split()
         return bool(words) and words[0] in DEFUSAL
@@ -232,13 +244,19 @@ def main() -> None:
         help="count every 'Disrupted weapons use', seized caches too (the scorer before 2026-11-27)",
     )
     ap.add_argument(
+        "--no-combat",
+        action="store_true",
+        help="leave out armed clashes (a reading of MUC-4 relevance; not the default)",
+    )
+    ap.add_argument(
         "--errors",
         choices=ROLES,
         default=None,
         help="list this role's false positives (FP) and false negatives (FN) with context",
     )
     args = ap.parse_args()
-    global LITERAL, NAME_SPLIT, ALL_DISRUPTED
+    global LITERAL, NAME_SPLIT, ALL_DISRUPTED, NO_COMBAT
+    NO_COMBAT = args.no_combat
     ALL_DISRUPTED = args.all_disrupted
     LITERAL = args.literal
     NAME_SPLIT = args.name_split
