@@ -112,3 +112,10 @@ def test_an_unknown_name_near_a_town_is_placed_at_the_town() -> None:
                     latitude=6.0, longitude=48.0, country_code="SO", feature_code="PCLI")  # fmt: skip
     unknown = Place(name="Nowherebury", start=13, end=24)
     assert within_holder(unknown, [unknown, somalia], text) == unknown
+
+
+def test_a_province_named_after_its_seat_is_put_at_that_town(nlp) -> None:  # type: ignore[no-untyped-def]
+    where = _where(nlp, "Teachers protested in Mendoza province on Monday.", "protested")
+    assert where is not None and where.precision == GeoPrecision.REGION
+    # Mendoza city (-32.89, -68.83), not the province's most populous department elsewhere.
+    assert where.latitude is not None and abs(where.latitude + 32.89) < 0.2

@@ -5,9 +5,10 @@ ACLED codes an event whose report names only a region at the region's main town 
 3; with only a district known, the district's main town: ACLED Codebook, "Event Geography",
 summarised by ACCORD, https://www.ecoi.net/en/blog/new-extended-issues-of-accords-overviews-on-conflict-events-based-on-acled-data:
 "the province capital's coordinates are used for the event"). The gazetteer's cities (GeoNames
-cities500) carry no seat code (PPLA), so the main town is the division's most populous town,
-which is its capital in most divisions (Neuquén, Posadas, Kapan, Ijevan) but not all (Chubut's
-is Comodoro Rivadavia, its capital Rawson).
+cities500) carry no seat code (PPLA). Many divisions are named after their seat (Mendoza, Santa
+Fe, Armavir), so a sizeable town of the division's own name is taken first; else the
+division's most populous town, which is its capital in most divisions (Posadas, Kapan, Ijevan)
+but not all (Chubut's is Comodoro Rivadavia, its capital Rawson).
 """
 
 from __future__ import annotations
@@ -17,6 +18,10 @@ from functools import lru_cache
 from pathlib import Path
 
 from .gazetteer import Candidate, Gazetteer
+
+# A namesake town must be a town of some size to be taken for the seat (villages named after
+# their province are common): the same floor as contain.NAMESAKE_MIN_POP.
+SEAT_NAMESAKE_MIN_POP = 10_000
 
 _QUERY = (
     "SELECT name, lat, lon FROM place WHERE admin1 = ? AND cc = ? AND fcode LIKE 'PPL%'"
@@ -30,6 +35,17 @@ def main_town(gaz: Gazetteer, division: Candidate) -> tuple[str, float, float] |
     code = division.feature_code
     if not code.startswith(("ADM1", "ADM2")) or not division.admin1:
         return None
+    namesakes = [
+        c
+        for c in gaz.candidates(division.name)
+        if c.feature_code.startswith("PPL")
+        and c.country_code == division.country_code
+        and c.admin1 == division.admin1
+        and c.population >= SEAT_NAMESAKE_MIN_POP
+    ]
+    if namesakes:
+        town = max(namesakes, key=lambda c: c.population)
+        return town.name, town.latitude, town.longitude
     admin2 = division.admin2 if code.startswith("ADM2") else ""
     if code.startswith("ADM2") and not admin2:
         return None  # second-level codes are missing for some sources: no town to match
