@@ -17,7 +17,12 @@ The first incident is compared with the row:
 - actor1: the first perpetrator/participant's name against ``actor1`` with ACLED's regime years
   removed ("Military Forces of Azerbaijan (2003-)" -> "Military Forces of Azerbaijan"); a bracketed
   country is compared only when both names carry one.
-- place: the incident location within 25 km of the row's coordinates.
+- place: the incident location within 25 km of the row's coordinates, read from the note without
+  the coder's coding remarks ("[coded to Kapan]", "(coded to Posadas)", "[coded according to
+  private sources]"): a remark is ACLED's record of the answer, not report text, and the pipeline
+  would otherwise read the answer from it. ``--keep-coding-remarks`` scores place on the note as
+  written (the convention before). A location at region precision is the region's main town
+  (geo.seat), as ACLED codes it (geo-precision 3).
 - date: the incident window is exactly the event date (start == end == event_date).
 - fatalities (files that have them): ``fatalities.best`` equals the row; null counts as 0, as ACLED
   codes "no reported deaths" as 0.
@@ -41,6 +46,9 @@ FILES = {
     "argentina": "acled_argentina_2022-06_acledR_dummy_326.csv",
     "africa2016": "acled_africa_2016-06-17_2016-07-02_500.csv",
 }
+# A coder's remark in a note on how the row was coded: "[coded to Kapan]", "(coded to Rosario,
+# Santa Fe)", "[coded according to private Armenian sources]", "[coded to Sisian with GP2]".
+CODING_REMARK = re.compile(r"\s*[\[(]\s*coded\b[^\])]*[\])]", re.IGNORECASE)
 OLD_SINGLE = {
     "Battle-No change of territory": "Armed clash",
     "Battle-Government regains territory": "Government regains territory",
@@ -152,18 +160,26 @@ def print_error(kind: str, row: dict[str, str], inc: Incident | None) -> None:
 
 
 def score_file(
-    name: str, rows: list[dict[str, str]], reports: list[Report], errors: str | None = None
+    name: str,
+    rows: list[dict[str, str]],
+    reports: list[Report],
+    errors: str | None = None,
+    place_reports: list[Report] | None = None,
 ) -> None:
+    """``place_reports``: the reports place is scored on (the notes without coding remarks)."""
     per_type: dict[str, list[bool]] = defaultdict(list)
     actor, place, when, fatal = [], [], [], []
-    for row, rep in zip(rows, reports, strict=True):
+    for row, rep, where in zip(rows, reports, place_reports or reports, strict=True):
         inc = rep.incidents[0] if rep.incidents else None
         label, ok = gold_ok(row, first_sub_event(rep))
         per_type[label].append(ok)
         actor.append(actor_match(inc, row["actor1"]))
-        place.append(place_ok(inc, row))
-        if errors == "actor1" and not actor[-1] or errors == "place" and not place[-1]:
+        place_inc = where.incidents[0] if where.incidents else None
+        place.append(place_ok(place_inc, row))
+        if errors == "actor1" and not actor[-1]:
             print_error(errors, row, inc)
+        if errors == "place" and not place[-1]:
+            print_error(errors, row, place_inc)
         if errors == "sub-event" and not ok:
             print(
                 f"  sub-event gold={label!r} pred={first_sub_event(rep)!r} | {row['notes'][:200]}"
@@ -181,6 +197,20 @@ def score_file(
     print(f"sub-event accuracy: stratified {strat:.3f}  overall {flat:.3f}")
     print(f"actor1 {_rate(actor)}  place<=25km {_rate(place)}  exact date {_rate(when)}", end="")
     print(f"  fatalities exact {_rate(fatal)}" if fatal else "  (no fatalities column)")
+
+
+def without_remarks(
+    texts: list[str], pubs: list[date | None], reports: list[Report]
+) -> list[Report]:
+    """The reports of ``texts`` with coding remarks removed; notes without one keep theirs."""
+    stripped = [CODING_REMARK.sub("", t) for t in texts]
+    redo = [i for i, (t, s) in enumerate(zip(texts, stripped, strict=True)) if t != s]
+    out = list(reports)
+    if redo:
+        again = run_reports([stripped[i] for i in redo], [pubs[i] for i in redo])
+        for i, rep in zip(redo, again, strict=True):
+            out[i] = rep
+    return out
 
 
 def year_end(row: dict[str, str]) -> date:
@@ -213,13 +243,20 @@ def main() -> None:
         choices=("actor1", "place", "sub-event"),
         help="list each miss: gold vs predicted, note start",
     )
+    ap.add_argument(
+        "--keep-coding-remarks",
+        action="store_true",
+        help="score place on the notes as written, coders' '[coded to X]' remarks included",
+    )
     args = ap.parse_args()
     for name in args.file or list(FILES):
         rows = load(name, args.limit)
         texts = [r["notes"] for r in rows]
         pubs = [PUBLISHED[args.published](r) for r in rows]
         reports = list(run_reports(texts, pubs, baseline=args.baseline))
-        score_file(name, rows, reports, args.errors)
+        keep = args.keep_coding_remarks or args.baseline
+        where = reports if keep else without_remarks(texts, pubs, reports)
+        score_file(name, rows, reports, args.errors, where)
     print(f"\n(no incident is scored as the label {NONE!r}; published: {args.published})")
 
 
