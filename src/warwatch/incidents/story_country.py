@@ -39,12 +39,20 @@ from collections import defaultdict
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 
-from spacy.tokens import Doc, Span
+from spacy.tokens import Doc, Span, Token
 
 from ..geo.gazetteer import Candidate
 from ..geo.index import ensure_gazetteer
 from ..geo.words import FACILITY_WORDS, GENERIC, ORG_WORDS
-from ..kb.actors import MILITARY_NOUNS, POLICE_NOUNS, Country, actor_entries, country_of_code
+from ..kb.actors import (
+    MILITARY_NOUNS,
+    POLICE_NOUNS,
+    Country,
+    actor_entries,
+    countries,
+    country_of_code,
+    demonyms,
+)
 from ..kb.missions import hosts_of
 from ..model import Place
 from ..nlp.actors import ETHNIC_FORCE_NOUNS, actor_spans
@@ -260,17 +268,32 @@ KIND_WORDS = FACILITY_WORDS | ORG_WORDS | GENERIC
 
 
 def name_parts(doc: Doc, places: Iterable[Place]) -> set[tuple[int, int]]:
-    """Places that are one kind word inside a longer named entity: part of an institution's
-    name, no place of their own."""
+    """Places read on part of a longer named entity, as the resolver backs off to a known word
+    of an unknown name: a kind word of an institution's name ("the Federal University of ...")
+    is no place, and a place word beside other proper words that are not kind words ("Oda
+    Bultum", "Nakawa Chief Magistrate Court") is most often a namesake of a word of that name.
+    Beside kind words only ("Benghazi Medical Centre") the place is where the thing is."""
     out = set()
     for p in places:
         span = doc.char_span(p.start, p.end)
-        if span is None or len(span) != 1 or span.text.lower() not in KIND_WORDS:
+        if span is None:
             continue
         ent = next((e for e in doc.ents if e.start <= span.start and span.end <= e.end), None)
-        if ent is not None and len(ent) > 1:
+        if ent is None or len(ent) <= len(span):
+            continue
+        kind_word = len(span) == 1 and span.text.lower() in KIND_WORDS
+        others = [t for t in ent if not span.start <= t.i < span.end]
+        if kind_word or any(_proper_other(t) for t in others):
             out.add((p.start, p.end))
     return out
+
+
+def _proper_other(tok: Token) -> bool:
+    """A word of a name that is neither a kind word, a joiner, a number nor a country name."""
+    word = tok.lower_
+    if not tok.is_title or word in KIND_WORDS or word in countries() or word in demonyms():
+        return False
+    return not tok.like_num and tok.pos_ == "PROPN"
 
 
 def group_names(doc: Doc, places: Iterable[Place]) -> set[tuple[int, int]]:
