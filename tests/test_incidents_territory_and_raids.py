@@ -140,3 +140,16 @@ def test_party_cadres_smashing_windows_are_a_mob(nlp) -> None:
     assert first_type(nlp, "Al-Shabaab members destroyed a church in the village.") == (
         "Looting/property destruction"
     )
+
+
+def test_an_attack_aimed_at_civilians_is_no_battle(nlp) -> None:
+    # Party members armed with sticks attacking rivals and the media attack civilians; the same
+    # attackers hitting a police checkpoint fight a battle.
+    text = (
+        "A group of men armed with pangas and believed to be members of the ruling party"
+        " attacked opposition members and the media at the hostel."
+    )
+    assert first_type(nlp, text) != "Armed clash"
+    assert first_type(nlp, "Gunmen attacked a police checkpoint, killing two officers.") == (
+        "Armed clash"
+    )

@@ -63,7 +63,14 @@ from .event_words import (
     REPORTING,
     SPOILS,
 )
-from .harm import agent_is_state, as_property_harm, harmless, people_harmed, raid_took_people
+from .harm import (
+    agent_is_state,
+    as_property_harm,
+    civilians_attacked,
+    harmless,
+    people_harmed,
+    raid_took_people,
+)
 from .means import means_candidates, sign_of_intent
 from .objects import arms_taken, object_in, objects_of, took_people
 from .territory import clause_told, handed_things, territory_candidate, unopposed_candidate
@@ -102,7 +109,7 @@ def _gunfire(cues: Sequence[Cue], kinds: set[str], two_sides: bool) -> Candidate
         return None
     if use.label == "ATTACK" and use.lemma in ONE_SIDED:
         return Candidate(ST.ATTACK, use.span, 6.1)  # gunmen assassinating an officer
-    if two_sides or "POSITION" in labels:
+    if (two_sides and not civilians_attacked(use)) or "POSITION" in labels:
         return Candidate(ST.ARMED_CLASH, use.span, 6.4)
     if "civilians" in kinds:
         return Candidate(ST.ATTACK, use.span, 6.1)
@@ -175,8 +182,10 @@ def _simple(cues: Sequence[Cue], kinds: set[str], two_sides: bool) -> list[Candi
             sub, score = ST.MOB_VIOLENCE, 6.2  # "a group of women beat two journalists"
         elif melee or (cue.label == "ATTACK" and cue.lemma in ONE_SIDED):
             pass  # an assassination or an execution is one-sided: never a battle
-        elif cue.label in ("ATTACK", "INJURE") and (
-            two_sides or (kinds & ARMED_KINDS and kinds & STATE_KINDS)
+        elif (
+            cue.label in ("ATTACK", "INJURE")
+            and (two_sides or (kinds & ARMED_KINDS and kinds & STATE_KINDS))
+            and not civilians_attacked(cue)
         ):
             sub, score = ST.ARMED_CLASH, 6.0  # armed actor against state forces: a battle
         if cue.label == "INJURE" and not kinds & (ARMED_KINDS | STATE_KINDS):

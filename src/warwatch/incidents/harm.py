@@ -73,3 +73,28 @@ def agent_is_state(verb: Token) -> bool | None:
     if not agents:
         return None
     return any(a.lemma_.lower() in STATE_AGENTS or a.lower_ in STATE_AGENTS for a in agents)
+
+
+# Targets that are civilians or their places: an armed group attacking them commits violence
+# against civilians (ACLED Codebook 2023, "Attack"), whoever else the sentence names (the police
+# who reported it, the army that arrived later).
+CIVILIAN_TARGETS = frozenset(
+    {"civilian", "civilians", "villager", "villagers", "resident", "residents", "journalist",
+     "journalists", "media", "reporter", "reporters", "worshipper", "worshippers", "pupil",
+     "pupils", "passenger", "passengers", "farmer", "farmers", "community", "communities",
+     "village", "villages", "hamlet", "hamlets", "family", "families", "mourner", "mourners"}
+)  # fmt: skip
+# Targets that make it a fight between armed sides.
+ARMED_TARGETS = STATE_NOUNS | POLICE_NOUNS | frozenset(
+    {"force", "forces", "base", "bases", "position", "positions", "checkpoint", "checkpoints",
+     "convoy", "convoys", "patrol", "patrols", "militant", "militants", "fighter", "fighters",
+     "rebel", "rebels", "officer", "officers", "guard", "guards", "post", "posts"}
+)  # fmt: skip
+
+
+def civilians_attacked(cue: Cue) -> bool:
+    """ "Gunmen attacked the village", "attacked party members and the media": what the attack
+    was aimed at is civilian, and no armed target is among its objects."""
+    objs = objects_of(cue.span.root)
+    words = {o.lemma_.lower() for o in objs} | {o.lower_ for o in objs}
+    return bool(words & CIVILIAN_TARGETS) and not words & ARMED_TARGETS
