@@ -86,3 +86,10 @@ def test_a_place_beside_kind_words_only_still_votes(nlp) -> None:
     text = "A missile hit the Benghazi Medical Centre."
     doc = nlp(text)
     assert name_parts(doc, (_place(text, "Benghazi", "LY", "PPL", 0.95),)) == set()
+
+
+def test_a_kind_word_alone_is_no_place(nlp) -> None:
+    text = "Police beat the driver of the opposition leader before he appeared in Court."
+    doc = nlp(text)
+    word = _place(text, "Court", "CH", "PPL", 0.95)
+    assert name_parts(doc, (word,)) == {(word.start, word.end)}

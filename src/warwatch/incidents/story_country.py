@@ -268,22 +268,24 @@ KIND_WORDS = FACILITY_WORDS | ORG_WORDS | GENERIC
 
 
 def name_parts(doc: Doc, places: Iterable[Place]) -> set[tuple[int, int]]:
-    """Places read on part of a longer named entity, as the resolver backs off to a known word
-    of an unknown name: a kind word of an institution's name ("the Federal University of ...")
-    is no place, and a place word beside other proper words that are not kind words ("Oda
-    Bultum", "Nakawa Chief Magistrate Court") is most often a namesake of a word of that name.
-    Beside kind words only ("Benghazi Medical Centre") the place is where the thing is."""
+    """Places read on a kind word alone ("appeared in Court", "the Federal University of ...":
+    a word for what a thing is, no place) or on part of a longer named entity, as the resolver
+    backs off to a known word of an unknown name: a place word beside other proper words that
+    are not kind words ("Oda Bultum", "Nakawa Chief Magistrate Court") is most often a namesake
+    of one word of that name. Beside kind words only ("Benghazi Medical Centre") the place is
+    where the thing is."""
     out = set()
     for p in places:
         span = doc.char_span(p.start, p.end)
         if span is None:
             continue
+        if len(span) == 1 and span.text.lower() in KIND_WORDS:  # "appeared in Court"
+            out.add((p.start, p.end))
+            continue
         ent = next((e for e in doc.ents if e.start <= span.start and span.end <= e.end), None)
         if ent is None or len(ent) <= len(span):
             continue
-        kind_word = len(span) == 1 and span.text.lower() in KIND_WORDS
-        others = [t for t in ent if not span.start <= t.i < span.end]
-        if kind_word or any(_proper_other(t) for t in others):
+        if any(_proper_other(t) for t in ent if not span.start <= t.i < span.end):
             out.add((p.start, p.end))
     return out
 
