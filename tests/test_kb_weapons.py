@@ -210,6 +210,8 @@ def test_a_suicide_bomber_carries_a_suicide_bomb_not_an_aircraft(nlp) -> None:
         ("Troops found a cache of mortars near the village.", []),
         ("Gunmen armed with rifles killed two farmers.", ["rifles"]),
         ("Rebels fired a number of rockets at the base.", ["rockets"]),
+        ("Rebels attacked the radar post, which is protected by missiles and mortars.", []),
+        ("Rebels attacked the radar post with missiles and mortars.", ["missiles", "mortars"]),
     ],
 )
 def test_held_weapons_are_no_instrument(nlp, text: str, used: list[str]) -> None:

@@ -317,7 +317,23 @@ def held(tok: Token) -> bool:
         else:
             break
     head = tok.head
+    if _guards(tok):
+        return True
     return tok.dep_ in ("dobj", "nsubjpass") and head.lemma_.lower() in HOLDING
+
+
+# Verbs of weapons kept in place to protect something ("a radar protected by missiles"): they
+# are deployed, not fired, and name no means of an attack told beside them.
+GUARDING = frozenset({"protect", "guard", "defend", "secure", "shield"})
+
+
+def _guards(tok: Token) -> bool:
+    """ "protected by missiles and machineguns", "missiles guard the base": the weapon is the
+    doer of a guarding verb (its "by" agent or active subject)."""
+    head = tok.head
+    if tok.dep_ == "pobj" and head.lower_ == "by":
+        return head.head.lemma_.lower() in GUARDING
+    return tok.dep_ == "nsubj" and head.lemma_.lower() in GUARDING
 
 
 def find_weapons(span: Span | Doc, *, held_too: bool = True) -> list[Weapon]:
