@@ -44,6 +44,9 @@ pytestmark = [pytest.mark.slow, pytest.mark.usefixtures("no_gazetteer")]
         ("Gunmen killed two guards at the bank and fled the scene.", "Attack"),
         ("The finance minister resigned over a corruption scandal.", None),
         ("Floods displaced thousands of families in the region.", None),
+        ("Thousands of residents fled the wildfires in the region on Sunday.", None),
+        ("The president of the football federation resigned on Monday.", None),
+        ("The president of the republic resigned on Monday after weeks of protests.", "Other"),
         # A ceasefire broken is fighting, not an agreement; "amid violations" sets the scene.
         (
             "The Turkish military violated the ceasefire and wounded a soldier of the Greek army.",

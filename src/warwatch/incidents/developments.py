@@ -101,11 +101,24 @@ def _leader(toks: Sequence[Token]) -> bool:
     near = [w for t in toks for w in t.subtree]
     for w in near:
         word = w.lower_
-        if word in LEADERS or w.lemma_.lower() in LEADERS:
+        if (word in LEADERS or w.lemma_.lower() in LEADERS) and not _of_other_body(w):
             return True
         if word == "minister" and w.i > 0 and w.doc[w.i - 1].lower_ in ("prime", "-"):
             return True
     return False
+
+
+def _of_other_body(word: Token) -> bool:
+    """ "The president of the football federation", "head of the company": the head of a body
+    other than a state or its government."""
+    bodies = [g for c in word.children if c.lower_ == "of" for g in c.children]
+    return any(
+        b.ent_type_ not in ("GPE", "NORP") and b.lemma_.lower() not in STATE_BODIES for b in bodies
+    )
+
+
+# What a head of state or government heads.
+STATE_BODIES = frozenset({"country", "state", "republic", "government", "nation", "kingdom"})
 
 
 def _resigned(cue: Cue) -> bool:
@@ -149,6 +162,18 @@ def _fled(cue: Cue) -> bool:
         return False
     who = _subjects(root)
     return bool(_words(who) & POPULATION) or any(t.like_num for t in who)
+
+
+# Cue classes of conflict: displacement "as a result of fighting" (ACLED "Other") needs one;
+# people fleeing a flood or a fire are no conflict event.
+CONFLICT_LABELS = frozenset({"CLASH", "ATTACK", "SHELL", "AIR", "FIREARM", "WEAPONUSE", "TAKE",
+                             "IED", "SUICIDE", "GRENADE", "CHEM", "INJURE", "DEATH", "LOOT"})  # fmt: skip
+DISASTER_LABELS = frozenset({"NATURAL", "MANMADE"})
+
+
+def _amid_fighting(cues: Sequence[Cue]) -> bool:
+    labels = {c.label for c in cues}
+    return bool(labels & CONFLICT_LABELS) and not labels & DISASTER_LABELS
 
 
 def _grave_found(cue: Cue) -> bool:
@@ -199,7 +224,9 @@ def other_candidate(cues: Sequence[Cue]) -> Candidate | None:
             return Candidate(ST.OTHER, cue.span, OTHER_SCORE)
         if lemma in ("repeal", "revoke", "annul", "abrogate") and _repealed(cue):
             return Candidate(ST.OTHER, cue.span, OTHER_SCORE)
-        if lemma in ("flee", "displace") and (_fled(cue) or displaced_by_force(cue)):
+        if lemma in ("flee", "displace") and (
+            (_fled(cue) and _amid_fighting(cues)) or displaced_by_force(cue)
+        ):
             return Candidate(ST.OTHER, cue.span, FLIGHT_SCORE)
         if lemma in ("expulsion", "deportation", "eviction") and _expelled(cue):
             return Candidate(ST.OTHER, cue.span, FLIGHT_SCORE)
