@@ -1,16 +1,22 @@
-"""Strategic developments that are not violence: ACLED's "Other", broken ceasefires, and harm
-done only to livestock.
+"""Strategic developments and their edges: ACLED's "Other", prisoner releases, broken ceasefires,
+harm done only to livestock, and herders' clashes.
 
 ACLED Codebook (2023), "Strategic developments" (https://acleddata.com/knowledge-base/codebook/):
 "Other" covers "any significant development that does not fall into any of the other Strategic
 developments sub-event types", with the examples "the occurrence of a coup, the displacement of a
 civilian population as a result of fighting, or the discovery of mass graves". Read the same way
 here: a coup or power seized, a head of government or state resigning, ministers or governors
-dismissed, a treaty or protocol repealed, civilians fleeing, a mass grave found. Each must be what
-the sentence reports (its main clause), not a grievance, a plan or a time reference.
+dismissed, a treaty or protocol repealed, civilians fleeing fighting or displaced by force, a mass
+expulsion, a mass grave found. Each must be what the sentence reports (its main clause), not a
+grievance, a plan or a time reference.
 
-"Agreement" covers ceasefires; a ceasefire violated or broken is the opposite: fire between the
-sides, an "Armed clash" (armed, organised groups engaging each other).
+"Agreement" covers ceasefires and "prisoner releases": a person released from detention is one
+(a bare "released" must name people or a prison); a ceasefire violated or broken is the opposite,
+fire between the sides, an "Armed clash" (armed, organised groups engaging each other); a decree
+signed by one side is no agreement.
+
+Herders fighting are an identity militia ("Inter Code 4: Identity Militias", organised around a
+livelihood), so their clash with farmers is an "Armed clash", not "Mob violence".
 
 "Looting/property destruction" covers the destruction of property outside other violence; animals
 killed by fire when no person is reported hurt are property destroyed, not an attack on people.
@@ -29,7 +35,7 @@ from .candidate import ST, Candidate
 from .event_words import PERSON_NOUNS, REPORTING
 from .triggers import Cue
 
-OTHER_SCORE = 6.6  # above a rally (6.5) and an arrest (6.7 is captives; coups outrank below)
+OTHER_SCORE = 6.6  # above a rally (6.5) and an arrest (5.7); below people captured (6.7)
 COUP_SCORE = 6.8  # "seized power in a coup and detained the president": the coup
 FLIGHT_SCORE = 6.3  # above a battle word (6.2) told as the cause, below gunfire (6.4) and means
 BROKEN_TRUCE_SCORE = 5.5  # "violated the ceasefire": below a wounding or killing told with it

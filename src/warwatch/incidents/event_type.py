@@ -15,7 +15,9 @@ the shelling, not an attack). They were set by hand in that order of specificity
 the CASE 2021 dev half (eval/case2021.py). The demonstration rules live in demonstration_type.py,
 the means of explosions in means.py, territory changing hands in territory.py, what a verb acts on
 in objects.py, the Candidate record and the actor-kind sets in candidate.py, the word lists in
-event_words.py.
+event_words.py; "Other" developments, prisoner releases, broken ceasefires and livestock harm in
+developments.py, cues that name no event (accusations, plans, duds) in cue_filters.py, crowd and
+partisan violence in crowd_violence.py, who was harmed in harm.py.
 """
 
 from __future__ import annotations
