@@ -46,3 +46,15 @@ def test_a_ruling_party_written_with_or_without_its_hyphen(nlp) -> None:
             if kb.startswith("entry:")
         ]
         assert any(name.startswith("ZANU-PF:") for name in names), text
+
+
+@pytest.mark.parametrize(
+    ("text", "label"),
+    [
+        ("A gunman shot a trader at the market.", "unidentified"),
+        ("A security force escort returned fire.", "state"),
+        ("Villagers said an assailant fled on foot.", "unidentified"),
+    ],
+)
+def test_one_member_of_a_class_is_that_class(nlp, text: str, label: str) -> None:
+    assert label in [lab for _, lab, _ in spans(nlp, text)]
