@@ -119,3 +119,18 @@ def test_a_province_named_after_its_seat_is_put_at_that_town(nlp) -> None:  # ty
     assert where is not None and where.precision == GeoPrecision.REGION
     # Mendoza city (-32.89, -68.83), not the province's most populous department elsewhere.
     assert where.latitude is not None and abs(where.latitude + 32.89) < 0.2
+
+
+def test_a_holder_the_recogniser_missed_is_read_in_the_story_s_country() -> None:
+    from warwatch.geo.contain import within_holder
+    from warwatch.model import Place
+
+    text = "Troops of Armenia were shelled near Nowherebury, Tavush, twice."
+    unknown = Place(name="Nowherebury", start=text.index("Nowherebury"),
+                    end=text.index("Nowherebury") + 11)  # fmt: skip
+    armenia = Place(name="Armenia", start=10, end=17, latitude=40.25, longitude=45.0,
+                    country_code="AM", feature_code="PCLI")  # fmt: skip
+    where = within_holder(unknown, [unknown], text, [armenia, unknown])
+    assert where.name == "Tavush" and where.country_code == "AM"
+    # No other place gives the story a country: the written name settles nothing.
+    assert within_holder(unknown, [unknown], text, [unknown]) == unknown

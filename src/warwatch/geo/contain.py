@@ -21,6 +21,7 @@ from ..model import Place
 from .gazetteer import Candidate
 from .index import ensure_gazetteer
 from .resolve import lookup_name, most_populous
+from .store import ALT, MAIN
 from .words import SETTLEMENT_NOUNS
 
 # What may stand between a place and its holder: a settlement noun of the first ("village"),
@@ -92,6 +93,8 @@ def within_holder(
     ``context``: every place of the story, for the check that a town holder is read in a
     country the story names otherwise too."""
     h = _trusted_holder(p, places, text, context)
+    if h is None and not _story_reading(p, context):
+        h = written_holder(p, text, context)
     if h is None:
         return p
     level = _level(h)
@@ -219,4 +222,55 @@ def as_town(p: Place, text: str) -> Place:
             "geonameid": best.geonameid,
             "feature_code": best.feature_code,
         }
+    )
+
+
+# "<name>[ village], Ararat" / "<name> (Idjevan, ...": a capitalised run of one to three words
+# written where a holder goes, which the recogniser may have missed (taggers often call a
+# province after a comma an ORG or NORP).
+_WRITTEN = re.compile(
+    rf"^(?:\s+(?:{_NOUNS})s?)?\s*[,(]\s*([A-Z][\w'-]+(?:\s+[A-Z][\w'-]+){{0,2}})(?=\s*[,.;)]|\s+(?:region|province)\b|$)"
+)
+
+
+def _story_reading(p: Place, context: Sequence[Place]) -> bool:
+    """True when ``p`` is read in a country another place of the story is read in."""
+    if p.latitude is None:
+        return False
+    return any(q.country_code == p.country_code for q in context if q.start != p.start)
+
+
+def written_holder(p: Place, text: str, context: Sequence[Place]) -> Place | None:
+    """The holder written right after ``p`` read from the gazetteer here, for a name that is
+    unknown or read in a country the story names nowhere else: only readings in a country the
+    story's other places are read in count (the text names the holder, the story its country),
+    the largest first (a province before its namesake village). Spelling-variant matches are
+    not taken: a holder must be a name the gazetteer knows."""
+    m = _WRITTEN.match(text[p.end :])
+    if m is None:
+        return None
+    start = p.end + m.start(1)
+    # The story's countries: those of its other places, not the holder's own reading.
+    countries = {
+        q.country_code for q in context if q.country_code and q.start not in (p.start, start)
+    }
+    cands = [
+        c
+        for c in ensure_gazetteer().candidates(m.group(1))
+        if c.kind in (MAIN, ALT)
+        and c.country_code in countries
+        and (c.feature_code.startswith(("ADM1", "ADM2", "PPL")))
+    ]
+    if not cands:
+        return None
+    best = max(cands, key=lambda c: c.population)
+    return Place(
+        name=m.group(1),
+        start=start,
+        end=start + len(m.group(1)),
+        latitude=best.latitude,
+        longitude=best.longitude,
+        geonameid=best.geonameid,
+        country_code=best.country_code or None,
+        feature_code=best.feature_code,
     )
