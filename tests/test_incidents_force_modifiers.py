@@ -55,3 +55,8 @@ def test_the_object_of_using_is_the_means_not_the_target(nlp) -> None:
 def test_a_clock_time_is_no_target(nlp) -> None:
     found = targets(nlp, "At exactly 1100 GMT yesterday, rebels destroyed a bridge with a rocket.")
     assert not any("GMT" in t for t in found)
+
+
+def test_the_body_a_speaker_speaks_for_is_a_source(nlp) -> None:
+    text = "I am speaking on behalf of the Honduran armed forces, who repelled an attack today."
+    assert not any("armed forces" in s for s in perpetrators(nlp, text))

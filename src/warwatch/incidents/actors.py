@@ -165,9 +165,26 @@ def _is_source(span: Span) -> bool:
     if root.dep_ in ("nsubj", "agent", "pobj") and root.head.lemma_.lower() in REPORTING:
         return not _reports_own_deed(root)
     head = root.head
+    if _spoken_for(root):
+        return True
     if root.dep_ == "pobj" and head.lower_ == "from":  # "reports from the Antioquia police"
         return head.head.lemma_.lower() in SOURCE_NOUNS or head.head.lower_ in SOURCE_NOUNS
     return root.dep_ == "pobj" and head.lower_ == "to" and head.head.lemma_.lower() == "accord"
+
+
+# Verbs and nouns of speaking for someone ("speaking on behalf of", "a statement on behalf of").
+SPEAKING = REPORTING | {"speak", "talk", "write", "address", "broadcast"}
+
+
+def _spoken_for(root: Token) -> bool:
+    """ "I am speaking on behalf of the armed forces", "a statement on behalf of the FMLN": the
+    body a speaker speaks for is a source of what follows, not a doer in it."""
+    if root.dep_ != "pobj" or root.head.lower_ != "of" or root.head.head.lower_ != "behalf":
+        return False
+    on = root.head.head.head
+    return on.dep_ == "prep" and (
+        on.head.lemma_.lower() in SPEAKING or on.head.lemma_.lower() in SOURCE_NOUNS
+    )
 
 
 # Pronouns a reported clause uses for the reporter itself ("the army said it had retaken X",
