@@ -89,6 +89,18 @@ pytestmark = [pytest.mark.slow, pytest.mark.usefixtures("no_gazetteer")]
             "About 100 people protested against the death of a man who died in police detention.",
             "Peaceful protest",
         ),
+        # An arrest for a crime told after a protest is its grievance's background; protesters
+        # arrested for blocking a road met an intervention.
+        (
+            "Dozens of people protested against the arrest of three men in the region. They were"
+            " arrested for keeping drugs.",
+            "Peaceful protest",
+        ),
+        (
+            "Hundreds of people protested outside parliament. Police arrested ten of them for"
+            " blocking the road.",
+            "Protest with intervention",
+        ),
     ],
 )
 def test_developments(nlp, text: str, expected: str | None) -> None:

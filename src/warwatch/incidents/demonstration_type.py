@@ -83,7 +83,9 @@ def protest_candidate(cues: Sequence[Cue], kinds: set[str]) -> Candidate | None:
         sub = ST.VIOLENT_DEMONSTRATION
     elif (
         "INTERVENE" in labels
-        or any(c.label == "ARREST" and _arrest_at_protest(c) for c in cues)
+        or any(
+            c.label == "ARREST" and _arrest_at_protest(c) and not _for_crime(c, cues) for c in cues
+        )
         or _obstructed(cues)
     ):
         sub = ST.PROTEST_WITH_INTERVENTION
@@ -202,6 +204,15 @@ def _arrest_at_protest(cue: Cue) -> bool:
     arrest him"): the small model often reads "police detained" after a noun as a clause (acl),
     so that stays."""
     return not _topic(cue) and not _in_relative(cue.span.root)
+
+
+def _for_crime(cue: Cue, cues: Sequence[Cue]) -> bool:
+    """ "They were arrested for keeping drugs": an arrest whose stated reason is a crime is
+    criminal justice told as the protest's background, not police intervening at it (protesters
+    are arrested "for blocking the road", which names no crime word)."""
+    crime = {c.span.root.i for c in cues if c.label == "CRIME"}
+    reasons = [p for p in cue.span.root.children if p.lower_ == "for"]
+    return any(t.i in crime for p in reasons for t in p.subtree)
 
 
 def _in_relative(tok: Token) -> bool:
