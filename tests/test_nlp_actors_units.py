@@ -58,3 +58,10 @@ def test_a_ruling_party_written_with_or_without_its_hyphen(nlp) -> None:
 )
 def test_one_member_of_a_class_is_that_class(nlp, text: str, label: str) -> None:
     assert label in [lab for _, lab, _ in spans(nlp, text)]
+
+
+def test_an_organisation_named_for_a_people_is_no_ethnic_militia(nlp) -> None:
+    found = spans(nlp, "Members of the Ogoni Youth Council occupied a radio station.")
+    assert not [s for s in found if s[2].startswith("ethnic:")]
+    found = spans(nlp, "Later, Ogoni youths occupied a radio station.")
+    assert [s for s in found if s[2].startswith("ethnic:")]

@@ -155,7 +155,7 @@ class ActorRecognizer:
             name = doc[tok.i - 1]
             if name.lower_ in ("ethnic", "armed", "tribal") and name.i > 0:
                 name = doc[name.i - 1]
-            if not _people_name(name) or name.i in taken:
+            if not _people_name(name) or name.i in taken or _in_longer_name(tok):
                 continue
             label = name.text.capitalize()
             out.append(Span(doc, name.i, tok.i + 1, label="militia", kb_id=f"ethnic:{label}"))
@@ -325,6 +325,16 @@ def _adjective(span: Span) -> bool:
     root = span.root
     head = root.head.lower_
     return root.dep_ in ("amod", "compound") and head in MILITARY_NOUNS | POLICE_NOUNS
+
+
+def _in_longer_name(tok: Token) -> bool:
+    """A capitalised force noun followed by another capitalised proper word is part of an
+    organisation's name ("the Ijaw Youth Council", "the Dinka Youth Union"), not a people's
+    armed men."""
+    if not tok.is_title or tok.i + 1 >= len(tok.doc):
+        return False
+    nxt = tok.doc[tok.i + 1]
+    return nxt.is_title and nxt.pos_ == "PROPN"
 
 
 def _acronym(tok: Token) -> bool:
