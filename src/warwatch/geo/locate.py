@@ -17,6 +17,7 @@ from ..model import GeoPrecision, Location, Place
 from ..model import Span as OffsetSpan
 from .contain import as_town, within_holder
 from .index import ensure_gazetteer
+from .parts import in_named_town
 from .seat import main_town
 from .words import ACTOR_NOUNS, SETTLEMENT_NOUNS
 
@@ -69,7 +70,7 @@ def choose(doc: Doc, trigger: OffsetSpan, places: Sequence[Place]) -> Place | No
     if chosen is not None:
         here = in_sent + [p for p in origins if sent.start_char <= p.start < sent.end_char]
         found = within_holder(finer_inside(chosen, here), here, doc.text, places)
-        return as_town(found, doc.text)
+        return as_town(in_named_town(found, here, doc.text), doc.text)
     # A state named only as an actor's owner ("the forces of Armenia") says at least where;
     # the owner of what was hit before the owner of the doer ("forces of A fired on the
     # positions of the forces of B": the fire fell in B).
