@@ -101,6 +101,12 @@ pytestmark = [pytest.mark.slow, pytest.mark.usefixtures("no_gazetteer")]
             " blocking the road.",
             "Protest with intervention",
         ),
+        # What protesters' jailed comrades were convicted of is not the event.
+        (
+            "Supporters of the jailed members, who were convicted due to seizing a police station,"
+            " organized a protest in front of the court.",
+            "Peaceful protest",
+        ),
     ],
 )
 def test_developments(nlp, text: str, expected: str | None) -> None:

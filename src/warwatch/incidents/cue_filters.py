@@ -23,7 +23,8 @@ def accusation(cue: Cue) -> bool:
     root = cue.span.root
     if root.dep_ not in ("pobj", "pcomp"):
         return False
-    for head in (root.head, root.head.head):
+    # "convicted of seizing", "convicted due to seizing" (one more step through "due to")
+    for head in (root.head, root.head.head, root.head.head.head):
         if (head.lemma_.lower() in ACCUSED or head.lower_ in ACCUSED) and head.dep_ in (
             "acl",
             "amod",
