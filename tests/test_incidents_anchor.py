@@ -26,3 +26,20 @@ def test_a_location_with_no_bracket_is_left_alone() -> None:
     start = text.index("Formosa")
     brazil = Location(name="Formosa", start=start, end=start + 7, country_code="BR")
     assert in_province(brazil, text, provinces(text)) == brazil
+
+
+def test_a_name_cut_short_is_read_up_to_the_bracket() -> None:
+    text = "On 2 May, in San Fernando del Valle de Catamarca (Catamarca), nurses marched."
+    start = text.index("San Fernando")
+    abroad = Location(name="San Fernando", start=start, end=start + 12, latitude=15.03,
+                      longitude=120.68, country_code="PH")  # fmt: skip
+    where = in_province(abroad, text, provinces(text))
+    assert where is not None and where.country_code == "AR"
+    assert where.name == "San Fernando del Valle de Catamarca"
+
+
+def test_no_location_takes_the_first_town_in_its_bracketed_province() -> None:
+    text = "On 2 May, in Dolores (Buenos Aires), drivers blocked roads."
+    where = in_province(None, text, provinces(text))
+    assert where is not None and where.name == "Dolores" and where.country_code == "AR"
+    assert in_province(None, "Drivers blocked roads.", provinces("Drivers blocked roads.")) is None
