@@ -60,3 +60,12 @@ def test_a_clock_time_is_no_target(nlp) -> None:
 def test_the_body_a_speaker_speaks_for_is_a_source(nlp) -> None:
     text = "I am speaking on behalf of the Honduran armed forces, who repelled an attack today."
     assert not any("armed forces" in s for s in perpetrators(nlp, text))
+
+
+def test_it_hit_by_violence_is_the_thing_named_before(nlp) -> None:
+    text = (
+        "Oil will not flow through the northern pipeline until May, because it was blown up today."
+    )
+    assert any(t.endswith("pipeline") for t in targets(nlp, text))
+    text = "The mayor met the teachers on Monday. It was bombed at night."
+    assert not any(t.endswith("teachers") for t in targets(nlp, text))

@@ -520,6 +520,24 @@ def _phrase(head: Token) -> Span:
     return span
 
 
+def _thing_before(pronoun: Token) -> Token | None:
+    """The thing "it" stands for when violence is done to it: the nearest structure noun before
+    it in its sentence ("oil will not flow through the pipeline until May because it was blown
+    up"), else in the sentence before; none when a person or group comes nearer (then "it" may
+    be them) or when no structure is named."""
+    sent = pronoun.sent
+    before = [s for s in pronoun.doc.sents if s.end <= sent.start][-1:]
+    scope = [t for t in sent if t.i < pronoun.i][::-1] + [t for s in before for t in s][::-1]
+    for tok in scope:
+        if tok.pos_ not in ("NOUN", "PROPN") or tok.dep_ in ("compound", "amod"):
+            continue
+        if _object_like(tok):
+            return tok
+        if _person_like(tok):
+            return None
+    return None
+
+
 def hit_objects(trigger: Span, taken: list[Mention]) -> list[Mention]:
     """What the event word, or another word of violence in its sentence, acts on when it is not
     an actor: "bombed the power station", "an attack on a bus" (targets), "killed a peasant",
@@ -533,6 +551,8 @@ def hit_objects(trigger: Span, taken: list[Mention]) -> list[Mention]:
     out: list[Mention] = []
     for verb in verbs:
         for head in _hit_heads(verb):
+            if head.lower_ == "it":  # "the pipeline ... because it was blown up again"
+                head = _thing_before(head) or head
             if head.i in used:
                 continue
             if _person_like(head):
