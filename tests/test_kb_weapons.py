@@ -220,3 +220,8 @@ def test_held_weapons_are_no_instrument(nlp, text: str, used: list[str]) -> None
         doc.text[w.start : w.end].split()[-1] for w in find_weapons(doc, held_too=False)
     ] == used
     assert find_weapons(doc)  # every mention is still found for a seizure's own record
+
+
+def test_a_figurative_time_bomb_is_no_weapon(nlp) -> None:
+    assert _found(nlp, "The minister promised to defuse the economic time bomb this year.") == {}
+    assert _found(nlp, "A time bomb exploded outside the bank.")

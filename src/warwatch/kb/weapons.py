@@ -274,6 +274,23 @@ _NOT_WEAPON_HEADS = frozenset(
 )
 
 
+# Domains of the figurative "time bomb" in news language ("a demographic time bomb", "the
+# monetary time bomb"): a problem bound to burst, not a device.
+_FIGURATIVE_DOMAINS = frozenset(
+    """economic monetary financial fiscal social political demographic ecological environmental
+    debt inflation population""".split()  # noqa: SIM905
+)
+
+
+def _figurative(core: Span) -> bool:
+    """ "to defuse the monetary time bomb": a "time bomb" qualified by an abstract domain."""
+    doc = core.doc
+    i = core.start
+    if core.root.lower_ not in ("bomb", "bombs") or i < 2 or doc[i - 1].lower_ != "time":
+        return False
+    return doc[i - 2].lower_ in _FIGURATIVE_DOMAINS
+
+
 def _names_a_trade(core: Span) -> bool:
     """ "bomb squad", "explosives experts": the weapon word modifies people or a trade. Also a
     lone weapon word used as a finite verb or infinitive ("all they can do is bomb the place"):
@@ -352,7 +369,7 @@ def find_weapons(span: Span | Doc, *, held_too: bool = True) -> list[Weapon]:
     floor = whole.start
     sentenced = whole.doc.has_annotation("SENT_START")
     for entry, core in _merge_generic_heads(_candidate_spans(whole)):
-        if _names_a_trade(core) or (not held_too and held(core.root)):
+        if _names_a_trade(core) or _figurative(core) or (not held_too and held(core.root)):
             continue
         origin = origin_in_text(core) or entry.origin_country
         sent_start = core.sent.start if sentenced else 0
