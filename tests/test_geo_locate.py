@@ -134,3 +134,12 @@ def test_a_holder_the_recogniser_missed_is_read_in_the_story_s_country() -> None
     assert where.name == "Tavush" and where.country_code == "AM"
     # No other place gives the story a country: the written name settles nothing.
     assert within_holder(unknown, [unknown], text, [unknown]) == unknown
+
+
+def test_the_region_holding_people_s_home_is_their_home_too(nlp) -> None:  # type: ignore[no-untyped-def]
+    text = (
+        "Residents of a village in Syunik province held a protest in front of the parliament "
+        "in Yerevan."
+    )
+    where = _where(nlp, text, "protest")
+    assert where is not None and where.name == "Yerevan"

@@ -33,3 +33,12 @@ def test_an_unread_building_is_the_named_town_and_a_plain_town_stays() -> None:
     assert in_named_town(hall, [TOWN, hall], TEXT) == TOWN
     other = Place(name="Hundreds", start=12, end=20, latitude=1.0, longitude=1.0)
     assert in_named_town(other, [TOWN, other], TEXT) == other
+
+
+def test_a_square_is_in_the_town_it_is_written_in() -> None:
+    text = "Hundreds rallied at Freedom square in Yerevan."
+    square = Place(name="Freedom", start=20, end=27, latitude=40.9, longitude=-81.1,
+                   feature_code="PPL")  # fmt: skip
+    town = Place(name="Yerevan", start=38, end=45, latitude=40.18, longitude=44.51,
+                 feature_code="PPLC")  # fmt: skip
+    assert in_named_town(square, [square, town], text) == town

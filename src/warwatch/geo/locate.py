@@ -53,6 +53,7 @@ def choose(doc: Doc, trigger: OffsetSpan, places: Sequence[Place]) -> Place | No
     """The event place for ``trigger`` among ``places`` (already filtered to possible ones)."""
     owners = [p for p in places if _is_owner(doc, p)]
     origins = [p for p in places if p not in owners and _is_origin(doc, p)]
+    origins += [p for p in places if p not in owners + origins and _under(doc, p, origins)]
     literal = [p for p in places if p not in owners and p not in origins]
     tspan = doc.char_span(trigger.start, trigger.end, alignment_mode="expand")
     if tspan is None or not places:
@@ -90,19 +91,39 @@ ORIGIN_PREPS = frozenset({"of", "from"})
 
 
 def _is_origin(doc: Doc, p: Place) -> bool:
-    """ "residents of Hadrut", "women and children from Artsakh", "Berdavan residents": the
-    place the people are from, not necessarily where they acted."""
+    """ "residents of Hadrut", "women and children from Artsakh", "Berdavan residents",
+    "residents of Hadrut city in Nagorno Karabakh": the place the people are from, not
+    necessarily where they acted."""
     tok = _place_token(doc, p)
     if tok is None:
         return False
     if tok.dep_ == "compound" and tok.head.lemma_.lower() in PEOPLE_NOUNS:
         return True
-    pos = _position(tok, set())
-    return (
-        pos.dep_ == "pobj"
-        and pos.head.lower_ in ORIGIN_PREPS
-        and pos.head.head.lemma_.lower() in PEOPLE_NOUNS
-    )
+    node = _position(tok, set())
+    for _ in range(4):  # up through "of"/"in" phrases and conjuncts to the people noun
+        via = node.head
+        if node.dep_ == "pobj" and via.lower_ in ORIGIN_PREPS and _people(via.head):
+            return True
+        if node.dep_ not in ("pobj", "prep", "compound", "conj", "appos") or node.head is node:
+            return False
+        node = node.head
+    return False
+
+
+def _people(tok: Token) -> bool:
+    return tok.lemma_.lower() in PEOPLE_NOUNS
+
+
+def _under(doc: Doc, p: Place, origins: Sequence[Place]) -> bool:
+    """A place hanging off a people's home within a few arcs ("residents of Hadrut city in
+    Nagorno Karabakh", "veterans from Armenia and the Republic of Artsakh") is their home too."""
+    tok = _place_token(doc, p)
+    homes = {t.i for o in origins if (t := _place_token(doc, o)) is not None}
+    homes |= {t.head.i for o in origins if (t := _place_token(doc, o)) is not None}
+    if tok is None or not homes:
+        return False
+    up = [tok.head, tok.head.head, tok.head.head.head]
+    return any(t.i in homes and t.i != tok.i for t in up)
 
 
 def _in_subject(doc: Doc, p: Place) -> bool:
