@@ -65,3 +65,11 @@ def test_an_organisation_named_for_a_people_is_no_ethnic_militia(nlp) -> None:
     assert not [s for s in found if s[2].startswith("ethnic:")]
     found = spans(nlp, "Later, Ogoni youths occupied a radio station.")
     assert [s for s in found if s[2].startswith("ethnic:")]
+
+
+def test_herders_are_named_by_their_people_even_when_tagged_as_a_place(nlp) -> None:
+    doc = nlp("Later, Baggara herdsmen clashed with farmers near the river.")
+    found = [(s.text, s.kb_id_) for s in doc.spans[SPANS_KEY]]
+    assert ("Baggara herdsmen", "ethnic:Baggara") in found
+    town = spans(nlp, "Later, Nairobi youths clashed with police near the river.")
+    assert not [s for s in town if s[2].startswith("ethnic:")]

@@ -50,8 +50,13 @@ _FILLERS = frozenset(
 # "ACLED Actors and Interactions", "Actor Names, Types and Inter Codes").
 ETHNIC_FORCE_NOUNS = frozenset(
     ["militia", "militias", "militiamen", "youth", "youths", "herdsmen", "herders", "raiders",
-     "warriors", "gunmen", "fighters"]
+     "warriors", "gunmen", "fighters", "pastoralists"]
 )  # fmt: skip
+
+
+# Nouns for herders, who are named by their people (ACLED Codebook 2023, "Inter Code 4:
+# Identity Militias": pastoralist groups such as the Fulani are coded as ethnic militias).
+PASTORAL_NOUNS = frozenset({"herdsmen", "herders", "pastoralists"})
 
 
 class ActorRecognizer:
@@ -155,7 +160,8 @@ class ActorRecognizer:
             name = doc[tok.i - 1]
             if name.lower_ in ("ethnic", "armed", "tribal") and name.i > 0:
                 name = doc[name.i - 1]
-            if not _people_name(name) or name.i in taken or _in_longer_name(tok):
+            pastoral = tok.lower_ in PASTORAL_NOUNS
+            if not _people_name(name, pastoral) or name.i in taken or _in_longer_name(tok):
                 continue
             label = name.text.capitalize()
             out.append(Span(doc, name.i, tok.i + 1, label="militia", kb_id=f"ethnic:{label}"))
@@ -374,10 +380,14 @@ def _unidentified_key() -> str | None:
     return None
 
 
-def _people_name(tok: Token) -> bool:
+def _people_name(tok: Token, pastoral: bool = False) -> bool:
+    """A capitalised word that can name a people. ``pastoral``: before a herders' noun the small
+    model's place tag is not trusted (it tags most unknown capitalised words as places), as
+    pastoralists are named by their people ("Fulani herdsmen"), hardly by a town."""
     if not tok.is_title or tok.lower_ in demonyms() or tok.lower_ in countries():
         return False
-    if tok.ent_type_ in ("GPE", "LOC", "FAC", "DATE", "TIME", "CARDINAL"):
+    places = ("FAC", "DATE", "TIME", "CARDINAL") if pastoral else ("GPE", "LOC", "FAC", "DATE")
+    if tok.ent_type_ in places or tok.ent_type_ in ("TIME", "CARDINAL"):
         return False
     return not tok.is_sent_start or tok.ent_type_ in ("NORP", "ORG")
 
