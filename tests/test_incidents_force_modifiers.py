@@ -69,3 +69,13 @@ def test_it_hit_by_violence_is_the_thing_named_before(nlp) -> None:
     assert any(t.endswith("pipeline") for t in targets(nlp, text))
     text = "The mayor met the teachers on Monday. It was bombed at night."
     assert not any(t.endswith("teachers") for t in targets(nlp, text))
+
+
+def test_what_a_body_is_made_of_and_whom_arms_were_taken_from_are_no_doers(nlp) -> None:
+    text = "Death squads, which are composed of soldiers and policemen, attacked the village."
+    found = perpetrators(nlp, text)
+    assert "Death squads" in found and "soldiers" not in found and "policemen" not in found
+    found = perpetrators(
+        nlp, "Rifles stolen from soldiers were used when gunmen attacked the village."
+    )
+    assert "gunmen" in found and "soldiers" not in found

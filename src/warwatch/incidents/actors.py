@@ -791,7 +791,16 @@ def _not_a_doer(span: Span) -> bool:
         root = root.head
     if root.dep_ in ("dobj", "dative"):
         return True
+    if root.dep_ == "pobj" and root.head.lower_ in ("from", "of") and root.head.head.i != root.i:
+        # "a plane confiscated from drug traffickers", "squads composed of soldiers": whom
+        # something was taken from, what a body is made of
+        return root.head.head.lemma_.lower() in TAKEN_FROM | COMPOSED
     return root.dep_ == "nsubj" and root.head.lemma_.lower() == "be"
+
+
+# Verbs whose "from" object lost something, and whose "of" object a body is made of.
+TAKEN_FROM = frozenset({"confiscate", "seize", "capture", "take", "recover", "steal", "buy"})
+COMPOSED = frozenset({"compose", "consist", "comprise", "make"})
 
 
 def _owner_of_thing(span: Span) -> bool:
