@@ -79,3 +79,10 @@ def test_what_a_body_is_made_of_and_whom_arms_were_taken_from_are_no_doers(nlp) 
         nlp, "Rifles stolen from soldiers were used when gunmen attacked the village."
     )
     assert "gunmen" in found and "soldiers" not in found
+
+
+def test_the_dead_and_the_sought_are_no_doers(nlp) -> None:
+    text = "Four guerrillas of an unknown group died today in a skirmish with army troops."
+    assert not any("guerrillas" in s for s in perpetrators(nlp, text))
+    text = "A patrol combing the hills in search of rebels was ambushed on Sunday."
+    assert "rebels" not in perpetrators(nlp, text)

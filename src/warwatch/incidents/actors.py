@@ -740,6 +740,8 @@ def _role_by_syntax(tok: Token, trigger: Token) -> ActorRole | None:
     if head == trigger:
         if dep == "poss" and _suffers(tok, head):
             return ActorRole.TARGET
+        if dep == "nsubj" and head.lemma_.lower() in DYING:  # "six guerrillas died": the dead
+            return ActorRole.TARGET
         if dep in ("nsubj", "poss", "amod", "compound", "nmod"):
             return ActorRole.PERPETRATOR
         if dep in ("nsubjpass", "dobj", "attr"):
@@ -786,21 +788,26 @@ def _not_a_doer(span: Span) -> bool:
     militants to ...") or the subject of "be" ("the police are in charge of the investigation
     into the attack"). Links to words of violence and to the event word were read before
     this, so "X accused Y of the attack" and "X killed Y" keep their roles."""
-    root = span.root
+    root = _part_of(span.root) or span.root  # "guerrillas of an unknown group": the guerrillas'
     while root.dep_ in ("compound", "amod", "nmod", "poss", "conj") and root.head.i != root.i:
         root = root.head
     if root.dep_ in ("dobj", "dative"):
         return True
     if root.dep_ == "pobj" and root.head.lower_ in ("from", "of") and root.head.head.i != root.i:
-        # "a plane confiscated from drug traffickers", "squads composed of soldiers": whom
-        # something was taken from, what a body is made of
-        return root.head.head.lemma_.lower() in TAKEN_FROM | COMPOSED
+        # "a plane confiscated from drug traffickers", "squads composed of soldiers", "in
+        # search of guerrillas": whom something was taken from, what a body is made of, who
+        # was sought
+        return root.head.head.lemma_.lower() in TAKEN_FROM | COMPOSED | SOUGHT
+    if root.dep_ == "nsubj" and root.head.lemma_.lower() in DYING:
+        return True  # "six guerrillas died in a skirmish with army troops": the dead
     return root.dep_ == "nsubj" and root.head.lemma_.lower() == "be"
 
 
 # Verbs whose "from" object lost something, and whose "of" object a body is made of.
 TAKEN_FROM = frozenset({"confiscate", "seize", "capture", "take", "recover", "steal", "buy"})
 COMPOSED = frozenset({"compose", "consist", "comprise", "make"})
+SOUGHT = frozenset({"search", "hunt", "pursuit"})
+DYING = frozenset({"die", "perish"})
 
 
 def _owner_of_thing(span: Span) -> bool:
