@@ -43,3 +43,12 @@ def test_no_location_takes_the_first_town_in_its_bracketed_province() -> None:
     where = in_province(None, text, provinces(text))
     assert where is not None and where.name == "Dolores" and where.country_code == "AR"
     assert in_province(None, "Drivers blocked roads.", provinces("Drivers blocked roads.")) is None
+
+
+def test_a_town_unknown_inside_its_province_gives_way_to_the_province() -> None:
+    text = "On 2 May, in Villa Nowhere (Formosa), drivers blocked roads."
+    start = text.index("Villa Nowhere")
+    abroad = Location(name="Villa Nowhere", start=start, end=start + 13, latitude=41.4,
+                      longitude=2.2, country_code="ES")  # fmt: skip
+    where = in_province(abroad, text, provinces(text))
+    assert where is not None and where.country_code == "AR" and where.name == "Formosa"

@@ -11,7 +11,8 @@ The recogniser may cut a long name short ("San Fernando" of "San Fernando del Va
 Catamarca (Catamarca)") or miss it ("in Dolores (Buenos Aires)", the tagger reading a person):
 the name is taken up to the bracket, and an incident with no location takes the first
 "Town (Province)" of the story whose town lies in the province, the form wire copy and ACLED
-notes use for the event's place.
+notes use for the event's place. A town the gazetteer has nowhere inside its bracketed province
+gives way to the province (at its main town, geo.seat).
 """
 
 from __future__ import annotations
@@ -52,7 +53,24 @@ def in_province(where: Location | None, text: str, found: list[Bracket]) -> Loca
     now = gaz.place(where.geonameid) if where.geonameid is not None else None
     if now is not None and _inside(now, bracket.divisions):
         return where
-    return _read_inside(name, where.start, end, bracket, where.score) or where
+    again = _read_inside(name, where.start, end, bracket, where.score)
+    return again or _the_province(text, bracket, where)
+
+
+def _the_province(text: str, bracket: Bracket, where: Location) -> Location:
+    """The bracketed province itself, for a town it names that the gazetteer has nowhere inside
+    it ("Villa X (Santa Fe)" read in Spain): the bracket says where the town is, at region
+    precision. Kept as read when the name is a province of several countries."""
+    if len(bracket.divisions) != 1:
+        return where
+    division = bracket.divisions[0]
+    close = text.find(")", bracket.offset)
+    if close < 0:
+        return where
+    start, end = bracket.offset + 1, close
+    return to_location(
+        place_of(text[start:end], start, end, division, where.score), division.admin1_name
+    )
 
 
 def _first_bracketed(text: str, found: list[Bracket]) -> Location | None:
