@@ -170,6 +170,10 @@ def _simple(cues: Sequence[Cue], kinds: set[str], two_sides: bool) -> list[Candi
             and not herders_fight(cue)
         ):
             sub, score = ST.MOB_VIOLENCE, 6.2  # two named groups of people brawling
+        if cue.label == "CLASH" and cue.lemma == "ambush" and civilians_attacked(cue):
+            # An ambush of villagers or travellers is violence against civilians (ACLED Codebook
+            # 2023, "Attack"); of troops or a convoy, a battle.
+            sub, score = ST.ATTACK, 6.2
         melee = cue.label == "ATTACK" and cue.lemma in MELEE
         if melee:
             score = 6.0  # above the arrest a beating comes with

@@ -82,7 +82,9 @@ CIVILIAN_TARGETS = frozenset(
     {"civilian", "civilians", "villager", "villagers", "resident", "residents", "journalist",
      "journalists", "media", "reporter", "reporters", "worshipper", "worshippers", "pupil",
      "pupils", "passenger", "passengers", "farmer", "farmers", "community", "communities",
-     "village", "villages", "hamlet", "hamlets", "family", "families", "mourner", "mourners"}
+     "village", "villages", "hamlet", "hamlets", "family", "families", "mourner", "mourners",
+     "trader", "traders", "traveller", "travellers", "traveler", "travelers", "motorist",
+     "motorists", "pilgrim", "pilgrims", "shepherd", "shepherds", "fisherman", "fishermen"}
 )  # fmt: skip
 # Targets that make it a fight between armed sides.
 ARMED_TARGETS = STATE_NOUNS | POLICE_NOUNS | frozenset(
@@ -92,9 +94,31 @@ ARMED_TARGETS = STATE_NOUNS | POLICE_NOUNS | frozenset(
 )  # fmt: skip
 
 
+# Verbs that say what a vehicle holds: "a bus carrying villagers" was an attack on the villagers,
+# "a convoy transporting troops" one on the troops.
+CARRYING = frozenset({"carry", "transport", "ferry"})
+
+
+def _targets(verb: Token) -> list[Token]:
+    """What ``verb`` was done to: its objects, else those of the verb it shares them with
+    ("ambushed and killed two farmers"), and whom a vehicle among them was carrying."""
+    objs = objects_of(verb)
+    if not objs:
+        objs = [o for v in verb.conjuncts if v.i > verb.i for o in objects_of(v)]
+    carried = [
+        o
+        for t in objs
+        for v in t.children
+        if v.dep_ == "acl" and v.lemma_.lower() in CARRYING
+        for o in objects_of(v)
+    ]
+    return objs + carried
+
+
 def civilians_attacked(cue: Cue) -> bool:
-    """ "Gunmen attacked the village", "attacked party members and the media": what the attack
-    was aimed at is civilian, and no armed target is among its objects."""
-    objs = objects_of(cue.span.root)
+    """ "Gunmen attacked the village", "attacked party members and the media", "ambushed a bus
+    carrying villagers": what the attack was aimed at is civilian, and no armed target is among
+    its objects."""
+    objs = _targets(cue.span.root)
     words = {o.lemma_.lower() for o in objs} | {o.lower_ for o in objs}
     return bool(words & CIVILIAN_TARGETS) and not words & ARMED_TARGETS
