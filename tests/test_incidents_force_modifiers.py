@@ -86,3 +86,9 @@ def test_the_dead_and_the_sought_are_no_doers(nlp) -> None:
     assert not any("guerrillas" in s for s in perpetrators(nlp, text))
     text = "A patrol combing the hills in search of rebels was ambushed on Sunday."
     assert "rebels" not in perpetrators(nlp, text)
+
+
+def test_wounded_people_are_no_doers_by_position(nlp) -> None:
+    text = "The rifles were left behind by wounded rebels, after troops attacked the camp."
+    found = perpetrators(nlp, text)
+    assert "rebels" not in found

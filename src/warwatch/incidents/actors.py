@@ -800,6 +800,8 @@ def _not_a_doer(span: Span) -> bool:
         return root.head.head.lemma_.lower() in TAKEN_FROM | COMPOSED | SOUGHT
     if root.dep_ == "nsubj" and root.head.lemma_.lower() in DYING:
         return True  # "six guerrillas died in a skirmish with army troops": the dead
+    if any(c.dep_ == "amod" and c.lower_ in CASUALTY_WORDS for c in span.root.children):
+        return True  # "left behind by wounded rebels who fled": the wounded
     return root.dep_ == "nsubj" and root.head.lemma_.lower() == "be"
 
 
@@ -808,6 +810,8 @@ TAKEN_FROM = frozenset({"confiscate", "seize", "capture", "take", "recover", "st
 COMPOSED = frozenset({"compose", "consist", "comprise", "make"})
 SOUGHT = frozenset({"search", "hunt", "pursuit"})
 DYING = frozenset({"die", "perish"})
+# Adjectives that make people casualties ("wounded rebels", "the dead soldiers").
+CASUALTY_WORDS = frozenset({"wounded", "injured", "dead", "slain", "killed", "murdered"})
 
 
 def _owner_of_thing(span: Span) -> bool:
