@@ -72,12 +72,34 @@ class CueRecognizer:
             self.by_lower.add(cue, lower_docs)
 
     def __call__(self, doc: Doc) -> Doc:
-        found = list(self.by_lemma(doc)) + list(self.by_lower(doc))
+        found = list(self.by_lemma(doc)) + list(self.by_lower(doc)) + self._across_quotes(doc)
         spans = [Span(doc, s, e, label=m) for m, s, e in found]
         spans += _road_closures(doc)
         spans += _closed_with_demands(doc)
         doc.spans[SPANS_KEY] = filter_spans(spans)
         return doc
+
+    def _across_quotes(self, doc: Doc) -> list[tuple[int, int, int]]:
+        """Phrases a writer quoted part of ("took \u201ccomplete control\u201d", "a 'massive'
+        attack"): matched on the words without the quotation marks, kept only where a mark lies
+        inside, as (match id, start, end) in ``doc`` with the marks included."""
+        keep = [t.i for t in doc if t.text not in QUOTE_MARKS]
+        if len(keep) == len(doc):
+            return []
+        bare = Doc(
+            doc.vocab, words=[doc[i].text for i in keep], lemmas=[doc[i].lemma_ for i in keep]
+        )
+        out = []
+        for m, s, e in list(self.by_lemma(bare)) + list(self.by_lower(bare)):
+            start, end = keep[s], keep[e - 1] + 1
+            if end - start > e - s:
+                out.append((m, start, end))
+        return out
+
+
+# Quotation marks as tokens (straight, curly, guillemets, PTB-style): not words of a phrase.
+QUOTE_MARKS = frozenset({'"', "'", "\u201c", "\u201d", "\u2018", "\u2019", "\u00ab", "\u00bb",
+                         "``", "''"})  # fmt: skip
 
 
 # A road closed or blocked by the crowd is a demonstration (ACLED Codebook 2023, "Peaceful
