@@ -92,3 +92,14 @@ def test_wounded_people_are_no_doers_by_position(nlp) -> None:
     text = "The rifles were left behind by wounded rebels, after troops attacked the camp."
     found = perpetrators(nlp, text)
     assert "rebels" not in found
+
+
+def test_an_arrest_told_with_an_attack_names_no_doer_or_victim_of_it(nlp) -> None:
+    text = "Police arrested Pedro Gomez, who took part in the attack in which gunmen killed two farmers."
+    report = assembled(nlp, text)
+    attack = report.incidents[0]
+    assert attack.sub_event_type.value != "Arrests"
+    roles = {(a.role, a.surface) for a in attack.actors}
+    assert (ActorRole.PERPETRATOR, "Police") not in roles
+    assert (ActorRole.VICTIM, "Pedro Gomez") not in roles
+    assert (ActorRole.PERPETRATOR, "gunmen") in roles

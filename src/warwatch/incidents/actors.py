@@ -798,8 +798,10 @@ def _not_a_doer(span: Span) -> bool:
         # search of guerrillas": whom something was taken from, what a body is made of, who
         # was sought
         return root.head.head.lemma_.lower() in TAKEN_FROM | COMPOSED | SOUGHT
-    if root.dep_ == "nsubj" and root.head.lemma_.lower() in DYING:
-        return True  # "six guerrillas died in a skirmish with army troops": the dead
+    if root.dep_ == "nsubj" and root.head.lemma_.lower() in DYING | LAW_VERBS:
+        # "six guerrillas died in a skirmish with army troops": the dead; "police arrested X,
+        # who took part in the attack": the law acting after the event, not its doer
+        return True
     if any(c.dep_ == "amod" and c.lower_ in CASUALTY_WORDS for c in span.root.children):
         return True  # "left behind by wounded rebels who fled": the wounded
     return root.dep_ == "nsubj" and root.head.lemma_.lower() == "be"
@@ -810,6 +812,11 @@ TAKEN_FROM = frozenset({"confiscate", "seize", "capture", "take", "recover", "st
 COMPOSED = frozenset({"compose", "consist", "comprise", "make"})
 SOUGHT = frozenset({"search", "hunt", "pursuit"})
 DYING = frozenset({"die", "perish"})
+# Verbs of the law's response to violence (ACLED's "Arrests" is its own event, read from its own
+# trigger): their subject is no doer of the violence told beside them.
+LAW_VERBS = frozenset(
+    {"arrest", "detain", "jail", "charge", "prosecute", "sentence", "convict", "investigate"}
+)
 # Adjectives that make people casualties ("wounded rebels", "the dead soldiers").
 CASUALTY_WORDS = frozenset({"wounded", "injured", "dead", "slain", "killed", "murdered"})
 

@@ -64,6 +64,10 @@ GENERIC_NAMES = frozenset(
 # belongs to, and a position, base or convoy is a thing ("attacks on Nicaraguan positions": the
 # owner of the positions is what was attacked, not who attacked).
 NO_ANCHOR = frozenset({"WEAPONUSE", "POSITION"})
+# An arrest told in a sentence of a violent incident ("the police have arrested X, a member of
+# the column that attacked ...") is no act of it: the arresters are not its doers (an arrest
+# incident's own trigger is still read; police arresting protesters do act in a demonstration).
+NO_ANCHOR_IN_VIOLENCE = NO_ANCHOR | {"ARREST"}
 # Cues that, after a demonstration was reported, tell how it went on (dispersal, force, riot).
 PROTEST_FOLLOWUP = frozenset({"INTERVENE", "FORCE", "VIOLENT", "ARREST"})
 
@@ -172,10 +176,11 @@ def _actors(
     for m in members:
         # Roles are read against the trigger and every other event word of the sentence
         # ("used" and "Azerbaijani bombardments" in one sentence).
-        anchors = [m.cand.trigger] + [c.span for c in m.cues if c.label not in NO_ANCHOR]
+        demo = m.cand.event_type in (EventType.PROTESTS, EventType.RIOTS)
+        skip = NO_ANCHOR if demo else NO_ANCHOR_IN_VIOLENCE
+        anchors = [m.cand.trigger] + [c.span for c in m.cues if c.label not in skip]
         done: set[int] = set()
         named = list(m.mentions) + people(m.sent, list(m.mentions))
-        demo = m.cand.event_type in (EventType.PROTESTS, EventType.RIOTS)
         # What is hit (buildings, vehicles, people) is read from words of violence, so it
         # holds for foiled attacks and arrests too, not only for violent event types.
         extra = [] if demo else hit_objects(m.cand.trigger, named)
