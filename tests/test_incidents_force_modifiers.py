@@ -103,3 +103,8 @@ def test_an_arrest_told_with_an_attack_names_no_doer_or_victim_of_it(nlp) -> Non
     assert (ActorRole.PERPETRATOR, "Police") not in roles
     assert (ActorRole.VICTIM, "Pedro Gomez") not in roles
     assert (ActorRole.PERPETRATOR, "gunmen") in roles
+
+
+def test_what_an_attack_was_aimed_at_is_its_target(nlp) -> None:
+    text = "The bomb that exploded at the station was aimed at the police, the rebels said."
+    assert "police" in targets(nlp, text)

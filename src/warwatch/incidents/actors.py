@@ -699,6 +699,8 @@ def _role_by_violence(tok: Token) -> ActorRole | None:
         return ActorRole.TARGET  # "the murder in La Paz, Bolivia, of X"
     if dep == "pobj" and head.lower_ == "of" and _suffering_noun(head.head):
         return ActorRole.TARGET  # "the death of six soldiers", "the kidnapping of a mayor"
+    if dep == "pobj" and head.lower_ in ("at", "against") and head.head.lemma_.lower() in AIMING:
+        return ActorRole.TARGET  # "an action aimed directly at the police"
     if dep == "pobj" and head.lower_ in ("to", "on") and head.head.lemma_.lower() in ATTRIBUTING:
         return ActorRole.PERPETRATOR
     verb = head.head if dep == "pobj" else head
@@ -812,6 +814,8 @@ TAKEN_FROM = frozenset({"confiscate", "seize", "capture", "take", "recover", "st
 COMPOSED = frozenset({"compose", "consist", "comprise", "make"})
 SOUGHT = frozenset({"search", "hunt", "pursuit"})
 DYING = frozenset({"die", "perish"})
+# Verbs of pointing an act at someone: their "at"/"against" object is what it was meant to hit.
+AIMING = frozenset({"aim", "direct"})
 # Verbs of the law's response to violence (ACLED's "Arrests" is its own event, read from its own
 # trigger): their subject is no doer of the violence told beside them.
 LAW_VERBS = frozenset(
