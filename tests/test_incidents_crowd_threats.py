@@ -50,3 +50,13 @@ def test_ambush_of_civilians_is_an_attack(nlp, text: str) -> None:
 )
 def test_ambush_of_troops_is_a_battle(nlp, text: str) -> None:
     assert first_type(nlp, text) == "Armed clash"
+
+
+def test_attack_foiled_by_fighting_is_the_fight(nlp) -> None:
+    # ACLED's Disrupted weapons use is an explosion prevented or arms seized (Codebook 2023).
+    assert first_type(nlp, "Soldiers foiled an attack on their base, killing five militants.") == (
+        "Armed clash"
+    )
+    assert first_type(nlp, "Soldiers foiled an attack on their base on Monday.") == (
+        "Disrupted weapons use"
+    )

@@ -303,6 +303,7 @@ def candidates(
         for c in without_grievances(without_duds(cues))
         if not accusation(c) and not answered(c) and not planned(c) and not followed(c)
     ]
+    cues = _without_foiled(cues)
     labels = {c.label for c in cues}
     found = means_candidates(cues)
     gunfire = _gunfire(cues, kinds, two_sides)
@@ -310,6 +311,10 @@ def candidates(
         found.append(gunfire)
     disrupted = _disrupted(cues)
     spoils = disrupted is not None and disrupted.trigger.root.lemma_.lower() in SPOILS
+    # "Foiled the bandits' attack, killing nine of them": an attack stopped by fighting is the
+    # fight; ACLED's Disrupted weapons use is an explosion or remote attack prevented, or arms
+    # seized (Codebook 2023), so a foiled bomb plot with no one killed stays one.
+    spoils = spoils or (disrupted is not None and disrupted.trigger.root.lemma_.lower() in FOILING)
     if disrupted is not None and not (spoils and _fought(cues)):
         return [
             _secondary(disrupted)
@@ -394,6 +399,23 @@ def _after(cue: Cue) -> bool:
     while root.dep_ in ("compound", "amod") and root.head is not root:
         root = root.head
     return root.dep_ == "pobj" and root.head.lemma_.lower() in AFTERMATH
+
+
+# Verbs of stopping an attack in progress (what was stopped is told by the rest of the sentence).
+FOILING = frozenset({"foil", "thwart"})
+
+
+def _without_foiled(cues: Sequence[Cue]) -> list[Cue]:
+    """ "Foiled an attack on the village, killing seven attackers": with a fight told, the attack
+    that was foiled did not happen; only the fight that stopped it is an event."""
+    foils = [c.span.root for c in cues if c.label == "DISRUPT" and c.lemma in FOILING]
+    if not foils or not _fought(cues):
+        return list(cues)
+    return [
+        c
+        for c in cues
+        if not (c.label != "DISRUPT" and c.span.root.dep_ == "dobj" and c.span.root.head in foils)
+    ]
 
 
 def _fought(cues: Sequence[Cue]) -> bool:
