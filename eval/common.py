@@ -34,8 +34,12 @@ def run_reports(
     if os.environ.get("WARWATCH_EVAL_NO_WEAPONS"):  # isolate this stage from the KB weapon lookup
         assemble_module.find_weapons = None  # type: ignore[attr-defined]
     from warwatch.nlp import build_nlp
+    from warwatch.text.plain import normalise_whitespace
 
     nlp = build_nlp()
+    # The text every plain-text input gets before the pipeline (line breaks, trailing spaces,
+    # mis-decoded Windows-1252 punctuation), so the evals measure what `warwatch extract` does.
+    texts = [normalise_whitespace(t) for t in texts]
     dates = published or [None] * len(texts)
     for text, pub, doc in zip(texts, dates, nlp.pipe(texts, batch_size=32), strict=True):
         article = Article(
