@@ -170,8 +170,14 @@ def _sentence_members(
 
 
 def _actors(
-    members: list[Member], country: Country | None, year: int | None = None
+    members: list[Member],
+    country: Country | None,
+    year: int | None = None,
+    sub_event: SubEventType | None = None,
 ) -> tuple[Actor, ...]:
+    """``sub_event``: the incident's final sub-event type (a group can turn a protest into a
+    violent demonstration when a later sentence tells of violence); its crowd is named after
+    it, not after the first sentence's reading."""
     found: list[Actor] = []
     for m in members:
         # Roles are read against the trigger and every other event word of the sentence
@@ -204,11 +210,23 @@ def _actors(
         found += _clash_sides(members, {(a.start, a.end) for a in found})
     found = [_with_country(a, country) for a in found]
     found = [_as_contingent(a, country, year) for a in found]
+    rioting = _rioting(cand, sub_event)
     if cand.event_type in (EventType.PROTESTS, EventType.RIOTS):
-        found = [_as_crowd(a, cand, country) for a in found]
+        found = [_as_crowd(a, rioting, country) for a in found]
     else:
         found = [_violent_crowd(a, country) for a in found]
-    return merge_actors(found + _crowd(cand, found, country))
+    return merge_actors(found + _crowd(cand, found, country, rioting))
+
+
+def _rioting(cand: Candidate, sub_event: SubEventType | None) -> bool:
+    """Whether the incident's crowd are rioters: ACLED names the people of a violent
+    demonstration or of mob violence "Rioters (Country)" and those of a peaceful protest, a
+    protest with intervention or one met with excessive force "Protesters (Country)" (ACLED
+    Codebook 2023, "Riots" and "Protests"; "Inter Code 5: Rioters", "Inter Code 6:
+    Protesters"). The incident's final sub-event decides, as it is what is coded."""
+    if sub_event is not None and sub_event in EVENT_TYPE_OF:
+        return EVENT_TYPE_OF[sub_event] == EventType.RIOTS
+    return cand.event_type == EventType.RIOTS
 
 
 def _clash_sides(members: list[Member], taken: set[tuple[int, int]]) -> list[Actor]:
@@ -280,20 +298,22 @@ def _violent_crowd(actor: Actor, country: Country | None) -> Actor:
     return actor.model_copy(update={"name": qualified_name(entry, country)})
 
 
-def _as_crowd(actor: Actor, cand: Candidate, country: Country | None) -> Actor:
+def _as_crowd(actor: Actor, rioting: bool, country: Country | None) -> Actor:
     """Civilians who demonstrate ("teachers protested") are ACLED's protesters (or rioters)."""
     if actor.role not in (ActorRole.PERPETRATOR, ActorRole.PARTICIPANT):
         return actor
     if not actor.name.startswith(("Civilians", "Protesters", "Rioters")):
         return actor
-    kind = "rioters" if cand.event_type == EventType.RIOTS else "protesters"
+    kind = "rioters" if rioting else "protesters"
     entry = next(e for e in actor_entries() if e.kind == kind)
     return actor.model_copy(
         update={"name": qualified_name(entry, country), "role": ActorRole.PARTICIPANT}
     )
 
 
-def _crowd(cand: Candidate, found: list[Actor], country: Country | None) -> list[Actor]:
+def _crowd(
+    cand: Candidate, found: list[Actor], country: Country | None, rioting: bool
+) -> list[Actor]:
     """ACLED names the crowd of every demonstration ("Protesters (Country)", "Rioters (Country)")
     even when the story names only who they are ("health workers staged a demonstration"); the
     protest word is then the evidence for it. A mob names its crowd only when no one else is
@@ -307,7 +327,7 @@ def _crowd(cand: Candidate, found: list[Actor], country: Country | None) -> list
             return []
     elif any(a.role == ActorRole.PARTICIPANT for a in found):
         return []
-    kind = "rioters" if cand.event_type == EventType.RIOTS else "protesters"
+    kind = "rioters" if rioting else "protesters"
     entry = next(e for e in actor_entries() if e.kind == kind)
     trig = cand.trigger
     return [
@@ -369,7 +389,7 @@ def _incident(
     # "Protesters (X)": X is where it happened, as the story's evidence and the location say.
     country = story_country.incident_country(votes, where.country_code if where else None)
     year = when.start.year if when.start else None
-    actors = _actors(members, country, year)
+    actors = _actors(members, country, year, group.sub_event)
     actors = dyad.clash_sides(actors, EVENT_TYPE_OF[group.sub_event])
     score = salience(best.score, len(sents), members[0].index, dead) + side_bonus(actors)
     incident = Incident(
