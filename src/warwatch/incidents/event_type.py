@@ -454,10 +454,11 @@ def _story_labels(cues: Sequence[Cue]) -> set[str]:
     out = set()
     crime = {c.span.root.i for c in cues if c.label == "CRIME"}
     taken = {o.i for c in cues if c.label == "TAKE" for o in objects_of(c.span.root)}
+    hit = {o.i for c in cues if c.label in PLANNABLE for o in _struck(c.span.root)}
     for c in cues:
         root = c.span.root
-        if c.label == "DIPLO" and root.dep_ in MODIFIER_DEPS:
-            continue
+        if c.label == "DIPLO" and (root.dep_ in MODIFIER_DEPS or root.i in hit):
+            continue  # "gunmen attacked the embassy": the embassy was the target, not diplomacy
         if c.label == "MANMADE" and root.i in taken:
             continue  # "overran a bomb factory": a site captured, not an industrial accident
         if c.label == "CRIME" and root.dep_ in ("compound", "amod") and root.head.i not in crime:
@@ -469,6 +470,13 @@ def _story_labels(cues: Sequence[Cue]) -> set[str]:
             continue
         out.add(c.label)
     return out
+
+
+def _struck(word: Token) -> list[Token]:
+    """What a violence word was done to: its object ("attacked the embassy") or, for a noun, the
+    object of its "on"/"against" ("an attack on the consulate")."""
+    preps = [p for p in word.children if p.lower_ in ("on", "against")]
+    return objects_of(word) + [o for p in preps for o in p.children if o.dep_ == "pobj"]
 
 
 def _crime_arrest(c: Candidate, labels: set[str]) -> bool:
