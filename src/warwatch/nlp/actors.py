@@ -59,6 +59,22 @@ ETHNIC_FORCE_NOUNS = frozenset(
 PASTORAL_NOUNS = frozenset({"herdsmen", "herders", "pastoralists"})
 
 
+# The singular "armed force" names a body of troops only with a word that picks one out ("the
+# Salvadoran armed force", "its armed force"); bare, it is the means ("seized by armed force",
+# "the use of armed force"), which as a passive agent would read as a doer.
+_SINGULAR_FORCES = frozenset({"armed force"})
+
+
+def _abstract_force(doc: Doc, start: int, end: int) -> bool:
+    """A singular force phrase with no determiner, possessive or proper word before it."""
+    if doc[start:end].text.lower() not in _SINGULAR_FORCES:
+        return False
+    if start == 0:
+        return True
+    before = doc[start - 1]
+    return not (before.pos_ in ("DET", "PRON") or before.is_title or before.lower_ in ("'s", "'"))
+
+
 class ActorRecognizer:
     def __init__(self, nlp: Language) -> None:
         self.entries = PhraseMatcher(nlp.vocab, attr="LOWER")
@@ -76,6 +92,8 @@ class ActorRecognizer:
         for match_id, start, end in self.entries(doc):
             key = doc.vocab.strings[match_id]
             entry = actor_entries()[int(key.split(":")[1])]
+            if _abstract_force(doc, start, end):
+                continue
             span = Span(doc, start, end, label=entry.kind, kb_id=key)
             spans.append(span)
             entry_at.setdefault(start, span)
