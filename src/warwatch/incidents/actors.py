@@ -21,7 +21,7 @@ from .hedging import is_hedged, is_hedged_actor
 from .mention import Mention
 from .persons import people
 from .role_syntax import _demonstrating, _fallback_role, _role_by_syntax, _role_by_violence
-from .role_words import _place_like
+from .role_words import _in_words_only, _place_like
 from .sentence_mentions import mentions
 from .targets import hit_objects
 
@@ -45,7 +45,9 @@ def assign_roles(
     """Actors linked to ``trigger`` (in the same sentence), with roles and hedging.
     ``by_position``: an armed actor before the event word is its perpetrator even without a
     syntactic link (off for demonstrations, where bystanders are named too)."""
-    out = []
+    out: list[Actor] = []
+    if _in_words_only(trigger.root):  # "verbally attacked the president": no doer, no victim
+        return out
     for m in sent_mentions:
         role = m.role or _role_by_syntax(m.span.root, trigger.root)
         if role is None and by_position:  # in demonstrations only the event word decides

@@ -7,7 +7,7 @@ from __future__ import annotations
 from spacy.tokens import Span, Token
 
 from .mention import Mention
-from .role_words import STRUCTURES
+from .role_words import SETTLEMENT_NOUNS, STRUCTURES
 
 
 def people(sent: Span, taken: list[Mention]) -> list[Mention]:
@@ -20,7 +20,7 @@ def people(sent: Span, taken: list[Mention]) -> list[Mention]:
         for ent in sent.ents
         if ent.label_ == "PERSON"
         and not used & set(range(ent.start, ent.end))
-        and ent[-1].lower_ not in STRUCTURES  # "Maria Cordoba International Airport"
+        and ent[-1].lower_ not in STRUCTURES | SETTLEMENT_NOUNS  # "Maria Cordoba Airport"
     ]
     return named + pronoun_people(sent)
 

@@ -60,5 +60,22 @@ def _place_like(span: Span) -> bool:
     return span.root.lower_ in PLACE_NOUNS
 
 
+# Nouns that end a place's name ("Galera Quemada canton", "San Jose village"): a name the
+# tagger reads as a person's but ending in one is a place, never a victim.
+SETTLEMENT_NOUNS = frozenset(
+    """canton village hamlet town city municipality department province district
+    neighborhood neighbourhood street avenue square""".split()  # noqa: SIM905
+)
+# Adverbs that make a word of violence one of words only ("verbally attacked the president").
+VERBAL = frozenset({"verbally"})
+
+
+def _in_words_only(tok: Token) -> bool:
+    """ "verbally attacked", "verbally assaulted": an act of words, done to no one's body."""
+    return any(c.dep_ == "advmod" and c.lower_ in VERBAL for c in tok.children)
+
+
 def _is_violence(tok: Token) -> bool:
+    if _in_words_only(tok):
+        return False
     return tok.lemma_.lower() in VIOLENCE or tok.lower_ in VIOLENCE

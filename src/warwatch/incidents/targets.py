@@ -8,7 +8,7 @@ from spacy.tokens import Span, Token
 
 from ..model import ActorRole
 from .mention import Mention
-from .role_words import OBJECT_PREPS, STRUCTURES, _is_violence
+from .role_words import OBJECT_PREPS, SETTLEMENT_NOUNS, STRUCTURES, _is_violence
 
 # "set fire to X", "set X on fire": the "to" phrase of these words is what burns.
 BURNING = frozenset({"set", "fire", "torch"})
@@ -22,7 +22,8 @@ PERSON_NOUNS = frozenset(
     journalist reporter businessman merchant trader driver passenger tourist diplomat ambassador
     consul soldier officer policeman guard agent member engineer doctor nurse civilian resident
     villager relative son daughter wife husband brother sister father mother family hostage
-    citizen national foreigner attache minor""".split()  # noqa: SIM905
+    citizen national foreigner attache minor pedestrian bystander passerby youth employee
+    cattleman rancher shopkeeper vendor""".split()  # noqa: SIM905
 )
 MILITARY_PEOPLE = frozenset({"soldier", "guard", "officer"})
 POLICE_PEOPLE = frozenset({"policeman", "agent"})
@@ -33,6 +34,8 @@ def _object_like(tok: Token) -> bool:
     facility; places, dates and event words are not."""
     if tok.ent_type_ in ("DATE", "TIME", "NORP") or tok.lower_ in TIME_ZONES:
         return False  # "at 1100 GMT": the tagger may read the zone as an organisation
+    if tok.lower_ in SETTLEMENT_NOUNS:  # "at Loma Verde canton": where, not what was hit
+        return False
     # A structure noun heads a thing even inside a name the tagger found ("the CEL San Luis
     # substation" tagged as a GPE, "the Andres Avelino Caceres park" as a PERSON); a name with
     # another head ("Santa Ana") is none.
@@ -46,7 +49,7 @@ def _object_like(tok: Token) -> bool:
 def _person_like(tok: Token) -> bool:
     """People hit by violence: a named person, or a noun for people ("a peasant", "three soldiers")."""
     if tok.ent_type_ == "PERSON":  # but "Maria Cordoba International Airport" is a place
-        return tok.lower_ not in STRUCTURES
+        return tok.lower_ not in STRUCTURES | SETTLEMENT_NOUNS
     return tok.pos_ == "NOUN" and tok.lemma_.lower() in PERSON_NOUNS
 
 
@@ -180,12 +183,16 @@ def hit_objects(trigger: Span, taken: list[Mention]) -> list[Mention]:
     an actor: "bombed the power station", "an attack on a bus" (targets), "killed a peasant",
     "three soldiers were wounded" (victims)."""
     used = {i for m in taken for i in range(m.span.start, m.span.end)}
+    # A bare PERSON mention has a role only by its own syntax; its name given to the people hit
+    # ("the boy, who was identified as X, was injured": X is the boy) still names the victim.
+    by_actor = {i for m in taken if m.kind != "person" for i in range(m.span.start, m.span.end)}
     verbs = [trigger.root] + [
         t
         for t in trigger.sent
         if (_is_violence(t) or _places_explosive(t) or _exploded_where(t)) and t.i != trigger.root.i
     ]
     out: list[Mention] = []
+    here: set[int] = set()  # tokens of what this function found
     for verb in verbs:
         for head in _hit_heads(verb):
             if head.lower_ == "it":  # "the pipeline ... because it was blown up again"
@@ -201,11 +208,13 @@ def hit_objects(trigger: Span, taken: list[Mention]) -> list[Mention]:
                 continue
             span = _phrase(head)
             used |= set(range(span.start, span.end))
+            here |= set(range(span.start, span.end))
             out.append(Mention(span, kind, name or span.text, None, role))
             if kind == "person" and name is not None:  # "a peasant, Jose Manuel Posada"
                 for ent in _names_of(head):
-                    if not used & set(range(ent.start, ent.end)):
+                    if not (by_actor | here) & set(range(ent.start, ent.end)):
                         used |= set(range(ent.start, ent.end))
+                        here |= set(range(ent.start, ent.end))
                         out.append(Mention(ent, "person", ent.text, None, role))
     return out
 

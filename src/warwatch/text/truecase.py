@@ -61,6 +61,14 @@ APPOSED = frozenset(
     leader activist unionist resident villager citizen son daughter wife husband
     mother""".split()  # noqa: SIM905
 )
+# Irregular past forms of common English verbs, which end no name like "-ed" does: a name
+# stops at them ("judge X Y began on 28 July", "Mayor X Y went to ...").
+_IRREGULAR_PAST = frozenset(
+    """began became came went left fled took made gave told said shot hit held met led fought
+    struck found sent saw ran won lost kept set put stood fell broke brought bought caught
+    thought knew grew threw drove rode wrote spoke chose froze stole wore tore bore swore
+    sought sold paid laid hid slew""".split()  # noqa: SIM905
+)
 MAX_NAME = 4  # given names + two surnames, as Spanish and Portuguese names run
 # Particles inside Spanish and Portuguese names ("Gustavo de Jesus Escobar"): not counted in
 # MAX_NAME and left in lower case.
@@ -227,7 +235,9 @@ def _name_after(
         if run and w in _PARTICLES:  # "gustavo DE jesus": inside the name, kept lower case
             i += 1
             continue
-        if w in stop or w in TITLES or w.endswith(("ed", "ing")) or run == MAX_NAME:
+        if w in stop or w in TITLES or w in _IRREGULAR_PAST or run == MAX_NAME:
+            break
+        if w.endswith(("ed", "ing")):  # a verb-like ending
             break
         out.append(start)
         run += 1

@@ -1,0 +1,62 @@
+"""Victims named by an identification clause, people nouns, places read as names, words only.
+
+Sentences written for these tests; no gazetteer (places empty), so generic names carry no country.
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from assembly import all_actors, assembled
+from warwatch.model import Actor, ActorRole
+from warwatch.text.truecase import truecase
+
+pytestmark = [pytest.mark.slow, pytest.mark.usefixtures("no_gazetteer")]
+
+
+def actors(nlp, text: str) -> tuple[str, list[Actor]]:
+    return text, all_actors(assembled(nlp, text))
+
+
+def victims(text: str, found: list[Actor]) -> list[str]:
+    return [text[a.start : a.end] for a in found if a.role == ActorRole.VICTIM]
+
+
+def test_name_given_by_an_identification_clause_is_the_victim(nlp) -> None:
+    text, found = actors(
+        nlp,
+        "Police said that the boy, who was identified as Pedro Alvarez Soto, a student at the "
+        "local school, was injured by a bomb this morning.",
+    )
+    assert "Pedro Alvarez Soto" in victims(text, found)
+
+
+def test_bystander_hit_is_a_victim_with_the_name_given(nlp) -> None:
+    text, found = actors(
+        nlp, "A bystander, later identified as Julio Ramos Vega, was also wounded by the gunmen."
+    )
+    assert "bystander" in victims(text, found)
+    assert "Julio Ramos Vega" in victims(text, found)
+
+
+def test_place_name_ending_in_a_settlement_noun_is_no_victim_or_target(nlp) -> None:
+    text, found = actors(
+        nlp, "AT DAWN TODAY, REBELS BLEW UP A POWER POLE AT LOMA VERDE CANTON, SAN PEDRO AREA."
+    )
+    hit = [a.surface.lower() for a in found if a.role in (ActorRole.VICTIM, ActorRole.TARGET)]
+    assert "power pole" in hit
+    assert not [h for h in hit if "canton" in h]
+
+
+def test_verbal_attack_has_no_victim(nlp) -> None:
+    text, found = actors(
+        nlp, "The opposition leader verbally attacked President Ramon Ortiz in a speech."
+    )
+    assert "Ramon Ortiz" not in victims(text, found)
+
+
+def test_name_after_a_title_stops_at_an_irregular_past_verb() -> None:
+    out = truecase(
+        "THE TRIAL OF JUDGE PABLO RUIZ BEGAN ON MONDAY IN THE CAPITAL CITY, POLICE SAID."
+    )
+    assert "Judge Pablo Ruiz began" in out or "judge Pablo Ruiz began" in out
