@@ -170,15 +170,18 @@ def _namesake_inside(p: Place, h: Place, level: str) -> Place | None:
         ]
     towns = [c for c in inside if c.feature_code.startswith("PPL")]
     best = most_populous(towns or inside)
-    if best is None:
-        return None
+    return None if best is None else at_place(p, best)
+
+
+def at_place(p: Place, c: Candidate) -> Place:
+    """``p`` as written (name, offsets, precision), put at gazetteer place ``c``."""
     return p.model_copy(
         update={
-            "latitude": best.latitude,
-            "longitude": best.longitude,
-            "geonameid": best.geonameid,
-            "country_code": best.country_code or None,
-            "feature_code": best.feature_code,
+            "latitude": c.latitude,
+            "longitude": c.longitude,
+            "geonameid": c.geonameid,
+            "country_code": c.country_code or p.country_code,
+            "feature_code": c.feature_code,
         }
     )
 
@@ -213,16 +216,7 @@ def as_town(p: Place, text: str) -> Place:
         if c.feature_code.startswith("PPL") and c.population >= floor and _in_division(c, division)
     ]
     best = most_populous(towns)
-    if best is None:
-        return p
-    return p.model_copy(
-        update={
-            "latitude": best.latitude,
-            "longitude": best.longitude,
-            "geonameid": best.geonameid,
-            "feature_code": best.feature_code,
-        }
-    )
+    return p if best is None else at_place(p, best)
 
 
 # "<name>[ village], Ararat" / "<name> (Idjevan, ...": a capitalised run of one to three words
