@@ -1,4 +1,5 @@
-"""Victims named by an identification clause, people nouns, places read as names, words only.
+"""Victims and targets: names from identification clauses, people nouns, places read as names,
+words only, the scene of a killing.
 
 Sentences written for these tests; no gazetteer (places empty), so generic names carry no country.
 """
@@ -60,3 +61,15 @@ def test_name_after_a_title_stops_at_an_irregular_past_verb() -> None:
         "THE TRIAL OF JUDGE PABLO RUIZ BEGAN ON MONDAY IN THE CAPITAL CITY, POLICE SAID."
     )
     assert "Judge Pablo Ruiz began" in out or "judge Pablo Ruiz began" in out
+
+
+def test_scene_of_a_killing_is_no_target(nlp) -> None:
+    text, found = actors(nlp, "Gunmen killed three passengers at the central bus terminal.")
+    targets = [a.surface for a in found if a.role == ActorRole.TARGET]
+    assert not [t for t in targets if "terminal" in t]
+
+
+def test_building_attacked_is_still_a_target(nlp) -> None:
+    text, found = actors(nlp, "Gunmen attacked the central bus terminal and killed three people.")
+    targets = [a.surface for a in found if a.role == ActorRole.TARGET]
+    assert [t for t in targets if "terminal" in t]

@@ -72,6 +72,17 @@ TIME_ZONES = frozenset({"gmt", "utc", "est", "edt", "cst", "cdt", "pst", "pdt", 
 INSTRUMENT_VERBS = frozenset({"use", "employ", "utilize", "utilise", "wield"})
 
 
+# Words of harm done to people's bodies or liberty: their "at"/"in" phrase is the scene ("three
+# people were killed at the airport", "the murder of two priests at the university"), not a
+# thing hit, which a bombing, an attack or a shooting "at" something has.
+PEOPLE_HARM = frozenset(
+    """kill killing murder assassinate assassination massacre execute execution behead beheading
+    stab wound injure kidnap kidnapping abduct abduction rape lynch lynching torture
+    death""".split()  # noqa: SIM905
+)
+SCENE_PREPS = frozenset({"at", "in", "inside", "outside"})
+
+
 def _hit_heads(verb: Token) -> list[Token]:
     """Heads of what ``verb`` acts on: object, passive subject, "an attack on X", "the murder of
     X", and their conjuncts ("the bank and two stores")."""
@@ -79,6 +90,8 @@ def _hit_heads(verb: Token) -> list[Token]:
         return []
     heads = [c for c in verb.children if c.dep_ in ("dobj", "nsubjpass")]
     preps = OBJECT_PREPS | ({"of"} if verb.pos_ == "NOUN" else set())
+    if PEOPLE_HARM & {verb.lemma_.lower(), verb.lower_}:
+        preps -= SCENE_PREPS
     preps |= {"to"} if verb.lemma_.lower() in BURNING else set()
     heads += [g for c in verb.children if c.dep_ == "prep" and c.lower_ in preps
               for g in c.children if g.dep_ == "pobj"]  # fmt: skip
