@@ -73,3 +73,20 @@ def test_building_attacked_is_still_a_target(nlp) -> None:
     text, found = actors(nlp, "Gunmen attacked the central bus terminal and killed three people.")
     targets = [a.surface for a in found if a.role == ActorRole.TARGET]
     assert [t for t in targets if "terminal" in t]
+
+
+def test_copula_naming_the_wounded_gives_victims(nlp) -> None:
+    text, found = actors(
+        nlp,
+        "Gunmen attacked a bus near the town on Monday. "
+        "The wounded are Luis Ortega and Marta Ruiz, who were taken to a hospital.",
+    )
+    assert "Luis Ortega" in victims(text, found)
+
+
+def test_among_the_dead_gives_a_victim(nlp) -> None:
+    text, found = actors(
+        nlp,
+        "Gunmen attacked a bus near the town on Monday, police said. Luis Ortega was among the dead.",
+    )
+    assert "Luis Ortega" in victims(text, found)

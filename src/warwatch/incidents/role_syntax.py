@@ -142,6 +142,8 @@ def _role_by_violence(tok: Token) -> ActorRole | None:
     dep, head = tok.dep_, tok.head
     if dep == "conj":
         return _role_by_violence(head)
+    if _named_casualty(tok):  # "the wounded are X and Y", "X was among the dead"
+        return ActorRole.TARGET
     if dep == "pobj" and head.lower_ == "of" and _of_event_after_place(tok):
         return ActorRole.TARGET  # "the murder in La Paz, Bolivia, of X"
     if dep == "pobj" and head.lower_ == "of" and _suffering_noun(head.head):
@@ -270,6 +272,25 @@ LAW_VERBS = frozenset(
 )
 # Adjectives that make people casualties ("wounded rebels", "the dead soldiers").
 CASUALTY_WORDS = frozenset({"wounded", "injured", "dead", "slain", "killed", "murdered"})
+# Words for the people an act hit, as a copula's subject or "among" object names them.
+CASUALTY_NOUNS = CASUALTY_WORDS | {"victim", "victims", "casualties", "hostages"}
+
+
+def _named_casualty(tok: Token) -> bool:
+    """ "The wounded are X and Y", "the victims were X", "X was among the dead": a copula that
+    names who was hit (the predicate noun of "be" with a casualty word as subject, or the
+    subject of "be among" the casualties)."""
+    head = tok.head
+    if head.lemma_.lower() != "be":
+        return False
+    if tok.dep_ == "attr":
+        return any(c.dep_ == "nsubj" and c.lower_ in CASUALTY_NOUNS for c in head.children)
+    return tok.dep_ == "nsubj" and any(
+        c.dep_ == "prep"
+        and c.lower_ == "among"
+        and any(g.dep_ == "pobj" and g.lower_ in CASUALTY_NOUNS for g in c.children)
+        for c in head.children
+    )
 
 
 def _owner_of_thing(span: Span) -> bool:

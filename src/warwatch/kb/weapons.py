@@ -334,9 +334,47 @@ def held(tok: Token) -> bool:
         else:
             break
     head = tok.head
-    if _guards(tok):
+    if _guards(tok) or _listed(tok) or _taught(tok):
         return True
     return tok.dep_ in ("dobj", "nsubjpass") and head.lemma_.lower() in HOLDING
+
+
+# An inventory a verb of listing spells out ("the equipment included rifles and grenades", "the
+# shipment consisted of mortars"): arms held or traded, no means of an attack.
+LISTING = frozenset({"include", "comprise", "consist", "contain"})
+INVENTORY_NOUNS = frozenset(
+    """equipment arms weapon weaponry materiel shipment consignment cargo cache arsenal
+    stockpile haul aid package deal purchase sale order""".split()  # noqa: SIM905
+)
+# Training in a weapon's handling ("trained in the use of grenade launchers", "a course on the
+# handling of explosives"): a skill taught, no means of an attack.
+HANDLING = frozenset({"use", "handling", "operation", "manufacture", "assembly", "maintenance"})
+TRAINING = frozenset({"train", "training", "instruction", "instruct", "course", "teach", "drill"})
+
+
+def _listed(tok: Token) -> bool:
+    """The weapon is an item of an inventory: object of a listing verb whose subject is arms,
+    equipment or a shipment (a bomb that "contained 60 kg of dynamite" is no inventory)."""
+    verb = tok.head.head if tok.dep_ == "pobj" else tok.head  # "consisted of mortars"
+    if tok.dep_ not in ("dobj", "pobj", "attr") or verb.lemma_.lower() not in LISTING:
+        return False
+    return any(
+        c.dep_ in ("nsubj", "nsubjpass") and c.lemma_.lower() in INVENTORY_NOUNS
+        for c in verb.children
+    )
+
+
+def _taught(tok: Token) -> bool:
+    """ "trained in the use of grenade launchers": the weapon's handling is what a training
+    word is about."""
+    while tok.dep_ in ("conj", "appos", "compound", "amod") and tok.head is not tok:
+        tok = tok.head
+    noun = tok  # ``held`` may have climbed the "of" chain up to the handling noun already
+    if tok.dep_ == "pobj" and tok.head.lower_ == "of":
+        noun = tok.head.head
+    if noun.lemma_.lower() not in HANDLING or noun.dep_ != "pobj":
+        return False
+    return noun.head.head.lemma_.lower() in TRAINING
 
 
 # Verbs of weapons kept in place to protect something ("a radar protected by missiles"): they
