@@ -90,3 +90,12 @@ def test_among_the_dead_gives_a_victim(nlp) -> None:
         "Gunmen attacked a bus near the town on Monday, police said. Luis Ortega was among the dead.",
     )
     assert "Luis Ortega" in victims(text, found)
+
+
+def test_a_name_modifying_its_body_noun_takes_the_body_role(nlp) -> None:
+    text, found = actors(
+        nlp,
+        "Two farmers were shot dead on Sunday by members of the Shining Path guerrilla movement.",
+    )
+    perps = [a.name for a in found if a.role == ActorRole.PERPETRATOR]
+    assert "Shining Path" in perps

@@ -75,6 +75,24 @@ QUANTITY_NOUNS = frozenset(
 )
 
 
+# Head nouns of a body a name modifies ("the Shining Path guerrilla movement", "the FMLN
+# urban commando organisation"): the name stands for the body, so it takes the body's role.
+BODY_NOUNS = frozenset(
+    """movement organization organisation group army front party cartel faction network
+    militia command""".split()  # noqa: SIM905
+)
+
+
+def _body_named(tok: Token) -> Token | None:
+    """The body noun ``tok`` names through a chain of modifiers before it, or None."""
+    head = tok
+    while head.dep_ in ("compound", "amod") and head.head.i > head.i:
+        head = head.head
+    if head is tok or head.pos_ != "NOUN" or head.lower_ not in BODY_NOUNS | PART_NOUNS:
+        return None
+    return head
+
+
 def _part_of(tok: Token) -> Token | None:
     """The part noun ``tok`` is the "of" complement of ("members of the Shining Path")."""
     head = tok.head
@@ -129,6 +147,9 @@ def _role_by_violence(tok: Token) -> ActorRole | None:
         return _role_by_violence(part)
     if tok.dep_ in ("compound", "amod") and tok.head.lower_ in PART_NOUNS:  # "Shining Path members"
         return _role_by_violence(tok.head)
+    body = _body_named(tok)
+    if body is not None:  # "by members of the Shining Path guerrilla movement"
+        return _role_by_violence(body)
     if _modifies_force(tok):  # "a military convoy was ambushed": the convoy's role
         return _role_by_violence(tok.head)
     # Before the apposition's head: in "the funeral of a party member, X, a municipal official
@@ -185,6 +206,9 @@ def _role_by_syntax(tok: Token, trigger: Token) -> ActorRole | None:
         return _role_by_syntax(part, trigger)
     if _modifies_force(tok) and tok.head != trigger:
         return _role_by_syntax(tok.head, trigger)
+    body = _body_named(tok)
+    if body is not None and tok.head != trigger:  # "the Shining Path guerrilla movement"
+        return _role_by_syntax(body, trigger)
     if tok.dep_ == "appos":
         return _role_by_syntax(tok.head, trigger)
     dep, head = tok.dep_, tok.head
