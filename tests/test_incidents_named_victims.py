@@ -99,3 +99,24 @@ def test_a_name_modifying_its_body_noun_takes_the_body_role(nlp) -> None:
     )
     perps = [a.name for a in found if a.role == ActorRole.PERPETRATOR]
     assert "Shining Path" in perps
+
+
+def test_doer_of_an_act_not_let_happen_is_no_perpetrator(nlp) -> None:
+    text, found = actors(
+        nlp, '"We cannot let the rebels kill our children," the mayor said after the attack.'
+    )
+    assert not [a for a in found if a.role == ActorRole.PERPETRATOR and a.surface == "rebels"]
+
+
+def test_doer_of_an_act_done_stays(nlp) -> None:
+    text, found = actors(nlp, "Rebels killed two guards at the gate on Monday.")
+    assert [a for a in found if a.role == ActorRole.PERPETRATOR and a.surface == "Rebels"]
+
+
+def test_force_named_in_a_comparison_is_no_perpetrator(nlp) -> None:
+    text, found = actors(
+        nlp, "Gunmen wearing uniforms like those of the police attacked the bank on Monday."
+    )
+    perps = [a.surface for a in found if a.role == ActorRole.PERPETRATOR]
+    assert "police" not in perps
+    assert "Gunmen" in perps

@@ -20,7 +20,13 @@ from .followup import carried_doer, responsible
 from .hedging import is_hedged, is_hedged_actor
 from .mention import Mention
 from .persons import people
-from .role_syntax import _demonstrating, _fallback_role, _role_by_syntax, _role_by_violence
+from .role_syntax import (
+    _demonstrating,
+    _fallback_role,
+    _out_of_event,
+    _role_by_syntax,
+    _role_by_violence,
+)
 from .role_words import _in_words_only, _place_like
 from .sentence_mentions import mentions
 from .targets import hit_objects
@@ -49,6 +55,8 @@ def assign_roles(
     if _in_words_only(trigger.root):  # "verbally attacked the president": no doer, no victim
         return out
     for m in sent_mentions:
+        if _out_of_event(m.span):
+            continue
         role = m.role or _role_by_syntax(m.span.root, trigger.root)
         if role is None and by_position:  # in demonstrations only the event word decides
             role = _role_by_violence(m.span.root)

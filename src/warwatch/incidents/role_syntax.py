@@ -328,3 +328,24 @@ def _owner_of_thing(span: Span) -> bool:
     if head.lower_ in FORCE_NOUNS or head.lemma_.lower() in FORCE_NOUNS:  # "KDF soldiers"
         return False
     return not _is_violence(head) and head.i >= span.end
+
+
+# Prepositions of comparison: "rifles like the ones the army uses" names the army as a likeness,
+# not as a side in the event told.
+COMPARING = frozenset({"like", "unlike"})
+# Verbs of letting: "we cannot let the guerrillas kill us", "do not allow them to bomb the city":
+# negated, they tell of an act to be prevented, not of one done.
+LETTING = frozenset({"let", "allow", "permit"})
+
+
+def _out_of_event(span: Span) -> bool:
+    """A mention the sentence names outside any act it reports: inside a comparison ("like the
+    ones the army uses"), or the doer of an act someone will not let happen."""
+    root = span.root
+    if any(a.dep_ == "prep" and a.lower_ in COMPARING for a in root.ancestors):
+        return True
+    verb = root.head
+    if root.dep_ != "nsubj" or not _is_violence(verb) or verb.dep_ not in ("ccomp", "xcomp"):
+        return False
+    let = verb.head
+    return let.lemma_.lower() in LETTING and any(c.dep_ == "neg" for c in let.children)
