@@ -120,3 +120,12 @@ def test_force_named_in_a_comparison_is_no_perpetrator(nlp) -> None:
     perps = [a.surface for a in found if a.role == ActorRole.PERPETRATOR]
     assert "police" not in perps
     assert "Gunmen" in perps
+
+
+def test_lone_military_adjective_of_an_operation_names_no_doer(nlp) -> None:
+    text, found = actors(
+        nlp, "The army has been conducting military offensives against the rebels in the north."
+    )
+    perps = [a.surface for a in found if a.role == ActorRole.PERPETRATOR]
+    assert "army" in perps
+    assert "military" not in perps

@@ -344,8 +344,26 @@ def _out_of_event(span: Span) -> bool:
     root = span.root
     if any(a.dep_ == "prep" and a.lower_ in COMPARING for a in root.ancestors):
         return True
+    if _kind_of_act(span):
+        return True
     verb = root.head
     if root.dep_ != "nsubj" or not _is_violence(verb) or verb.dep_ not in ("ccomp", "xcomp"):
         return False
     let = verb.head
     return let.lemma_.lower() in LETTING and any(c.dep_ == "neg" for c in let.children)
+
+
+# Adjectives of a force that, alone before an event noun, say what kind of act it was ("a
+# military attack", "military offensives against the rebels"), not whose. Not "paramilitary":
+# headlines use it as the noun ("Paramilitary open fire on ...").
+KIND_ADJECTIVES = frozenset({"military"})
+# Nouns of organised acts a kind adjective qualifies as often as a word of violence.
+OPERATION_NOUNS = frozenset({"operation", "offensive", "action", "campaign"})
+
+
+def _kind_of_act(span: Span) -> bool:
+    """A lone force adjective modifying an event noun ("military operations"): no actor named."""
+    root, head = span.root, span.root.head
+    if len(span) != 1 or root.lower_ not in KIND_ADJECTIVES or root.dep_ != "amod":
+        return False
+    return head.pos_ == "NOUN" and (_is_violence(head) or head.lemma_.lower() in OPERATION_NOUNS)
