@@ -70,8 +70,9 @@ def choose(doc: Doc, trigger: OffsetSpan, places: Sequence[Place]) -> Place | No
             chosen = min(nearest, key=lambda p: (_rank_of(p), _token_gap(doc, head, p)))
     if chosen is not None:
         here = in_sent + [p for p in origins if sent.start_char <= p.start < sent.end_char]
-        found = within_holder(finer_inside(chosen, here), here, doc.text, places)
-        return as_town(in_named_town(found, here, doc.text), doc.text)
+        text = doc.text  # spaCy rebuilds it from every token on each access
+        found = within_holder(finer_inside(chosen, here), here, text, places)
+        return as_town(in_named_town(found, here, text), text)
     # A state named only as an actor's owner ("the forces of Armenia") says at least where;
     # the owner of what was hit before the owner of the doer ("forces of A fired on the
     # positions of the forces of B": the fire fell in B).

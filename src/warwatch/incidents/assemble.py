@@ -51,7 +51,7 @@ from .background import find_background, is_background
 from .casualties import casualties
 from .event_type import ARMED_KINDS, STATE_KINDS, Candidate, candidates
 from .salience import confidence, salience
-from .time import resolve_date
+from .time import doc_text, resolve_date
 from .triggers import Cue, cues_by_sentence
 
 ARMED_OR_STATE = ARMED_KINDS | STATE_KINDS
@@ -385,7 +385,8 @@ def _incident(
     dead, hurt = _tolls(sents, published)
     when = resolve_date(doc, trig.sent, published)
     where = geo.locate_incident(doc, ModelSpan(start=trig.start_char, end=trig.end_char), places)
-    where = in_province(where, doc.text, story_country.provinces(doc.text))
+    text = doc_text(doc)  # built once per Doc: spaCy rebuilds doc.text on every access
+    where = in_province(where, text, story_country.provinces(text))
     # "Protesters (X)": X is where it happened, as the story's evidence and the location say.
     country = story_country.incident_country(votes, where.country_code if where else None)
     year = when.start.year if when.start else None

@@ -28,9 +28,8 @@ FOLLOW_UP = 2  # sentences after the incident's last one that may name the doer 
 def responsible(after: Span, country: Country | None) -> list[Actor]:
     """Perpetrators named in the ``FOLLOW_UP`` sentences after ``after`` by a statement of
     responsibility; hedged unless the group owns up ("claimed responsibility")."""
-    doc = after.doc
     out: list[Actor] = []
-    sents = [s for s in doc.sents if s.start >= after.end][:FOLLOW_UP]
+    sents = _following(after, FOLLOW_UP)
     for sent in sents:
         if not any(t.lemma_.lower() in RESPONSIBILITY or t.lower_ in RESPONSIBILITY for t in sent):
             continue
@@ -67,12 +66,11 @@ def carried_doer(trigger: Span, country: Country | None) -> list[Actor]:
     subject = next((c for c in verb.children if c.dep_ == "nsubj"), None)
     if subject is None or subject.lower_ not in CARRIED_PRONOUNS:
         return []
-    doc = trigger.doc
-    before = [s for s in doc.sents if s.end <= trigger.sent.start]
-    if not before:
+    previous = _previous(trigger.sent)
+    if previous is None:
         return []
     out = []
-    for m in mentions(before[-1], country):
+    for m in mentions(previous, country):
         root = _part_of(m.span.root) or m.span.root
         while root.dep_ in ("compound", "amod") and root.head.i != root.i:
             root = root.head
@@ -92,3 +90,20 @@ def carried_doer(trigger: Span, country: Country | None) -> list[Actor]:
             )
         )
     return out
+
+
+# Neighbouring sentences are found from the tokens at the boundary: ``doc.sents`` walks the whole
+# Doc on every call, which made these per-incident lookups quadratic on long articles.
+def _following(span: Span, n: int) -> list[Span]:
+    """The ``n`` sentences that start at or after the end of ``span``."""
+    doc, out, i = span.doc, [], span.end
+    while len(out) < n and i < len(doc):
+        sent = doc[i].sent
+        if sent.start >= span.end:
+            out.append(sent)
+        i = sent.end
+    return out
+
+
+def _previous(sent: Span) -> Span | None:
+    return sent.doc[sent.start - 1].sent if sent.start > 0 else None

@@ -56,6 +56,7 @@ from ..kb.actors import (
 from ..kb.missions import hosts_of
 from ..model import Place
 from ..nlp.actors import ETHNIC_FORCE_NOUNS, actor_spans
+from .time import doc_text
 
 # Weight of a place reading with no score (the resolver gives one to every reading it makes).
 DEFAULT_PLACE_WEIGHT = 0.5
@@ -317,8 +318,9 @@ def group_names(doc: Doc, places: Iterable[Place]) -> set[tuple[int, int]]:
 
 
 def story_votes(doc: Doc, places: tuple[Place, ...]) -> Votes:
-    found = provinces(doc.text)
-    skip = country_spans(doc) | contradicted(doc.text, places, found) | name_parts(doc, places)
+    text = doc_text(doc)
+    found = provinces(text)
+    skip = country_spans(doc) | contradicted(text, places, found) | name_parts(doc, places)
     skip |= group_names(doc, places)
     votes = place_votes(places, skip)
     for more in (actor_votes(doc), province_votes(found)):

@@ -179,7 +179,8 @@ def _thing_before(pronoun: Token) -> Token | None:
     up"), else in the sentence before; none when a person or group comes nearer (then "it" may
     be them) or when no structure is named."""
     sent = pronoun.sent
-    before = [s for s in pronoun.doc.sents if s.end <= sent.start][-1:]
+    # the sentence before, from its last token (``doc.sents`` would walk the whole Doc)
+    before = [pronoun.doc[sent.start - 1].sent] if sent.start > 0 else []
     scope = [t for t in sent if t.i < pronoun.i][::-1] + [t for s in before for t in s][::-1]
     for tok in scope:
         if tok.pos_ not in ("NOUN", "PROPN") or tok.dep_ in ("compound", "amod"):
