@@ -87,7 +87,9 @@ def timed(cmd: list[str]) -> tuple[float, int, str]:
 
 
 def main() -> None:
-    parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    parser = argparse.ArgumentParser(
+        description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter
+    )
     parser.add_argument("--workers", type=int, default=2)
     parser.add_argument("--limit", type=int, default=300)
     # On a shared VM one pair of runs can swing the ratio by 0.15 either way: alternate the two
@@ -99,7 +101,16 @@ def main() -> None:
     with tempfile.TemporaryDirectory() as tmp:
         path = Path(tmp) / "lgl.jsonl"
         path.write_text("".join(json.dumps(r) + "\n" for r in records), encoding="utf-8")
-        exe = [sys.executable, "-m", "warwatch", "extract", "--jsonl", str(path), "--workers", str(args.workers)]
+        exe = [
+            sys.executable,
+            "-m",
+            "warwatch",
+            "extract",
+            "--jsonl",
+            str(path),
+            "--workers",
+            str(args.workers),
+        ]
         bares, wws = [], []
         for _ in range(max(1, args.repeat)):
             bares.append(timed([sys.executable, "-c", BARE, str(path), str(args.workers)]))
@@ -117,8 +128,10 @@ def main() -> None:
     if len(bares) > 1:
         pairs = ", ".join(f"{b[0] / w[0]:.2f}" for b, w in zip(bares, wws, strict=True))
         print(f"runs: {len(bares)} pairs, medians above; ratio per pair: {pairs}")
-    print(f"output lines: {len(lines)}, error lines: {errors}, incidents: "
-          f"{sum(len(json.loads(line).get('incidents', [])) for line in lines)}")
+    print(
+        f"output lines: {len(lines)}, error lines: {errors}, incidents: "
+        f"{sum(len(json.loads(line).get('incidents', [])) for line in lines)}"
+    )
 
 
 if __name__ == "__main__":

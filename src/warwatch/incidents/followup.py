@@ -96,7 +96,8 @@ def carried_doer(trigger: Span, country: Country | None) -> list[Actor]:
 # Doc on every call, which made these per-incident lookups quadratic on long articles.
 def _following(span: Span, n: int) -> list[Span]:
     """The ``n`` sentences that start at or after the end of ``span``."""
-    doc, out, i = span.doc, [], span.end
+    doc, i = span.doc, span.end
+    out: list[Span] = []
     while len(out) < n and i < len(doc):
         sent = doc[i].sent
         if sent.start >= span.end:
