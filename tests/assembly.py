@@ -13,7 +13,7 @@ from spacy.language import Language
 
 from warwatch import geo
 from warwatch.incidents import assemble
-from warwatch.model import Actor, Article, Report
+from warwatch.model import Actor, ActorRole, Article, Report
 
 PUBLISHED = date(2024, 3, 10)
 
@@ -39,3 +39,13 @@ def first_type(nlp: Language, text: str) -> str | None:
     """Sub-event type of the first (most salient) incident, with no publication date."""
     report = assembled(nlp, text, published=None)
     return report.incidents[0].sub_event_type.value if report.incidents else None
+
+
+def actors(nlp: Language, text: str) -> tuple[str, list[Actor]]:
+    """The text and every actor of every incident found in it (no places)."""
+    return text, all_actors(assembled(nlp, text))
+
+
+def victims(text: str, found: list[Actor]) -> list[str]:
+    """The words of each victim among ``found``."""
+    return [text[a.start : a.end] for a in found if a.role == ActorRole.VICTIM]

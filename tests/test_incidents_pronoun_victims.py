@@ -7,18 +7,10 @@ from __future__ import annotations
 
 import pytest
 
-from assembly import all_actors, assembled
-from warwatch.model import Actor, ActorRole
+from assembly import actors, victims
+from warwatch.model import ActorRole
 
 pytestmark = [pytest.mark.slow, pytest.mark.usefixtures("no_gazetteer")]
-
-
-def actors(nlp, text: str) -> tuple[str, list[Actor]]:
-    return text, all_actors(assembled(nlp, text))
-
-
-def victims(text: str, found: list[Actor]) -> list[str]:
-    return [text[a.start : a.end] for a in found if a.role == ActorRole.VICTIM]
 
 
 def test_singular_pronoun_victim_takes_the_person_named_before(nlp) -> None:
