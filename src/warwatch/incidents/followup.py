@@ -13,6 +13,7 @@ from ..kb.actors import (
 from ..model import Actor, ActorRole
 from ..text.truecase import written
 from .hedging import is_hedged_actor
+from .mention import Mention
 from .role_syntax import _owns_up, _part_of
 from .sentence_mentions import mentions
 
@@ -36,17 +37,7 @@ def responsible(after: Span, country: Country | None) -> list[Actor]:
         for m in mentions(sent, country):
             if m.kind not in ARMED_MENTION_KINDS:
                 continue
-            out.append(
-                Actor(
-                    name=m.name,
-                    role=ActorRole.PERPETRATOR,
-                    country_code=m.country_code,
-                    hedged=not _owns_up(m.span.root),
-                    start=m.span.start_char,
-                    end=m.span.end_char,
-                    surface=written(m.span),
-                )
-            )
+            out.append(_perpetrator(m, hedged=not _owns_up(m.span.root)))
         if out:
             break
     return out
@@ -78,18 +69,20 @@ def carried_doer(trigger: Span, country: Country | None) -> list[Actor]:
             continue
         if any(c.dep_ == "auxpass" for c in root.head.children):
             continue
-        out.append(
-            Actor(
-                name=m.name,
-                role=ActorRole.PERPETRATOR,
-                country_code=m.country_code,
-                hedged=is_hedged_actor(m.span),
-                start=m.span.start_char,
-                end=m.span.end_char,
-                surface=written(m.span),
-            )
-        )
+        out.append(_perpetrator(m, hedged=is_hedged_actor(m.span)))
     return out
+
+
+def _perpetrator(m: Mention, *, hedged: bool) -> Actor:
+    return Actor(
+        name=m.name,
+        role=ActorRole.PERPETRATOR,
+        country_code=m.country_code,
+        hedged=hedged,
+        start=m.span.start_char,
+        end=m.span.end_char,
+        surface=written(m.span),
+    )
 
 
 # Neighbouring sentences are found from the tokens at the boundary: ``doc.sents`` walks the whole
