@@ -31,6 +31,7 @@ from .event_words import (
     SEVERITY,
     TIME_NOUNS,
 )
+from .objects import in_relative_clause
 from .triggers import Cue
 
 # A demonstration told over several sentences is one event; its type is the gravest reported.
@@ -203,7 +204,7 @@ def _arrest_at_protest(cue: Cue) -> bool:
     """Not the grievance, and not a relative clause about someone ("officers who were trying to
     arrest him"): the small model often reads "police detained" after a noun as a clause (acl),
     so that stays."""
-    return not _topic(cue) and not _in_relative(cue.span.root)
+    return not _topic(cue) and not in_relative_clause(cue.span.root)
 
 
 def _for_crime(cue: Cue, cues: Sequence[Cue]) -> bool:
@@ -213,18 +214,6 @@ def _for_crime(cue: Cue, cues: Sequence[Cue]) -> bool:
     crime = {c.span.root.i for c in cues if c.label == "CRIME"}
     reasons = [p for p in cue.span.root.children if p.lower_ == "for"]
     return any(t.i in crime for p in reasons for t in p.subtree)
-
-
-def _in_relative(tok: Token) -> bool:
-    """Inside a relative clause about someone ("an activist who died in police detention"),
-    up to three steps from the cue."""
-    for _ in range(3):
-        if tok.dep_ == "relcl":
-            return True
-        if tok.head is tok:
-            return False
-        tok = tok.head
-    return tok.dep_ == "relcl"
 
 
 def _earlier(cue: Cue) -> bool:

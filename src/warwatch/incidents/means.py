@@ -28,7 +28,7 @@ from .event_words import (
     WEAK_BLAST,
     WEAPON_ACTS,
 )
-from .objects import object_in, took_people
+from .objects import in_relative_clause, object_in, took_people
 from .triggers import Cue
 
 # Means cues in order of specificity, with their sub-event and score.
@@ -215,14 +215,7 @@ def _describes_captive(cue: Cue, cues: Sequence[Cue]) -> bool:
     """A means named in a relative clause about someone arrested or captured."""
     if not any(c.label == "ARREST" or (c.label == "TAKE" and took_people(c)) for c in cues):
         return False
-    tok = cue.span.root
-    for _ in range(4):
-        if tok.dep_ == "relcl":
-            return True
-        if tok.head is tok:
-            return False
-        tok = tok.head
-    return False
+    return in_relative_clause(cue.span.root)
 
 
 def _exercise(cues: Sequence[Cue]) -> bool:

@@ -51,3 +51,15 @@ def place_like(o: Token) -> bool:
         or o.lemma_.lower() in PLACE_NOUNS
         or o.lower_ in PLACE_NOUNS
     )
+
+
+def in_relative_clause(tok: Token) -> bool:
+    """Inside a relative clause about someone ("an activist who died in police detention",
+    "the man who carried the rifle"): the word or one of its three nearest heads heads it."""
+    for _ in range(4):
+        if tok.dep_ == "relcl":
+            return True
+        if tok.head is tok:
+            return False
+        tok = tok.head
+    return False
